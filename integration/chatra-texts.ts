@@ -1,0 +1,84 @@
+import type { Link, Nodes } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { OptionError } from './option-error.ts';
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
+const SPACED_LINK = /\[([^\]\n]+)\][ \t]+\(([^()\s]+)\)/g;
+
+/** A link in Chatra's syntax: `[label](href)`, never a space between `]` and `(`. */
+export function chatraLink(label: string, href: string): string {
+  return `[${label}](${href})`;
+}
+
+/**
+ * Turns one text (Markdown as Chatra reads it) into the string Chatra gets: `{whatsapp}`
+ * becomes `[label](link)`, bare URLs become links in `[url](url)` form, and it fails on
+ * `[label] (url)` (Chatra would show it as plain text) and on links with other schemes.
+ */
+export function toChatraText(source: string, whatsapp: { label: string; href: string }, path: string): string {
+  const text = source.replaceAll('{whatsapp}', chatraLink(whatsapp.label, whatsapp.href));
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  const code: [number, number][] = [];
+  const tree = markdown.parse(text);
+
+  visit(tree, (node) => {
+    if (node.type === 'inlineCode' || node.type === 'code') code.push([node.position!.start.offset!, node.position!.end.offset!]);
+  });
+  checkSpacedLinks(text, code, path);
+  visit(tree, (node) => {
+    if (node.type !== 'link') return;
+    checkScheme(node, path);
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    const written = text.slice(start, end);
+    if (!written.startsWith('[')) {
+      // A GFM autolink (`https://…`, `www.…`) or `<https://…>`: Chatra gets explicit syntax.
+      const label = written.replace(/^<|>$/g, '');
+      edits.push({ start, end, replacement: chatraLink(label, node.url) });
+    }
+  });
+
+  return edits
+    .sort((a, b) => b.start - a.start)
+    .reduce((result, edit) => result.slice(0, edit.start) + edit.replacement + result.slice(edit.end), text);
+}
+
+/** `[label] (url)` outside code: the mistake Chatra's own article warns about. */
+function checkSpacedLinks(text: string, code: [number, number][], path: string): void {
+  const match = [...text.matchAll(SPACED_LINK)].find(({ index }) => !code.some(([start, end]) => index >= start && index < end));
+  if (!match) return;
+  throw new OptionError(
+    path,
+    `"${match[0]}" has a space between "]" and "(", so Chatra would show it as plain text.`,
+    `Write it without the space: "${chatraLink(match[1], match[2])}".`,
+  );
+}
+
+function checkScheme(node: Link, path: string): void {
+  let scheme: string;
+  try {
+    scheme = new URL(node.url).protocol;
+  } catch {
+    throw new OptionError(
+      path,
+      `the link "${node.url}" is not an absolute address; the chat runs on Chatra's site, where relative links don't lead to yours.`,
+      'Write the full address, starting with https://.',
+    );
+  }
+  if (!ALLOWED_SCHEMES.has(scheme)) {
+    throw new OptionError(
+      path,
+      `the link "${node.url}" uses the scheme "${scheme}", which a chat text must not carry.`,
+      'Use links that start with https://, http://, mailto: or tel:.',
+    );
+  }
+}
+
+function visit(node: Nodes, visitor: (node: Nodes) => void): void {
+  visitor(node);
+  if ('children' in node) for (const child of node.children) visit(child, visitor);
+}

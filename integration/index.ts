@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { AstroConfig, AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { inlineLoader } from './inline-loader.ts';
+import { OptionError } from './option-error.ts';
+import type { ChatraWhatsAppOptions } from './options.ts';
+import { placementCss } from './page-markup.ts';
+import { dashboardTextsFor, resolveOptions, type ResolvedOptions } from './resolve-options.ts';
+import { virtualOptions } from './virtual-options.ts';
+
+export type { ChatraWhatsAppOptions } from './options.ts';
+
+const buttonCss = readFileSync(new URL('./button.css', import.meta.url), 'utf8').trim();
+
+/** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
+export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
+  let resolved: ResolvedOptions;
+  return {
+    name: 'astro-chatra-whatsapp',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectScript, addMiddleware, logger }) => {
+        resolved = resolveOrThrow(options, config);
+        for (const warning of resolved.warnings) logger.warn(warning);
+        const css = buttonCss + placementCss(resolved);
+        updateConfig({ vite: { plugins: [virtualOptions({ ...resolved, css, base: config.base })] } });
+        addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
+        if (resolved.chatra) injectScript('head-inline', inlineLoader(resolved.chatra, resolved.fallback.timeout));
+      },
+      'astro:build:done': ({ logger }) => {
+        logger.info(formatDashboardTexts(resolved));
+      },
+    },
+  };
+}
+
+/**
+ * Texts with your WhatsApp link for what only the Chatra dashboard can edit (bot scenarios,
+ * automatic messages, saved replies), by language. `astro build` prints them too.
+ */
+export function dashboardTexts(options: ChatraWhatsAppOptions, site: Pick<AstroConfig, 'i18n'> = { i18n: undefined }) {
+  return dashboardTextsFor(resolveOrThrow(options, site));
+}
+
+function resolveOrThrow(options: unknown, site: Pick<AstroConfig, 'i18n'>): ResolvedOptions {
+  try {
+    return resolveOptions(options, site);
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    const astroError = new AstroError(error.message, error.hint);
+    astroError.stack = `AstroUserError: ${error.message}`;
+    throw astroError;
+  }
+}
+
+function formatDashboardTexts(resolved: ResolvedOptions): string {
+  const lines = ['Texts to paste into the Chatra dashboard (bot scenarios, automatic messages, saved replies):'];
+  for (const [language, texts] of Object.entries(dashboardTextsFor(resolved))) {
+    lines.push(`  [${language}]`, `    Bot scenario:   ${texts.botScenario}`, `    Auto message:   ${texts.trigger}`, `    Saved reply:    ${texts.savedReply}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+/// <reference path="./virtual.d.ts" />
+import { defineMiddleware } from 'astro:middleware';
+import picomatch from 'picomatch';
+import options from 'virtual:astro-chatra-whatsapp/options';
+import { insertIntoHtml } from './html-stream.ts';
+import { pageBodyHtml, pageHeadHtml } from './page-markup.ts';
+
+const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
+const transformed = new WeakSet<Response>();
+
+/** Adds the page's Chatra texts, the floating WhatsApp button and the chat facade to every HTML page. */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const isHtml = response.headers.get('content-type')?.startsWith('text/html');
+  if (!isHtml || !response.body || response.status >= 300 || transformed.has(response)) return response;
+
+  const path = '/' + context.url.pathname.slice(options.base.length).replace(/^\/+/, '');
+  const body = insertIntoHtml(response.body, (htmlLang) => {
+    const texts = textsFor(context.currentLocale ?? htmlLang);
+    return {
+      head: pageHeadHtml(options, texts, options.css, sendsAutoMessage(path)),
+      body: pageBodyHtml(options, texts),
+    };
+  });
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  const result = new Response(body, { status: response.status, statusText: response.statusText, headers });
+  transformed.add(result);
+  return result;
+});
+
+function textsFor(language: string | undefined) {
+  const tag = language?.toLowerCase();
+  return (
+    (tag && (options.languages[tag] ?? options.languages[tag.split('-')[0]])) ||
+    options.languages[options.defaultLanguage] ||
+    options.languages.en
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The HTML the integration adds to a page: the page's Chatra texts as JSON, the floating
+ * WhatsApp button, the chat facade and their CSS. Pure functions of the resolved options,
+ * shared by the middleware and the WhatsAppButton component.
+ */
+import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
+
+export const PAGE_DATA_ID = 'chatra-whatsapp-page';
+
+const WHATSAPP_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/>' +
+  '<path fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 4.6 2.7 1 3.2.8 3.8.8.6-.1 1.9-.8 2.1-1.5.3-.7.3-1.4.2-1.5l-.6-.4-2.2-1c-.3-.1-.5-.2-.7.1l-1 1.2c-.2.2-.4.3-.7.1-.3-.2-1.4-.5-2.6-1.6-1-.9-1.6-1.9-1.8-2.2-.2-.3 0-.5.1-.7l.5-.6.3-.5c.1-.2.1-.4 0-.6l-1-2.4c-.3-.6-.5-.6-.7-.6z"/></svg>';
+
+const CHAT_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+
+export interface WhatsAppButtonProps {
+  href: string;
+  label: string;
+  variant?: 'inline' | 'floating';
+  size?: 'small' | 'medium' | 'large';
+  theme?: 'light' | 'dark' | 'auto';
+  /** Extra class names (the floating button uses them for its position and state). */
+  classes?: string[];
+}
+
+/** A plain link with an icon: works without JavaScript, opens WhatsApp in a new tab. */
+export function whatsAppButtonHtml({ href, label, variant = 'inline', size = 'medium', theme = 'light', classes = [] }: WhatsAppButtonProps): string {
+  const className = ['acw-wa', `acw-${variant}`, `acw-${size}`, `acw-${theme}`, ...classes].join(' ');
+  return (
+    `<a class="${className}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">` +
+    `${WHATSAPP_ICON}<span class="acw-label">${escapeHtml(label)}</span></a>`
+  );
+}
+
+/**
+ * What goes right after `<head>`: the stylesheet, and the page's texts as JSON, which the inline
+ * loader (later in `<head>`) reads before chatra.js runs. JSON is not executed, so CSP leaves it alone.
+ */
+export function pageHeadHtml(options: ResolvedOptions, texts: PageTexts, css: string, sendsAutoMessage: boolean): string {
+  const style = options.fallback.floating || options.chatra?.facade ? `<style>${css}</style>` : '';
+  return style + (options.chatra ? pageDataHtml(texts, sendsAutoMessage ? options.autoMessage : undefined) : '');
+}
+
+function pageDataHtml(texts: PageTexts, autoMessage: { afterSeconds: number } | undefined): string {
+  const data = {
+    customStrings: texts.customStrings,
+    language: texts.language,
+    autoMessage: autoMessage && texts.autoMessage,
+    autoMessageAfter: autoMessage?.afterSeconds,
+  };
+  return `<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
+}
+
+/** What goes before `</body>`: the floating WhatsApp button and the chat facade. */
+export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts): string {
+  const { fallback, chatra } = options;
+  let html = '';
+  if (fallback.floating) {
+    const classes = [fallback.position === 'bottom-left' ? 'acw-left' : 'acw-right'];
+    if (fallback.floating === 'until-chatra' && chatra) classes.push('acw-until');
+    html += whatsAppButtonHtml({ href: options.href, label: texts.linkLabel, variant: 'floating', theme: 'light', classes });
+  }
+  if (chatra?.facade) {
+    html += `<button type="button" class="acw-facade" aria-label="${escapeHtml(texts.openChatLabel)}">${CHAT_ICON}</button>`;
+  }
+  return html;
+}
+
+/** CSS for this build's positions and colours, appended to the shared button stylesheet. */
+export function placementCss(options: ResolvedOptions): string {
+  const { fallback, chatra } = options;
+  const size = chatra?.setup.buttonSize ?? 60;
+  const facadePosition = chatra?.setup.buttonPosition ?? 'br';
+  const colors = chatra?.setup.colors ?? {};
+  let css = '';
+  // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a corner.
+  const sharesCorner = (fallback.position === 'bottom-right' ? ['br', 'rb'] : ['bl', 'lb']).includes(facadePosition);
+  if (fallback.floating === 'always' && chatra && sharesCorner) css += `.acw-floating{bottom:${20 + size + 16}px}`;
+  if (chatra?.facade) {
+    css +=
+      `.acw-facade{width:${size}px;height:${size}px;${facadePlacement(facadePosition)}` +
+      `background:${colors.buttonBg ?? '#1b66c9'};color:${colors.buttonText ?? '#fff'}}`;
+  }
+  return css;
+}
+
+function facadePlacement(position: string): string {
+  const [edge, along] = position.split('');
+  if (edge === 'b') {
+    return along === 'c' ? 'bottom:20px;left:50%;transform:translateX(-50%);' : `bottom:20px;${along === 'l' ? 'left' : 'right'}:20px;`;
+  }
+  const side = `${edge === 'l' ? 'left' : 'right'}:20px;`;
+  return side + (along === 't' ? 'top:20px;' : along === 'm' ? 'top:50%;transform:translateY(-50%);' : 'bottom:20px;');
+}
+
+/** JSON that is safe inside a `<script>` element: no `</script>`, `<!--` or line separators can end or bend it. */
+export function serializeForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

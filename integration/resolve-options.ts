@@ -1,0 +1,263 @@
+import type { AstroConfig } from 'astro';
+import type { core } from 'astro/zod';
+import { toChatraText } from './chatra-texts.ts';
+import { chatraLanguages, defaultTexts, type ChatraLanguage } from './default-texts.ts';
+import { OptionError } from './option-error.ts';
+import { customStringKeys, optionsSchema, type ChatraSetup, type ParsedOptions, type Texts } from './options.ts';
+import { parsePhone, parseShortLink, withPrefilledText } from './whatsapp-link.ts';
+
+/** The texts one page gets, in its language. */
+export interface PageTexts {
+  linkLabel: string;
+  openChatLabel: string;
+  /** `ChatraSetup.locale.customStrings`, links already in Chatra syntax. */
+  customStrings: Record<string, string>;
+  /** `ChatraSetup.language` for the page, when Chatra ships that language. */
+  language?: ChatraLanguage;
+  /** Auto message for the page, in Chatra syntax. */
+  autoMessage?: string;
+}
+
+/** Options checked and worked out once, at config time. */
+export interface ResolvedOptions {
+  kind: 'short-link' | 'phone';
+  /** The link every button and text uses. */
+  href: string;
+  /** The phone link without prefilled text, for buttons that bring their own. */
+  phoneHref?: string;
+  chatra?: {
+    id: string;
+    load: 'eager' | 'idle' | 'interaction';
+    setup: ChatraSetup;
+    /** Whether a stand-in for Chatra's round button is drawn until the widget is ready. */
+    facade: boolean;
+  };
+  fallback: ParsedOptions['fallback'];
+  autoMessage?: { afterSeconds: number; pages?: string[] };
+  /** Language of pages that declare none. */
+  defaultLanguage: string;
+  /** Texts by lower-case language tag. */
+  languages: Record<string, PageTexts>;
+  /** Languages to print dashboard texts for. */
+  siteLanguages: string[];
+  warnings: string[];
+}
+
+const MISSING_WHATSAPP_HINT =
+  'Pass your WhatsApp Business short link (app: Settings → Business tools → Short link) in astro.config.mjs:\n' +
+  '  chatraWhatsApp({ whatsapp: "https://wa.me/message/XXXXXXXXXXXXX" })\n' +
+  'or a phone number: chatraWhatsApp({ whatsapp: { phone: "+49 30 1234567" } }).';
+
+/** Validates the user's options against the site config; throws an OptionError naming the option. */
+export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>): ResolvedOptions {
+  if (input === undefined || input === null || (typeof input === 'object' && !('whatsapp' in input))) {
+    throw new OptionError('whatsapp', 'is missing: the integration needs to know where visitors reach you.', MISSING_WHATSAPP_HINT);
+  }
+  const result = optionsSchema.safeParse(input);
+  if (!result.success) throw toOptionError(result.error.issues[0], input);
+  const options = result.data;
+
+  const link =
+    typeof options.whatsapp === 'string' ? parseShortLink(options.whatsapp) : parsePhone(options.whatsapp.phone);
+  const href = typeof options.whatsapp === 'string' ? link.href : withPrefilledText(link.href, options.whatsapp.text);
+
+  const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));
+  if (i18nCodes) {
+    for (const code of Object.keys(options.locales)) {
+      if (!i18nCodes.some((known) => known.toLowerCase() === code.toLowerCase())) {
+        throw new OptionError(
+          `locales.${code}`,
+          `"${code}" is not one of this site's i18n locales (${i18nCodes.join(', ')}).`,
+          `Rename it to one of ${i18nCodes.join(', ')}, or add "${code}" to i18n.locales.`,
+        );
+      }
+    }
+  }
+
+  const setup = options.chatra?.setup ?? {};
+  const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
+  const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
+  const languages: Record<string, PageTexts> = {};
+  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, href, defaultLanguage);
+
+  const chatra = options.chatra && {
+    id: options.chatra.id,
+    load: options.chatra.load,
+    setup,
+    facade: setup.buttonStyle !== 'tab' && !setup.customWidgetButton && !setup.startHidden && setup.mode !== 'frame',
+  };
+  const autoMessage = options.texts.autoMessage;
+
+  return {
+    kind: link.kind,
+    href,
+    phoneHref: link.kind === 'phone' ? link.href : undefined,
+    chatra,
+    fallback: options.fallback,
+    autoMessage: autoMessage && chatra ? { afterSeconds: autoMessage.afterSeconds, pages: autoMessage.pages } : undefined,
+    defaultLanguage,
+    languages,
+    siteLanguages: i18nCodes
+      ? [...new Set(site.i18n!.locales.map((locale) => (typeof locale === 'string' ? locale : locale.codes[0]).toLowerCase()))]
+      : [...new Set([defaultLanguage, ...Object.keys(options.locales).map((tag) => tag.toLowerCase())])],
+    warnings: link.warnings,
+  };
+}
+
+/** Texts for one language: our defaults, then `texts`, then `locales.<base>`, then `locales.<tag>`. */
+function resolvePageTexts(tag: string, options: ParsedOptions, href: string, defaultLanguage: string): PageTexts {
+  const base = tag.split('-')[0];
+  const defaults = defaultTexts[base as ChatraLanguage] ?? defaultTexts[defaultLanguage.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
+  const layers: { path: string; texts: Texts }[] = [
+    { path: 'texts', texts: options.texts },
+    ...Object.entries(options.locales)
+      .filter(([code]) => code.toLowerCase() === base || code.toLowerCase() === tag)
+      .sort(([a]) => (a.toLowerCase() === tag ? 1 : -1))
+      .map(([code, texts]) => ({ path: `locales.${code}`, texts })),
+  ];
+
+  let linkLabel = { value: defaults.linkLabel, path: 'texts.linkLabel' };
+  for (const layer of layers) {
+    if (layer.texts.linkLabel !== undefined) linkLabel = { value: layer.texts.linkLabel, path: `${layer.path}.linkLabel` };
+  }
+  checkLinkLabel(linkLabel.value, linkLabel.path);
+  const whatsapp = { label: linkLabel.value.trim(), href };
+
+  const customStrings: Record<string, string> = {};
+  for (const key of customStringKeys) {
+    let chosen: { value: string | false; path: string } | undefined;
+    const fallback = defaults.customStrings[key as keyof typeof defaults.customStrings];
+    if (fallback !== undefined) chosen = { value: fallback, path: `texts.${key}` };
+    for (const layer of layers) {
+      const value = layer.texts[key];
+      if (value !== undefined) chosen = { value, path: `${layer.path}.${key}` };
+    }
+    if (chosen && chosen.value !== false) customStrings[key] = toChatraText(chosen.value, whatsapp, chosen.path);
+  }
+
+  const autoMessage = options.texts.autoMessage;
+  return {
+    linkLabel: whatsapp.label,
+    openChatLabel: defaults.openChatLabel,
+    customStrings,
+    language: (chatraLanguages as readonly string[]).includes(base) ? (base as ChatraLanguage) : undefined,
+    autoMessage: autoMessage && toChatraText(autoMessage.text, whatsapp, 'texts.autoMessage.text'),
+  };
+}
+
+function checkLinkLabel(label: string, path: string): void {
+  if (label.trim() === '') throw new OptionError(path, 'is empty.', 'Give the link a text, e.g. "Write to us on WhatsApp".');
+  if (/[[\]\u0000-\u001f\u007f\u2028\u2029]/u.test(label)) {
+    throw new OptionError(
+      path,
+      `${JSON.stringify(label)} contains "[", "]" or a line break, which would break Chatra's [text](link) syntax.`,
+      'Remove those characters from the link text.',
+    );
+  }
+}
+
+/** Ready-to-paste texts for what only the Chatra dashboard edits (bot scenarios, triggers, saved replies). */
+export function dashboardTextsFor(resolved: ResolvedOptions): Record<string, { botScenario: string; trigger: string; savedReply: string }> {
+  const blocks: Record<string, { botScenario: string; trigger: string; savedReply: string }> = {};
+  for (const tag of resolved.siteLanguages) {
+    const texts = resolved.languages[tag];
+    const defaults = defaultTexts[tag.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
+    const whatsapp = { label: texts.linkLabel, href: resolved.href };
+    blocks[tag] = {
+      botScenario: toChatraText(defaults.dashboard.botScenario, whatsapp, 'texts.linkLabel'),
+      trigger: toChatraText(defaults.dashboard.trigger, whatsapp, 'texts.linkLabel'),
+      savedReply: toChatraText(defaults.dashboard.savedReply, whatsapp, 'texts.linkLabel'),
+    };
+  }
+  return blocks;
+}
+
+function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
+  const path = issue.path.map(String).join('.');
+  const received = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], input);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0];
+      const known = knownKeys(issue.path);
+      const guess = closest(key, known);
+      return new OptionError(
+        path ? `${path}.${key}` : key,
+        'is not an option.',
+        guess ? `Did you mean "${guess}"?` : `Options here: ${known.join(', ')}.`,
+      );
+    }
+    case 'invalid_value':
+      return new OptionError(
+        path,
+        `expected ${issue.values.map((value) => JSON.stringify(value)).join(' | ')}, got ${describe(received)}.`,
+        `Set it to one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`,
+      );
+    case 'invalid_type':
+      return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give ${path} a ${issue.expected} value.`);
+    case 'too_small':
+      return new OptionError(path, `${describe(received)} is too small.`, `Use ${issue.origin === 'string' ? 'a non-empty string' : `a value of at least ${issue.minimum}`}.`);
+    case 'too_big':
+      return new OptionError(path, `${describe(received)} is too large.`, `Use a value of at most ${issue.maximum}.`);
+    case 'invalid_union': {
+      if (path === 'whatsapp') {
+        return new OptionError(path, `expected a short link string or { phone, text? }, got ${describe(received)}.`, MISSING_WHATSAPP_HINT);
+      }
+      const inner = issue.errors.flat()[0];
+      return inner ? toOptionError({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue, input) : new OptionError(path, issue.message, 'Check the README for this option.');
+    }
+    default:
+      return new OptionError(path, `${describe(received)}: ${issue.message}.`, 'Check the README for this option.');
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+/** Option names allowed at a path of the schema, for "did you mean". */
+function knownKeys(path: PropertyKey[]): string[] {
+  let schema: core.$ZodType = optionsSchema;
+  for (const key of path) {
+    schema = unwrap(schema);
+    const def = schema._zod.def as { type: string; shape?: Record<string, core.$ZodType>; valueType?: core.$ZodType };
+    schema = def.type === 'record' ? def.valueType! : def.shape![key as string];
+  }
+  const def = unwrap(schema)._zod.def as { shape?: Record<string, unknown> };
+  return Object.keys(def.shape ?? {});
+}
+
+function unwrap(schema: core.$ZodType): core.$ZodType {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: core.$ZodType; options?: core.$ZodType[] };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'union') current = def.options!.find((option) => option._zod.def.type === 'object') ?? current;
+    else return current;
+    if (def.type === 'union') return current;
+  }
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,9 @@
+declare module 'virtual:astro-chatra-whatsapp/options' {
+  const options: import('./resolve-options.ts').ResolvedOptions & {
+    /** The stylesheet inlined with the floating button: button.css plus this build's placement. */
+    css: string;
+    /** The site's `base`, for matching page paths. */
+    base: string;
+  };
+  export default options;
+}
