@@ -49,5 +49,8 @@ export function insertIntoHtml(
     },
   });
 
-  return html.pipeThrough(new TextDecoderStream()).pipeThrough(transform).pipeThrough(new TextEncoderStream());
+  return html
+    .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
+    .pipeThrough(transform)
+    .pipeThrough(new TextEncoderStream());
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { cspAdditions, type CspObject } from './csp.ts';
 import { inlineLoader } from './inline-loader.ts';
 import { OptionError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
@@ -22,7 +23,9 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         resolved = resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
         const css = buttonCss + placementCss(resolved);
-        updateConfig({ vite: { plugins: [virtualOptions({ ...resolved, css, base: config.base })] } });
+        // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
+        const csp = cspAdditions(config.security.csp, { styles: [css], loadsChatra: Boolean(resolved.chatra) });
+        updateConfig({ vite: { plugins: [virtualOptions({ ...resolved, css, base: config.base })] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
         if (resolved.chatra) injectScript('head-inline', inlineLoader(resolved.chatra, resolved.fallback.timeout));
       },

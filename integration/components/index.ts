@@ -1,1 +1,2 @@
+/// <reference types="astro/client" />
 export { default as WhatsAppButton } from './WhatsAppButton.astro';
