@@ -86,7 +86,8 @@
     setState('waiting');
     if (config.load === 'idle') {
       var whenIdle = function () {
-        (w.requestIdleCallback || setTimeout)(load, { timeout: 3000 });
+        if (w.requestIdleCallback) w.requestIdleCallback(load, { timeout: 3000 });
+        else setTimeout(load, 1);
       };
       if (d.readyState === 'complete') whenIdle();
       else w.addEventListener('load', whenIdle);
