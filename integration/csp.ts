@@ -12,6 +12,14 @@ export interface CspAdditions {
 /** The host chatra.js is loaded from (Chatra API, widget code). */
 export const CHATRA_SCRIPT_SOURCE = 'https://call.chatra.io';
 
+/** Sources the widget needs beyond its script: its iframe, and its requests and live connection. */
+const CHATRA_SOURCES: Record<string, string[]> = {
+  'frame-src': ['https://chat.chatra.io'],
+  'child-src': ['https://chat.chatra.io'],
+  'connect-src': ['https://*.chatra.io', 'wss://*.chatra.io'],
+  'default-src': [CHATRA_SCRIPT_SOURCE, 'https://chat.chatra.io', 'https://*.chatra.io', 'wss://*.chatra.io'],
+};
+
 /**
  * What to merge into `security.csp` so the inline stylesheet and chatra.js pass the policy.
  * Never turns CSP on (`false` → nothing), gives `true` the algorithm it then needs, and keeps
@@ -27,4 +35,26 @@ export function cspAdditions(csp: Csp, { styles, loadsChatra }: { styles: string
     additions.scriptDirective = { resources: [...(userSources.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE] };
   }
   return csp === true ? { algorithm: 'SHA-256', ...additions } : additions;
+}
+
+/**
+ * Adds Chatra's hosts to the directives the user already restricts (frame-src, child-src,
+ * connect-src, default-src). Directives the user didn't write stay unwritten: adding one
+ * would narrow the policy for everything else on the site. A directive set to 'none' is
+ * left alone and reported, since the user closed it on purpose.
+ */
+export function widenDirectives(directives: readonly string[]): { directives: string[]; closed: string[] } {
+  const closed: string[] = [];
+  const widened = directives.map((directive) => {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    const needed = CHATRA_SOURCES[name.toLowerCase()];
+    if (!needed) return directive;
+    if (sources.includes("'none'")) {
+      closed.push(name);
+      return directive;
+    }
+    const missing = needed.filter((source) => !sources.includes(source));
+    return missing.length ? [name, ...sources, ...missing].join(' ') : directive;
+  });
+  return { directives: widened, closed };
 }

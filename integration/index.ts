@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { cspAdditions, type CspObject } from './csp.ts';
+import { cspAdditions, widenDirectives, type CspObject } from './csp.ts';
 import { inlineLoader } from './inline-loader.ts';
 import { OptionError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
@@ -23,6 +23,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         resolved = resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
         const css = buttonCss + placementCss(resolved);
+        const userCsp = config.security.csp;
+        if (resolved.chatra && typeof userCsp === 'object' && userCsp.directives) {
+          // In place: updateConfig would append a second frame-src, which browsers ignore.
+          const { directives, closed } = widenDirectives(userCsp.directives);
+          userCsp.directives.splice(0, Infinity, ...(directives as typeof userCsp.directives));
+          for (const name of closed) logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
+        }
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, { styles: [css], loadsChatra: Boolean(resolved.chatra) });
         updateConfig({ vite: { plugins: [virtualOptions({ ...resolved, css, base: config.base })] }, ...(csp && { security: { csp: csp as CspObject } }) });

@@ -16,6 +16,6 @@ const loaderCall = transformSync(`(${readFileSync(new URL('./client/loader.js', 
  * `setup.language` stays in: a page's own language replaces it in the loader.
  */
 export function inlineLoader(chatra: NonNullable<ResolvedOptions['chatra']>, timeout: number): string {
-  const config = serializeForScript({ id: chatra.id, load: chatra.load, setup: chatra.setup, timeout });
+  const config = serializeForScript({ id: chatra.id, load: chatra.load, setup: chatra.setup, timeout, consent: chatra.consent });
   return loaderCall.replace(PLACEHOLDER, () => config);
 }

@@ -124,6 +124,20 @@ export const optionsSchema = z.strictObject({
       load: z.enum(['eager', 'idle', 'interaction']).default('idle'),
       /** `window.ChatraSetup` settings. */
       setup: chatraSetupSchema.default({}),
+      /**
+       * Ask for consent first: nothing is requested from Chatra until the page calls
+       * `window.chatraWhatsApp.grantConsent()`, or (with `{ event }`) that DOM event fires.
+       * Until then the WhatsApp button shows. Default: false.
+       */
+      consent: z
+        .union([
+          z.boolean(),
+          z.strictObject({
+            /** Name of the event your consent manager dispatches (on window, document or any element). */
+            event: z.string().regex(/^[A-Za-z][\w:.-]*$/, { error: 'expected an event name such as "consent:granted"' }),
+          }),
+        ])
+        .default(false),
     })
     .optional(),
   /** Widget texts for every language: `linkLabel`, any Chatra `customStrings` key, and `autoMessage`. */

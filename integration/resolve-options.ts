@@ -29,6 +29,7 @@ export interface ResolvedOptions {
     id: string;
     load: 'eager' | 'idle' | 'interaction';
     setup: ChatraSetup;
+    consent: boolean | { event: string };
     /** Whether a stand-in for Chatra's round button is drawn until the widget is ready. */
     facade: boolean;
   };
@@ -84,6 +85,7 @@ export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>):
     id: options.chatra.id,
     load: options.chatra.load,
     setup,
+    consent: options.chatra.consent,
     facade: setup.buttonStyle !== 'tab' && !setup.customWidgetButton && !setup.startHidden && setup.mode !== 'frame',
   };
   const autoMessage = options.texts.autoMessage;

@@ -1,9 +1,9 @@
 /*
  * Inline loader, injected into <head> of every page (the same string everywhere, so CSP hashes it once).
- * `config` = { id, load, setup, timeout }. The page's own texts come from <script id="chatra-whatsapp-page">.
+ * `config` = { id, load, setup, timeout, consent }. The page's own texts come from <script id="chatra-whatsapp-page">.
  * Follows the contract of Chatra's snippet: window.ChatraID, window.ChatraSetup set before chatra.js runs,
  * and a Chatra() stub that queues calls in Chatra.q until chatra.js takes over.
- * <html data-chatra-whatsapp> tells the CSS what to show: waiting | loading | ready | failed.
+ * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
  */
 (function (config) {
   var w = window, d = document, root = d.documentElement;
@@ -80,9 +80,8 @@
     (w.Chatra.q = w.Chatra.q || []).push(arguments);
   };
 
-  if (config.load === 'eager') {
-    load();
-  } else {
+  function start() {
+    if (config.load === 'eager') return load();
     setState('waiting');
     if (config.load === 'idle') {
       var whenIdle = function () {
@@ -96,6 +95,18 @@
         w.addEventListener(type, load, { once: true, passive: true, capture: true });
       });
     }
+  }
+
+  if (config.consent) {
+    // Until consent, nothing goes to Chatra and the WhatsApp button shows.
+    setState('consent');
+    var grantConsent = function () {
+      if (state === 'consent') start();
+    };
+    w.chatraWhatsApp = { grantConsent: grantConsent };
+    if (config.consent.event) w.addEventListener(config.consent.event, grantConsent, { capture: true });
+  } else {
+    start();
   }
 
   d.addEventListener('click', function (event) {
