@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { transformSync } from 'esbuild';
+import { ASSETS_DIR, clientAssets } from './client-assets.ts';
 import { cspAdditions, widenDirectives, type CspObject } from './csp.ts';
-import { inlineLoader } from './inline-loader.ts';
 import { OptionError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
 import { placementCss } from './page-markup.ts';
@@ -11,7 +12,7 @@ import { virtualOptions } from './virtual-options.ts';
 
 export type { ChatraWhatsAppOptions } from './options.ts';
 
-const buttonCss = readFileSync(new URL('./button.css', import.meta.url), 'utf8').trim();
+const buttonCss = readFileSync(new URL('./button.css', import.meta.url), 'utf8');
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
@@ -19,10 +20,10 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
   return {
     name: 'astro-chatra-whatsapp',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectScript, addMiddleware, logger }) => {
+      'astro:config:setup': ({ config, updateConfig, injectScript, injectRoute, addMiddleware, logger }) => {
         resolved = resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
-        const css = buttonCss + placementCss(resolved);
+        const css = transformSync(buttonCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
         const userCsp = config.security.csp;
         if (resolved.chatra && typeof userCsp === 'object' && userCsp.directives) {
           // In place: updateConfig would append a second frame-src, which browsers ignore.
@@ -32,9 +33,14 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         }
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, { styles: [css], loadsChatra: Boolean(resolved.chatra) });
-        updateConfig({ vite: { plugins: [virtualOptions({ ...resolved, css, base: config.base })] }, ...(csp && { security: { csp: csp as CspObject } }) });
+        const assets = resolved.chatra ? clientAssets(resolved, resolved.chatra, config.base) : { files: {}, textsUrls: {} };
+        const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls };
+        updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
-        if (resolved.chatra) injectScript('head-inline', inlineLoader(resolved.chatra, resolved.fallback.timeout));
+        if ('bootstrap' in assets) {
+          injectScript('head-inline', assets.bootstrap);
+          injectRoute({ pattern: `/${ASSETS_DIR}/[file]`, entrypoint: new URL('./assets-endpoint.ts', import.meta.url), prerender: true });
+        }
       },
       'astro:build:done': ({ logger }) => {
         logger.info(formatDashboardTexts(resolved));

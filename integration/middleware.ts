@@ -16,10 +16,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const path = '/' + context.url.pathname.slice(options.base.length).replace(/^\/+/, '');
   const body = insertIntoHtml(response.body, (htmlLang) => {
-    const texts = textsFor(context.currentLocale ?? htmlLang);
+    const language = languageOf(context.currentLocale ?? htmlLang);
     return {
-      head: pageHeadHtml(options, texts, options.css, sendsAutoMessage(path)),
-      body: pageBodyHtml(options, texts),
+      head: pageHeadHtml(options, options.css, { textsUrl: options.textsUrls[language], autoMessage: sendsAutoMessage(path) }),
+      body: pageBodyHtml(options, options.languages[language]),
     };
   });
   const headers = new Headers(response.headers);
@@ -29,11 +29,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   return result;
 });
 
-function textsFor(language: string | undefined) {
-  const tag = language?.toLowerCase();
-  return (
-    (tag && (options.languages[tag] ?? options.languages[tag.split('-')[0]])) ||
-    options.languages[options.defaultLanguage] ||
-    options.languages.en
-  );
+/** The language tag the integration has texts for: the page's, its base language, or the default. */
+function languageOf(pageLanguage: string | undefined): string {
+  const tag = pageLanguage?.toLowerCase();
+  if (tag && options.languages[tag]) return tag;
+  if (tag && options.languages[tag.split('-')[0]]) return tag.split('-')[0];
+  return options.languages[options.defaultLanguage] ? options.defaultLanguage : 'en';
 }

@@ -34,22 +34,14 @@ export function whatsAppButtonHtml({ href, label, variant = 'inline', size = 'me
 }
 
 /**
- * What goes right after `<head>`: the stylesheet, and the page's texts as JSON, which the inline
- * loader (later in `<head>`) reads before chatra.js runs. JSON is not executed, so CSP leaves it alone.
+ * What goes right after `<head>`: the stylesheet, and which texts file the page's Chatra gets
+ * (JSON, read by the loader; not executed, so CSP leaves it alone).
  */
-export function pageHeadHtml(options: ResolvedOptions, texts: PageTexts, css: string, sendsAutoMessage: boolean): string {
+export function pageHeadHtml(options: ResolvedOptions, css: string, page: { textsUrl?: string; autoMessage: boolean }): string {
   const style = options.fallback.floating || options.chatra?.facade ? `<style>${css}</style>` : '';
-  return style + (options.chatra ? pageDataHtml(texts, sendsAutoMessage ? options.autoMessage : undefined) : '');
-}
-
-function pageDataHtml(texts: PageTexts, autoMessage: { afterSeconds: number } | undefined): string {
-  const data = {
-    customStrings: texts.customStrings,
-    language: texts.language,
-    autoMessage: autoMessage && texts.autoMessage,
-    autoMessageAfter: autoMessage?.afterSeconds,
-  };
-  return `<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
+  if (!options.chatra) return style;
+  const data = { texts: page.textsUrl, autoMessage: page.autoMessage && Boolean(options.autoMessage) };
+  return `${style}<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
 }
 
 /** What goes before `</body>`: the floating WhatsApp button and the chat facade. */

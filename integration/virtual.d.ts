@@ -4,6 +4,10 @@ declare module 'virtual:astro-chatra-whatsapp/options' {
     css: string;
     /** The site's `base`, for matching page paths. */
     base: string;
+    /** Files served under `<base>/_acw/`. */
+    files: Record<string, import('./client-assets.ts').ClientFile>;
+    /** URL of each language's texts file. */
+    textsUrls: Record<string, string>;
   };
   export default options;
 }

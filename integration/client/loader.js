@@ -1,13 +1,15 @@
 /*
- * Inline loader, injected into <head> of every page (the same string everywhere, so CSP hashes it once).
- * `config` = { id, load, setup, timeout, consent }. The page's own texts come from <script id="chatra-whatsapp-page">.
- * Follows the contract of Chatra's snippet: window.ChatraID, window.ChatraSetup set before chatra.js runs,
- * and a Chatra() stub that queues calls in Chatra.q until chatra.js takes over.
+ * The cached loader (one file for the whole site), started by the head-inline bootstrap.
+ * `config` = { load, setup, timeout, consent, autoMessageAfter }. Each page names its texts file in
+ * <script type="application/json" id="chatra-whatsapp-page">: { texts, autoMessage }.
+ * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
+ * made before it loads wait in Chatra.q (the bootstrap made the queue).
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
  */
 (function (config) {
   var w = window, d = document, root = d.documentElement;
-  var state, requested, pollTimer, failTimer, autoTimer, lastStrings, swapped, autoSent;
+  var state = root.getAttribute('data-chatra-whatsapp');
+  var requested, failTimer, autoTimer, textsUrl, swapped, autoSent;
 
   function setState(next) {
     state = next;
@@ -23,46 +25,56 @@
     }
   }
 
-  function isReady() {
-    return w.Chatra && w.Chatra.restart && d.getElementById('chatra');
+  function fetchTexts(url) {
+    return fetch(url).then(function (response) {
+      return response.ok ? response.json() : {};
+    });
   }
 
   function fail() {
     if (state !== 'ready') setState('failed');
   }
 
-  function load() {
-    if (requested) return;
-    requested = true;
-    var page = pageData();
-    var setup = Object.assign({}, config.setup, { locale: { customStrings: page.customStrings || {} } });
-    if (page.language) setup.language = page.language;
-    lastStrings = JSON.stringify(page.customStrings);
+  function watchUntilReady() {
+    var tries = 0;
+    var timer = setInterval(function () {
+      if (w.Chatra.restart && d.getElementById('chatra')) {
+        clearInterval(timer);
+        clearTimeout(failTimer);
+        setState('ready');
+      } else if (++tries > 600) {
+        clearInterval(timer);
+      }
+    }, 100);
+  }
+
+  function addChatraScript(texts) {
+    var setup = Object.assign({}, config.setup, { locale: { customStrings: texts.customStrings || {} } });
+    if (texts.language) setup.language = texts.language;
     w.ChatraSetup = setup;
-    setState('loading');
     var script = d.createElement('script');
     script.async = true;
     script.src = 'https://call.chatra.io/chatra.js';
     script.onerror = fail;
-    script.onload = function () {
-      var tries = 0;
-      pollTimer = setInterval(function () {
-        if (isReady()) {
-          clearInterval(pollTimer);
-          clearTimeout(failTimer);
-          setState('ready');
-        } else if (++tries > 600) {
-          clearInterval(pollTimer);
-        }
-      }, 100);
-    };
-    failTimer = setTimeout(fail, config.timeout);
+    script.onload = watchUntilReady;
     d.head.appendChild(script);
+  }
+
+  function load() {
+    if (requested) return;
+    requested = true;
+    setState('loading');
+    failTimer = setTimeout(fail, config.timeout);
+    textsUrl = pageData().texts;
+    // Without our texts the chat still works, in Chatra's own words.
+    (textsUrl ? fetchTexts(textsUrl) : Promise.resolve({})).catch(function () {
+      return {};
+    }).then(addChatraScript);
   }
 
   function scheduleAutoMessage(page) {
     clearTimeout(autoTimer);
-    if (!page.autoMessage) return;
+    if (!page.autoMessage || !page.texts) return;
     autoTimer = setTimeout(function () {
       try {
         if (sessionStorage.getItem('chatra-whatsapp-auto')) return;
@@ -71,14 +83,11 @@
         if (autoSent) return;
       }
       autoSent = true;
-      w.Chatra('sendAutoMessage', page.autoMessage);
-    }, page.autoMessageAfter * 1000);
+      fetchTexts(page.texts).then(function (texts) {
+        if (texts.autoMessage) w.Chatra('sendAutoMessage', texts.autoMessage);
+      }, function () {});
+    }, config.autoMessageAfter * 1000);
   }
-
-  w.ChatraID = config.id;
-  w.Chatra = w.Chatra || function () {
-    (w.Chatra.q = w.Chatra.q || []).push(arguments);
-  };
 
   function start() {
     if (config.load === 'eager') return load();
@@ -97,13 +106,14 @@
     }
   }
 
+  function grantConsent() {
+    if (state === 'consent') start();
+  }
+
+  w.chatraWhatsApp = { grantConsent: grantConsent };
+  if (state === 'failed') return;
   if (config.consent) {
     // Until consent, nothing goes to Chatra and the WhatsApp button shows.
-    setState('consent');
-    var grantConsent = function () {
-      if (state === 'consent') start();
-    };
-    w.chatraWhatsApp = { grantConsent: grantConsent };
     if (config.consent.event) w.addEventListener(config.consent.event, grantConsent, { capture: true });
   } else {
     start();
@@ -116,7 +126,7 @@
     }
   });
 
-  // Astro's <ClientRouter />: the swap replaces <html> attributes and the page texts.
+  // Astro's <ClientRouter />: the swap replaces <html> attributes and the page's data.
   d.addEventListener('astro:after-swap', function () {
     swapped = true;
     setState(state);
@@ -126,9 +136,12 @@
     swapped = false;
     var page = pageData();
     if (requested) {
-      var strings = JSON.stringify(page.customStrings);
-      if (strings !== lastStrings) w.Chatra('setLocale', { customStrings: page.customStrings });
-      lastStrings = strings;
+      if (page.texts && page.texts !== textsUrl) {
+        textsUrl = page.texts;
+        fetchTexts(page.texts).then(function (texts) {
+          w.Chatra('setLocale', { customStrings: texts.customStrings });
+        }, function () {});
+      }
       w.Chatra('pageView');
     }
     scheduleAutoMessage(page);

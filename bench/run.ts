@@ -1,0 +1,112 @@
+/**
+ * `npm run bench [-- --quick]`: what the integration costs a page and a build, side by side
+ * with no chat at all, Chatra's own snippet, and react-floating-whatsapp. Prints a table and
+ * writes bench/results.json. Figures are ratios and differences measured in one run.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import mdx from '@astrojs/mdx';
+import { build } from 'astro';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { transformSync, buildSync } from 'esbuild';
+import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
+import { measureInBrowser } from './browser.ts';
+
+const quick = process.argv.includes('--quick');
+// Inside the repository, so the sites resolve astro and the integration from its node_modules.
+const work = fileURLToPath(new URL('./.sites/', import.meta.url));
+rmSync(work, { recursive: true, force: true });
+const require = createRequire(import.meta.url);
+const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+type Variant = 'none' | 'button' | 'eager' | 'idle' | 'interaction' | 'snippet';
+const variants: Variant[] = ['none', 'button', 'eager', 'idle', 'interaction', 'snippet'];
+
+/** Bytes each variant adds to a page's HTML (gzip -9), against the page with no chat. */
+async function pageBytes() {
+  const sites: Record<Variant, string> = {} as never;
+  for (const variant of variants) {
+    const root = join(work, `site-${variant}`);
+    writeSite(root, { pages: 1, snippet: variant === 'snippet' });
+    const chatra = ['eager', 'idle', 'interaction'].includes(variant) ? { id: CHATRA_ID, load: variant as 'eager' } : undefined;
+    const integrations = [mdx(), ...(variant === 'none' || variant === 'snippet' ? [] : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })])];
+    await build({ root, outDir: join(root, 'dist'), logLevel: 'error', configFile: false, integrations });
+    sites[variant] = join(root, 'dist');
+  }
+  const html = (variant: Variant) => readFileSync(join(sites[variant], 'page-0/index.html'));
+  const floor = gzip(html('none'));
+  const added = Object.fromEntries(variants.map((variant) => [variant, gzip(html(variant)) - floor])) as Record<Variant, number>;
+  return { floorGzip: floor, addedGzip: added, sites };
+}
+
+/** Build time and peak memory of a site of MDX pages, with and without the integration, alternated. */
+function buildOverhead() {
+  const pages = quick ? 100 : 1000;
+  const pairs = quick ? 1 : 3;
+  const root = join(work, 'build-site');
+  writeSite(root, { pages });
+  const runs: Record<'with' | 'without', { ms: number; maxRssKb: number }[]> = { with: [], without: [] };
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+      const output = execFileSync(process.execPath, [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant], {
+        encoding: 'utf8',
+      });
+      runs[variant].push(JSON.parse(output.trim().split('\n').at(-1)!));
+    }
+  }
+  const summary = (variant: 'with' | 'without') => ({
+    medianMs: median(runs[variant].map((run) => run.ms)),
+    medianMaxRssMb: median(runs[variant].map((run) => run.maxRssKb)) / 1024,
+  });
+  const withIt = summary('with');
+  const without = summary('without');
+  return { pages, pairs, with: withIt, without, timeRatio: withIt.medianMs / without.medianMs, memoryRatio: withIt.medianMaxRssMb / without.medianMaxRssMb };
+}
+
+/** react-floating-whatsapp's client bundle (React external), the reference for a WhatsApp button. */
+function referenceButton() {
+  const entry = require.resolve('react-floating-whatsapp');
+  const bundle = buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, external: ['react', 'react-dom', 'react/jsx-runtime'] });
+  const code = bundle.outputFiles[0].contents;
+  return { package: 'react-floating-whatsapp@5.0.8', minBytes: code.length, gzip: gzip(code) };
+}
+
+function ourClientCode() {
+  const loader = readFileSync(new URL('../integration/client/loader.js', import.meta.url), 'utf8');
+  const minified = transformSync(loader, { minify: true }).code;
+  return { loaderMinBytes: minified.length, loaderGzip: gzip(minified) };
+}
+
+const started = Date.now();
+const bytes = await pageBytes();
+const browser = await measureInBrowser(bytes.sites, { loads: quick ? 5 : 21 });
+const overhead = buildOverhead();
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  node: process.version,
+  astro: JSON.parse(readFileSync(require.resolve('astro/package.json'), 'utf8')).version,
+  pageBytes: { floorGzip: bytes.floorGzip, addedGzip: bytes.addedGzip, budgetGzip: 1500 },
+  browser,
+  build: overhead,
+  reference: { button: referenceButton(), ours: ourClientCode() },
+  seconds: Math.round((Date.now() - started) / 1000),
+};
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+console.log(`\nPer page (gzip bytes added to the HTML; page with no chat: ${bytes.floorGzip} B), requests to other origins before the trigger, script time:\n`);
+console.log(row(['variant', 'HTML added (gzip B)', 'other-origin requests before trigger', 'script main-thread ms (median)', 'CLS']));
+console.log(row(['---', '---', '---', '---', '---']));
+for (const variant of variants) {
+  const b = browser[variant];
+  console.log(row([variant, bytes.addedGzip[variant], b.requestsBeforeTrigger, b.scriptMs.toFixed(2), b.cls]));
+}
+console.log(`\nBuild, ${overhead.pages} MDX pages, ${overhead.pairs} alternated pair(s): time ratio ${overhead.timeRatio.toFixed(3)}, peak memory ratio ${overhead.memoryRatio.toFixed(3)}`);
+console.log(`Reference: ${results.reference.button.package} bundle ${results.reference.button.gzip} B gzip; our whole loader ${results.reference.ours.loaderGzip} B gzip; our button 0 B of JavaScript.`);
+console.log(`\nWrote bench/results.json (${results.seconds} s).`);

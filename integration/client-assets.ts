@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
+import { serializeForScript } from './page-markup.ts';
+import type { ResolvedOptions } from './resolve-options.ts';
+
+/** A file served under `<base>/_acw/`: the loader, and the texts of each language. */
+export interface ClientFile {
+  type: string;
+  body: string;
+}
+
+export interface ClientAssets {
+  /** The `head-inline` script: the same on every page. */
+  bootstrap: string;
+  /** Files by name, for the `/_acw/[file]` endpoint. */
+  files: Record<string, ClientFile>;
+  /** URL of each language's texts file, by lower-case language tag. */
+  textsUrls: Record<string, string>;
+}
+
+/** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */
+export const ASSETS_DIR = '_acw';
+
+const PLACEHOLDER = 'chatraWhatsAppConfig';
+
+/** A client/*.js function expression applied to a placeholder, minified once. */
+function minifiedCall(file: string): string {
+  const source = readFileSync(new URL(`./client/${file}`, import.meta.url), 'utf8');
+  return transformSync(`(${source})(${PLACEHOLDER});`, { minify: true, target: 'es2017', legalComments: 'none' }).code.trim();
+}
+
+const bootstrapCall = minifiedCall('bootstrap.js');
+const loaderCall = minifiedCall('loader.js');
+
+/** Every JSON value below goes through serializeForScript: no string can end the script it sits in. */
+function withConfig(call: string, config: unknown): string {
+  const json = serializeForScript(config);
+  return call.replace(PLACEHOLDER, () => json);
+}
+
+function hashed(name: string, extension: string, body: string): string {
+  return `${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
+}
+
+/** The bootstrap, the cached loader and the per-language texts files for this build. */
+export function clientAssets(resolved: ResolvedOptions, chatra: NonNullable<ResolvedOptions['chatra']>, base: string): ClientAssets {
+  const dir = `${base.replace(/\/?$/, '/')}${ASSETS_DIR}/`;
+  const files: Record<string, ClientFile> = {};
+  const textsUrls: Record<string, string> = {};
+  for (const [language, texts] of Object.entries(resolved.languages)) {
+    const body = JSON.stringify({ customStrings: texts.customStrings, language: texts.language, autoMessage: texts.autoMessage });
+    const name = hashed(language, 'json', body);
+    files[name] = { type: 'application/json', body };
+    textsUrls[language] = dir + name;
+  }
+  const loader = withConfig(loaderCall, {
+    load: chatra.load,
+    setup: chatra.setup,
+    timeout: resolved.fallback.timeout,
+    consent: chatra.consent,
+    autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+  });
+  const loaderName = hashed('loader', 'js', loader);
+  files[loaderName] = { type: 'text/javascript', body: loader };
+  const state = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
+  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, src: dir + loaderName, timeout: resolved.fallback.timeout });
+  return { bootstrap, files, textsUrls };
+}
