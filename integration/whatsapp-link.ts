@@ -103,11 +103,24 @@ export function parsePhone(input: string, path = 'whatsapp.phone'): WhatsAppLink
   if (!international.startsWith('+')) {
     throw new OptionError(path, `${JSON.stringify(raw)} has no country code.`, help);
   }
-  const phone = parsePhoneNumberFromString(international);
+  const warnings: string[] = [];
+  let phone = parsePhoneNumberFromString(international);
+  const digits = international.replace(/\D/g, '');
+  if (!phone?.isValid() && /^521\d{10}$/.test(digits)) {
+    // Mexico dropped the "1" after +52 for mobiles in 2020; wa.me links work without it.
+    phone = parsePhoneNumberFromString(`+52${digits.slice(3)}`);
+    if (phone?.isValid()) warnings.push(`\`${path}\`: Mexican numbers no longer take a 1 after +52; the link uses ${phone.number}.`);
+  }
   if (!phone || !phone.isValid()) {
     throw new OptionError(path, `${JSON.stringify(raw)} is not a valid phone number.`, help);
   }
-  return { kind: 'phone', href: `https://wa.me/${phone.number.slice(1)}`, warnings: [] };
+  // libphonenumber already turns Argentina's "15" mobile prefix into the 9 WhatsApp needs (+54 9 …).
+  if (phone.country === 'AR' && phone.getType() === 'FIXED_LINE') {
+    warnings.push(
+      `\`${path}\`: ${phone.number} is an Argentine landline number. If it is a mobile, WhatsApp needs it as +54 9 <area code> <number> (without 15).`,
+    );
+  }
+  return { kind: 'phone', href: `https://wa.me/${phone.number.slice(1)}`, warnings };
 }
 
 /**
