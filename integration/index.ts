@@ -3,6 +3,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { transformSync } from 'esbuild';
 import { ASSETS_DIR, clientAssets } from './client-assets.ts';
+import { addContentLinks } from './content-plugin.ts';
 import { cspAdditions, widenDirectives, type CspObject } from './csp.ts';
 import { OptionError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
@@ -37,6 +38,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls };
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
+        addContentLinks(config.markdown.processor, resolved, logger);
         if ('bootstrap' in assets) {
           injectScript('head-inline', assets.bootstrap);
           injectRoute({ pattern: `/${ASSETS_DIR}/[file]`, entrypoint: new URL('./assets-endpoint.ts', import.meta.url), prerender: true });

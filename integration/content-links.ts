@@ -1,0 +1,87 @@
+/**
+ * `whatsapp:` links in Markdown and MDX: `[Ask us](whatsapp:)` becomes the configured link,
+ * `[Ask us](whatsapp:?text=Hello)` the phone link with that message. One rule, used by the
+ * plugin for Astro's default Sätteri processor and by the remark plugin for `unified()`.
+ */
+import type { Link, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { withPrefilledText } from './whatsapp-link.ts';
+
+export interface ContentLinkTarget {
+  kind: 'short-link' | 'phone';
+  href: string;
+  phoneHref?: string;
+}
+
+const SCHEME = 'whatsapp:';
+/** Markdown links open WhatsApp in a new tab, like the buttons. */
+const LINK_PROPERTIES = { target: '_blank', rel: 'noopener noreferrer' };
+
+/** The address a link stands for: unchanged when it isn't a `whatsapp:` link; throws with the reason when it is a wrong one. */
+export function contentLinkHref(url: string, target: ContentLinkTarget): string {
+  if (!url.toLowerCase().startsWith(SCHEME)) return url;
+  const rest = url.slice(SCHEME.length);
+  if (rest === '' || rest === '//') return target.href;
+  const query = rest.startsWith('?') ? new URLSearchParams(rest.slice(1)) : undefined;
+  const text = query?.get('text');
+  if (!query || text === null || [...query.keys()].some((key) => key !== 'text')) {
+    throw new Error(`"${url}" is not a WhatsApp link this integration knows. Write [text](whatsapp:) or [text](whatsapp:?text=Your%20message).`);
+  }
+  if (target.kind === 'short-link') {
+    throw new Error(
+      `"${url}" sets a prefilled message, but your WhatsApp contact is a short link, which carries its message on WhatsApp's side. ` +
+        'Set the message in the WhatsApp Business app (Settings → Business tools → Short link), and link with [text](whatsapp:).',
+    );
+  }
+  return withPrefilledText(target.phoneHref!, text);
+}
+
+/** The part of Sätteri's mdast visitor context this plugin uses (satteri's `MdastVisitorContext`). */
+interface SatteriContext {
+  readonly fileURL: URL | undefined;
+  setProperty(node: Readonly<Link>, key: 'url' | 'data', value: unknown): void;
+}
+
+/** For Astro's default processor (Sätteri): push into `markdown.processor.options.mdastPlugins`. */
+export function satteriWhatsAppLinks(target: ContentLinkTarget) {
+  return {
+    name: 'astro-chatra-whatsapp:links',
+    options: { position: true },
+    link(node: Readonly<Link>, context: SatteriContext) {
+      if (!node.url.toLowerCase().startsWith(SCHEME)) return;
+      let href: string;
+      try {
+        href = contentLinkHref(node.url, target);
+      } catch (error) {
+        const file = context.fileURL ? decodeURI(context.fileURL.pathname) : 'a Markdown file';
+        const { line, column } = node.position?.start ?? { line: 0, column: 0 };
+        const located = new Error(`${file}:${line}:${column}: ${(error as Error).message}`);
+        located.stack = located.message;
+        throw located;
+      }
+      context.setProperty(node, 'url', href);
+      context.setProperty(node, 'data', { ...node.data, hProperties: LINK_PROPERTIES });
+    },
+  };
+}
+
+/** For `markdown.processor: unified()`: push `[remarkWhatsAppLinks, target]` into its `remarkPlugins`. */
+export function remarkWhatsAppLinks(target: ContentLinkTarget) {
+  return (tree: Root, file: VFile) => {
+    const visit = (node: Root | Root['children'][number]): void => {
+      if (node.type === 'link') rewrite(node, file);
+      if ('children' in node) for (const child of node.children) visit(child as Root['children'][number]);
+    };
+    const rewrite = (node: Link, vfile: VFile) => {
+      if (!node.url.toLowerCase().startsWith(SCHEME)) return;
+      try {
+        node.url = contentLinkHref(node.url, target);
+      } catch (error) {
+        vfile.fail((error as Error).message, node);
+      }
+      // mdast-util-to-hast reads data.hProperties; mdast's types don't declare it.
+      node.data = { ...node.data, hProperties: LINK_PROPERTIES } as Link['data'];
+    };
+    visit(tree);
+  };
+}
