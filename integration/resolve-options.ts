@@ -195,9 +195,13 @@ function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
         `Set it to one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`,
       );
     case 'invalid_type':
-      return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give ${path} a ${issue.expected} value.`);
+      if (received === undefined) return new OptionError(path, 'is missing.', REQUIRED_HINTS[path] ?? `Add \`${path}\`.`);
+      return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give \`${path}\` a ${issue.expected} value.`);
     case 'too_small':
-      return new OptionError(path, `${describe(received)} is too small.`, `Use ${issue.origin === 'string' ? 'a non-empty string' : `a value of at least ${issue.minimum}`}.`);
+      if (issue.origin === 'string') return new OptionError(path, 'is empty.', `Give \`${path}\` a text, or leave the option out.`);
+      return new OptionError(path, `${describe(received)} is too small.`, `Use a value of at least ${issue.minimum}.`);
+    case 'invalid_key':
+      return new OptionError(path, `${JSON.stringify(String(issue.path.at(-1)))} is not a language code.`, 'Use a language code such as "ru" or "pt-BR", as in <html lang>.');
     case 'too_big':
       return new OptionError(path, `${describe(received)} is too large.`, `Use a value of at most ${issue.maximum}.`);
     case 'invalid_union': {
@@ -207,10 +211,20 @@ function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
       const inner = issue.errors.flat()[0];
       return inner ? toOptionError({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue, input) : new OptionError(path, issue.message, 'Check the README for this option.');
     }
+    case 'invalid_format':
+      // The schema's own messages say what is expected ("expected a hex colour such as …").
+      return new OptionError(path, `got ${describe(received)}; ${issue.message}.`, `Set \`${path}\` to ${issue.message.replace(/^expected /, '')}.`);
     default:
       return new OptionError(path, `${describe(received)}: ${issue.message}.`, 'Check the README for this option.');
   }
 }
+
+/** What to write when a required option is missing. */
+const REQUIRED_HINTS: Record<string, string> = {
+  'chatra.id': 'Add your Chatra public key (dashboard: Settings → Preferences → API keys): chatra: { id: "…" }.',
+  'whatsapp.phone': 'Add the number in international form: whatsapp: { phone: "+49 30 1234567" }.',
+  'texts.autoMessage.text': 'Add the message: autoMessage: { text: "Questions? Ask here, or {whatsapp}." }.',
+};
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';

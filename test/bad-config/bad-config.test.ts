@@ -1,0 +1,55 @@
+import { readdirSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { describe, expect, test } from 'vitest';
+import { OptionError } from '../../integration/option-error.ts';
+import { resolveOptions } from '../../integration/resolve-options.ts';
+import { badConfigCases } from './cases.ts';
+
+const root = fileURLToPath(new URL('../fixtures/bad-config/', import.meta.url));
+
+describe('the bad-config catalogue', () => {
+  test('has at least 30 cases, each naming a different situation', () => {
+    expect(badConfigCases.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(badConfigCases.map((c) => c.name)).size).toBe(badConfigCases.length);
+  });
+
+  test.each(badConfigCases)('$name → `$path`', async ({ options, site, path, hint }) => {
+    const outDir = mkdtempSync(join(tmpdir(), 'acw-bad-'));
+    const error = await build({
+      root,
+      outDir,
+      logLevel: 'silent',
+      configFile: false,
+      ...site,
+      integrations: [chatraWhatsApp(options as never)],
+    }).then(
+      () => undefined,
+      (thrown: unknown) => thrown as Error & { hint?: string },
+    );
+
+    expect(error, 'the build must fail').toBeDefined();
+    expect(error!.name).toBe('AstroUserError');
+    expect(error!.message.startsWith(`\`${path}\`: `), error!.message).toBe(true);
+    expect(error!.hint).toMatch(hint);
+    expect(error!.stack, 'no stack trace').not.toMatch(/\n\s+at /);
+    const written = existsSync(outDir) ? readdirSync(outDir, { recursive: true }) : [];
+    expect(written.filter((file) => String(file).endsWith('.html'))).toEqual([]);
+  });
+
+  test('the same options fail the same way without a build (resolveOptions)', () => {
+    for (const { options, site, path } of badConfigCases) {
+      let thrown: unknown;
+      try {
+        resolveOptions(options, { i18n: undefined, ...(site as object) } as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, path).toBeInstanceOf(OptionError);
+      expect((thrown as OptionError).path).toBe(path);
+    }
+  });
+});

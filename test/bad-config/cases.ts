@@ -1,0 +1,64 @@
+/**
+ * The bad-config catalogue: options a site owner might write, the option path the error must
+ * name, and a word of the fix its hint must contain.
+ */
+export interface BadConfigCase {
+  name: string;
+  options: unknown;
+  /** Astro config beside the integration (e.g. i18n). */
+  site?: Record<string, unknown>;
+  path: string;
+  hint: RegExp;
+}
+
+const link = 'https://wa.me/message/4O4YGZEG3RIVE1';
+const chatra = { id: 'DemoChatraId2026' };
+
+export const badConfigCases: BadConfigCase[] = [
+  { name: 'no options (what astro add writes)', options: undefined, path: 'whatsapp', hint: /chatraWhatsApp\(\{ whatsapp:/ },
+  { name: 'empty object', options: {}, path: 'whatsapp', hint: /short link/ },
+  { name: 'whatsapp is a number', options: { whatsapp: 79001234567 }, path: 'whatsapp', hint: /phone/ },
+  { name: 'empty short link', options: { whatsapp: '' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'short link without code', options: { whatsapp: 'https://wa.me/message/' }, path: 'whatsapp', hint: /Short link/ },
+  { name: 'code with a dash', options: { whatsapp: 'https://wa.me/message/ABC-DEF' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'javascript: scheme', options: { whatsapp: 'javascript:alert(1)' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'data: scheme', options: { whatsapp: 'data:text/html,<script>alert(1)</script>' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'look-alike host', options: { whatsapp: 'https://wa.me.evil.com/message/4O4YGZEG3RIVE1' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'credentials before the host', options: { whatsapp: 'https://wa.me@evil.com/message/4O4YGZEG3RIVE1' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'wa.me in the path of another host', options: { whatsapp: 'https://evil.com/wa.me/message/4O4YGZEG3RIVE1' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'line break in the link', options: { whatsapp: 'https://wa.me/message/4O4YG\nZEG3RIVE1' }, path: 'whatsapp', hint: /wa\.me\/message/ },
+  { name: 'group invite', options: { whatsapp: 'https://chat.whatsapp.com/AbCdEf' }, path: 'whatsapp', hint: /Short link/ },
+  { name: 'catalog link', options: { whatsapp: 'https://wa.me/c/491701234567' }, path: 'whatsapp', hint: /Short link/ },
+  { name: 'channel link', options: { whatsapp: 'https://whatsapp.com/channel/0029VaABC' }, path: 'whatsapp', hint: /Short link/ },
+  { name: 'prefilled text on a short link', options: { whatsapp: `${link}?text=hi` }, path: 'whatsapp', hint: /WhatsApp Business app/ },
+  { name: 'phone without country code', options: { whatsapp: { phone: '900 123 45 67' } }, path: 'whatsapp.phone', hint: /country code/ },
+  { name: 'phone with letters', options: { whatsapp: { phone: '+7 900 CALL-NOW' } }, path: 'whatsapp.phone', hint: /international form/ },
+  { name: 'invalid phone number', options: { whatsapp: { phone: '+1 555 0100' } }, path: 'whatsapp.phone', hint: /international form/ },
+  { name: 'unknown key in whatsapp', options: { whatsapp: { phone: '+49 30 1234567', txt: 'Hi' } }, path: 'whatsapp.txt', hint: /text/ },
+  { name: 'unknown top-level key with a typo', options: { whatsapp: link, fallbak: {} }, path: 'fallbak', hint: /fallback/ },
+  { name: 'chatra without id', options: { whatsapp: link, chatra: { load: 'idle' } }, path: 'chatra.id', hint: /id/ },
+  { name: 'chatra.id of the wrong shape', options: { whatsapp: link, chatra: { id: 'not a key!' } }, path: 'chatra.id', hint: /chatra\.id/ },
+  { name: 'chatra.load unknown', options: { whatsapp: link, chatra: { ...chatra, load: 'lazy' } }, path: 'chatra.load', hint: /"interaction"/ },
+  { name: 'typo in chatra', options: { whatsapp: link, chatra: { ...chatra, lod: 'idle' } }, path: 'chatra.lod', hint: /load/ },
+  { name: 'chatra.setup.locale (texts go in texts)', options: { whatsapp: link, chatra: { ...chatra, setup: { locale: {} } } }, path: 'chatra.setup.locale', hint: /Options here|Did you mean/ },
+  { name: 'chatra.setup.buttonPosition unknown', options: { whatsapp: link, chatra: { ...chatra, setup: { buttonPosition: 'top' } } }, path: 'chatra.setup.buttonPosition', hint: /"br"/ },
+  { name: 'chatra.setup.colors not hex', options: { whatsapp: link, chatra: { ...chatra, setup: { colors: { buttonBg: 'green' } } } }, path: 'chatra.setup.colors.buttonBg', hint: /chatra\.setup\.colors\.buttonBg|hex/ },
+  { name: 'consent event with a space', options: { whatsapp: link, chatra: { ...chatra, consent: { event: 'consent granted' } } }, path: 'chatra.consent.event', hint: /./ },
+  { name: 'texts: spaced link', options: { whatsapp: link, texts: { offlineNote: 'Ask [here] (https://example.com)' } }, path: 'texts.offlineNote', hint: /\[here\]\(https:\/\/example\.com\)/ },
+  { name: 'texts: javascript link', options: { whatsapp: link, texts: { welcome: '[x](javascript:alert(1))' } }, path: 'texts.welcome', hint: /https:\/\// },
+  { name: 'texts: relative link', options: { whatsapp: link, texts: { welcome: 'See [prices](/prices)' } }, path: 'texts.welcome', hint: /https:\/\// },
+  { name: 'texts: unknown customStrings key', options: { whatsapp: link, texts: { offlineNotice: 'x' } }, path: 'texts.offlineNotice', hint: /offlineNote/ },
+  { name: 'texts: empty linkLabel', options: { whatsapp: link, texts: { linkLabel: '' } }, path: 'texts.linkLabel', hint: /./ },
+  { name: 'texts: linkLabel with brackets', options: { whatsapp: link, texts: { linkLabel: 'Chat [now]' } }, path: 'texts.linkLabel', hint: /Remove/ },
+  { name: 'texts: linkLabel with a line break', options: { whatsapp: link, texts: { linkLabel: 'Write\r\nus' } }, path: 'texts.linkLabel', hint: /Remove/ },
+  { name: 'texts.offlineNote is a number', options: { whatsapp: link, texts: { offlineNote: 42 } }, path: 'texts.offlineNote', hint: /./ },
+  { name: 'autoMessage without text', options: { whatsapp: link, chatra, texts: { autoMessage: { afterSeconds: 5 } } }, path: 'texts.autoMessage.text', hint: /./ },
+  { name: 'autoMessage delay negative', options: { whatsapp: link, chatra, texts: { autoMessage: { text: 'Hi', afterSeconds: -1 } } }, path: 'texts.autoMessage.afterSeconds', hint: /0/ },
+  { name: 'locale not in the site i18n', options: { whatsapp: link, locales: { de: { linkLabel: 'Schreiben Sie uns' } } }, site: { i18n: { defaultLocale: 'en', locales: ['en', 'ru'] } }, path: 'locales.de', hint: /en, ru/ },
+  { name: 'locale key not a language tag', options: { whatsapp: link, locales: { 'русский': {} } }, path: 'locales.русский', hint: /./ },
+  { name: 'locales: spaced link in ru', options: { whatsapp: link, locales: { ru: { offlineNote: 'Пишите [сюда] (https://example.com)' } } }, path: 'locales.ru.offlineNote', hint: /\[сюда\]\(https:\/\/example\.com\)/ },
+  { name: 'fallback.timeout too small', options: { whatsapp: link, fallback: { timeout: 10 } }, path: 'fallback.timeout', hint: /1000/ },
+  { name: 'fallback.timeout too large', options: { whatsapp: link, fallback: { timeout: 600000 } }, path: 'fallback.timeout', hint: /60000/ },
+  { name: 'fallback.floating unknown', options: { whatsapp: link, fallback: { floating: 'sometimes' } }, path: 'fallback.floating', hint: /until-chatra/ },
+  { name: 'fallback.position unknown', options: { whatsapp: link, fallback: { position: 'top-left' } }, path: 'fallback.position', hint: /bottom-right/ },
+];
