@@ -1,0 +1,164 @@
+/**
+ * Property tests: whatever a site owner writes in the options, what reaches the page is parsed by
+ * the browser exactly as written — no string ends the <script> early, bends the HTML, or changes
+ * a value. Checked the way a browser reads it: parse5 tokenises the HTML, a JS engine runs the script.
+ */
+import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, test } from 'vitest';
+import { clientAssets } from '../../integration/client-assets.ts';
+import { serializeForScript, whatsAppButtonHtml } from '../../integration/page-markup.ts';
+import { resolveOptions } from '../../integration/resolve-options.ts';
+
+type Element = DefaultTreeAdapterMap['element'];
+type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
+
+const RUNS = 10_000;
+
+/** Strings built from the pieces that break naive escaping, mixed with arbitrary Unicode. */
+const nasty = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('</script>', '</SCRIPT >', '<!--', '-->', '<script', ']]>', '\u2028', '\u2029', '"', "'", '\\', '`', '${', '😀', '\u200f', '\u202e', '\0', '&amp;', '<', '>', '&'),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+
+function elements(node: Node, tag: string, found: Element[] = []): Element[] {
+  if ('tagName' in node && node.tagName === tag) found.push(node);
+  if ('childNodes' in node) for (const child of node.childNodes) elements(child as Node, tag, found);
+  if ('content' in node && node.content) elements(node.content as unknown as Node, tag, found);
+  return found;
+}
+
+function text(node: Element): string {
+  return node.childNodes.map((child) => ('value' in child ? child.value : 'childNodes' in child ? text(child as Element) : '')).join('');
+}
+
+/** The page as a browser parses it: the script element's text, and whether the markup after it survived. */
+function parseScriptPage(script: string, type = '') {
+  const document = parse(`<!doctype html><html><head><script${type}>${script}</script><meta name="after"></head><body><p id="end">end</p></body></html>`);
+  const scripts = elements(document, 'script');
+  const after = elements(document, 'meta');
+  const end = elements(document, 'p');
+  return { scripts, intact: after.length === 1 && end.length === 1 && text(end[0]) === 'end' };
+}
+
+describe('serializeForScript', () => {
+  test(`round-trips any JSON value through an HTML <script> (${RUNS} runs)`, () => {
+    const value = fc.oneof(nasty, fc.dictionary(nasty, fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }), fc.array(nasty, { maxLength: 4 }));
+    fc.assert(
+      fc.property(value, (input) => {
+        const serialized = serializeForScript(input);
+        for (const type of ['', ' type="application/json"']) {
+          const { scripts, intact } = parseScriptPage(serialized, type);
+          if (scripts.length !== 1 || !intact || text(scripts[0]) !== serialized) return false;
+        }
+        // As data (JSON.parse) and as code (a JS expression), the value comes back unchanged.
+        expect(JSON.parse(serialized)).toEqual(input);
+        expect(runInNewContext(`(${serialized})`)).toEqual(input);
+        return true;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** Resolved once: the properties vary only the values under test. */
+const resolved = resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'DemoChatraId2026', load: 'eager' } }, { i18n: undefined });
+
+describe('the head-inline bootstrap', () => {
+  /** Runs the bootstrap against a minimal page; returns what it set up. */
+  function runBootstrap(code: string) {
+    const attributes: Record<string, string> = {};
+    const appended: { src?: string }[] = [];
+    const window: Record<string, unknown> = {
+      setTimeout: () => 0,
+      document: {
+        documentElement: { setAttribute: (name: string, value: string) => (attributes[name] = value) },
+        createElement: () => ({}),
+        head: { appendChild: (element: { src?: string }) => appended.push(element) },
+      },
+    };
+    window.window = window;
+    runInNewContext(code, window);
+    return { window, attributes, appended };
+  }
+
+  test(`keeps the Chatra id and the site's base exactly, inside <script> (${RUNS} runs)`, () => {
+    const base = fc.array(fc.oneof(fc.constantFrom('</script>', '<!--', '\u2028', '"', "'", '\\', 'ü', ' '), fc.string({ maxLength: 6 })), { maxLength: 5 }).map((parts) => `/${parts.join('')}`);
+    const id = fc.stringMatching(/^[A-Za-z0-9]{8,40}$/);
+    fc.assert(
+      fc.property(id, base, fc.constantFrom('eager', 'idle', 'interaction'), (chatraId, siteBase, load) => {
+        const { bootstrap } = clientAssets(resolved, { ...resolved.chatra!, id: chatraId, load }, siteBase);
+        const { scripts, intact } = parseScriptPage(bootstrap);
+        if (scripts.length !== 1 || !intact || text(scripts[0]) !== bootstrap) return false;
+        const { window, attributes, appended } = runBootstrap(bootstrap);
+        expect(window.ChatraID).toBe(chatraId);
+        expect(typeof window.Chatra).toBe('function');
+        expect(attributes['data-chatra-whatsapp']).toBe(load === 'eager' ? 'loading' : 'waiting');
+        expect(appended).toHaveLength(1);
+        expect(appended[0].src!.startsWith(`${siteBase.replace(/\/?$/, '/')}_acw/loader.`)).toBe(true);
+        return true;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the cached loader', () => {
+  test(`carries any ChatraSetup string value unchanged (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(nasty, nasty, (groupId, selector) => {
+        const setup = { groupId: groupId || 'g', customWidgetButton: selector || '.c' };
+        const { files } = clientAssets(resolved, { ...resolved.chatra!, setup }, '/');
+        const loader = Object.entries(files).find(([name]) => name.startsWith('loader.'))![1].body;
+        // The loader starts from the page: run it far enough to see the setup it would hand to Chatra.
+        const seen: { setup?: Record<string, unknown> } = {};
+        const window: Record<string, unknown> = {
+          Chatra: () => undefined,
+          setTimeout: () => 0,
+          clearTimeout: () => undefined,
+          addEventListener: () => undefined,
+          // A page without texts resolves at once; this stand-in runs the continuation synchronously.
+          Promise: { resolve: () => ({ catch: () => ({ then: (next: (texts: object) => void) => next({}) }) }) },
+          sessionStorage: { getItem: () => null, setItem: () => undefined },
+          document: {
+            documentElement: { getAttribute: () => 'loading', setAttribute: () => undefined },
+            getElementById: () => null,
+            createElement: () => ({}),
+            head: { appendChild: () => (seen.setup = window.ChatraSetup as Record<string, unknown>) },
+            addEventListener: () => undefined,
+          },
+        };
+        window.window = window;
+        runInNewContext(loader, window);
+        expect(seen.setup?.groupId).toBe(groupId || 'g');
+        expect(seen.setup?.customWidgetButton).toBe(selector || '.c');
+        return true;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the WhatsApp button', () => {
+  test(`shows any label as text, never as markup (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(nasty, (label) => {
+        const html = whatsAppButtonHtml({ href: 'https://wa.me/79001234567?text=a%26b', label });
+        const document = parse(`<!doctype html><html><head></head><body>${html}<p id="end">end</p></body></html>`);
+        const links = elements(document, 'a');
+        if (links.length !== 1 || elements(document, 'p').length !== 1) return false;
+        const href = links[0].attrs.find((attribute) => attribute.name === 'href')?.value;
+        const shown = text(elements(links[0] as unknown as Node, 'span')[0]);
+        // As in browsers, the HTML parser drops NUL from text and turns CR LF into LF.
+        return href === 'https://wa.me/79001234567?text=a%26b' && shown === label.replace(/\r\n?/g, '\n').replace(/\0/g, '');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
