@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ export interface BuiltSite {
   /** A built file's text, e.g. `html('ru/index.html')`. */
   read(path: string): string;
   exists(path: string): boolean;
+  /** File names in a built directory. */
+  files(dir: string): string[];
 }
 
 /**
@@ -17,7 +19,7 @@ export interface BuiltSite {
  */
 export async function buildFixture(name: string, config: AstroInlineConfig = {}): Promise<BuiltSite> {
   const root = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
-  const outDir = mkdtempSync(join(tmpdir(), `acw-${name}-`));
+  const outDir = mkdtempSync(join(tmpdir(), `acw-${name.replace(/\W/g, '')}-`));
   rmSync(outDir, { recursive: true, force: true });
   delete process.env.NODE_ENV;
   await build({ root, outDir, logLevel: 'error', configFile: false, ...config });
@@ -25,5 +27,6 @@ export async function buildFixture(name: string, config: AstroInlineConfig = {})
     outDir,
     read: (path) => readFileSync(join(outDir, path), 'utf8'),
     exists: (path) => existsSync(join(outDir, path)),
+    files: (dir) => readdirSync(join(outDir, dir)),
   };
 }

@@ -1,0 +1,79 @@
+/** The demo site at the repository root, built as `npm start` builds it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultTexts } from '../../integration/default-texts.ts';
+import { buildFixture, type BuiltSite } from './fixture.ts';
+import { attribute, parsePage, textOf } from './html.ts';
+
+const DEMO_LINK = 'https://wa.me/message/DEMOCHATRAWAQ1';
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildFixture('../..', { configFile: 'astro.config.mjs' });
+});
+
+/** The texts file a page points its Chatra at, as the loader will fetch it. */
+function textsOf(path: string) {
+  const page = parsePage(site.read(path));
+  const [data] = page.all('script', { id: 'chatra-whatsapp-page', type: 'application/json' });
+  const { texts } = JSON.parse(textOf(data)) as { texts: string };
+  return JSON.parse(readFileSync(join(site.outDir, texts), 'utf8')) as { customStrings: Record<string, string>; language: string; autoMessage?: string };
+}
+
+describe('the built demo', () => {
+  test.each([
+    ['index.html', 'en'],
+    ['ru/index.html', 'ru'],
+  ] as const)('%s: Chatra gets texts in %s holding [label](link)', (path, language) => {
+    const label = defaultTexts[language].linkLabel;
+    const texts = textsOf(path);
+    expect(texts.language).toBe(language);
+    const values = Object.values(texts.customStrings);
+    expect(values.length).toBeGreaterThanOrEqual(6);
+    for (const value of values) {
+      expect(value).toContain(`](${DEMO_LINK})`);
+      expect(value).not.toMatch(/\]\s+\(/);
+    }
+    expect(texts.customStrings.bot_afterForm).toContain(`[${label}](${DEMO_LINK})`);
+  });
+
+  test('the Russian page keeps the site owner\'s own offline note', () => {
+    expect(defaultTexts.ru.linkLabel).not.toBe(defaultTexts.en.linkLabel);
+    expect(textsOf('ru/index.html').customStrings.offlineNote).toBe(
+      `Сейчас нас нет в сети. Оставьте сообщение здесь или [${defaultTexts.ru.linkLabel}](${DEMO_LINK}).`,
+    );
+  });
+
+  test.each(['index.html', 'ru/index.html', 'whatsapp/index.html'])('%s: the floating WhatsApp link, the loader and the page data', (path) => {
+    const page = parsePage(site.read(path));
+    const [floating, ...more] = page.all('a', { class: /\bacw-floating\b/ });
+    expect(more).toHaveLength(0);
+    expect(attribute(floating, 'href')).toBe(DEMO_LINK);
+    expect(attribute(floating, 'target')).toBe('_blank');
+    expect(attribute(floating, 'rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+    expect(textOf(floating).trim()).not.toBe('');
+    // One bootstrap in <head>, after the page data it reads.
+    const headScripts = page.all('script').filter((script) => page.head.childNodes.includes(script));
+    const bootstrap = headScripts.filter((script) => textOf(script).includes('ChatraID'));
+    expect(bootstrap).toHaveLength(1);
+    expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(headScripts.indexOf(bootstrap[0]));
+    expect(textOf(bootstrap[0])).toContain('"DemoChatraId2026"');
+  });
+
+  test('the MDX page renders <WhatsAppButton /> and a [text](whatsapp:) link', () => {
+    const page = parsePage(site.read('whatsapp/index.html'));
+    const [inline] = page.all('a', { class: /\bacw-inline\b/ });
+    expect(attribute(inline, 'href')).toBe(DEMO_LINK);
+    expect(textOf(inline)).toBe(defaultTexts.en.linkLabel);
+    const [markdownLink] = page.all('a').filter((a) => textOf(a) === 'ask us on WhatsApp');
+    expect(attribute(markdownLink, 'href')).toBe(DEMO_LINK);
+    expect(attribute(markdownLink, 'target')).toBe('_blank');
+  });
+
+  test('the loader is one cached file that loads chatra.js', () => {
+    const loaders = site.files('_acw').filter((file) => file.startsWith('loader.'));
+    expect(loaders).toHaveLength(1);
+    expect(site.read(`_acw/${loaders[0]}`)).toContain('https://call.chatra.io/chatra.js');
+  });
+});
