@@ -31,7 +31,7 @@ interface LoadFigures {
   cls: number;
 }
 
-async function loadOnce(browser: Browser, url: string): Promise<LoadFigures> {
+async function loadOnce(browser: Browser, url: string, settleMs: number): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const external: number[] = [];
@@ -51,7 +51,8 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadFigures> {
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
   const loadedAt = performance.now();
-  await page.waitForTimeout(2000);
+  // Long enough for `idle` to fire, with no input: `interaction` must not load.
+  await page.waitForTimeout(settleMs);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
   await context.close();
@@ -64,7 +65,7 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadFigures> {
 }
 
 /** Loads each variant's page `loads` times (variants interleaved) and reports medians. */
-export async function measureInBrowser(sites: Record<string, string>, { loads }: { loads: number }) {
+export async function measureInBrowser(sites: Record<string, string>, { loads, settleMs }: { loads: number; settleMs: number }) {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -75,7 +76,7 @@ export async function measureInBrowser(sites: Record<string, string>, { loads }:
     for (let i = 0; i < loads; i++) {
       for (const name of Object.keys(sites)) {
         const { port } = servers[name].address() as AddressInfo;
-        runs[name].push(await loadOnce(browser, `http://127.0.0.1:${port}/page-0/`));
+        runs[name].push(await loadOnce(browser, `http://127.0.0.1:${port}/page-0/`, settleMs));
       }
     }
   } finally {

@@ -86,7 +86,7 @@ function ourClientFiles(site: string) {
 
 const started = Date.now();
 const bytes = await pageBytes();
-const browser = await measureInBrowser(bytes.sites, { loads: quick ? 5 : 21 });
+const browser = await measureInBrowser(bytes.sites, { loads: quick ? 3 : 21, settleMs: quick ? 500 : 1500 });
 const overhead = buildOverhead();
 const results = {
   date: new Date().toISOString(),
