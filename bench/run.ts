@@ -103,7 +103,7 @@ writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 console.log(`\nPer page (gzip bytes added to the HTML; page with no chat: ${bytes.floorGzip} B), requests to other origins before the trigger, script time:\n`);
-console.log(row(['variant', 'HTML added (gzip B)', 'other-origin requests before trigger', 'script main-thread ms (median)', 'CLS']));
+console.log(row(['variant', 'HTML added (gzip B)', 'other-origin requests before trigger', 'chat code main-thread ms (median)', 'CLS']));
 console.log(row(['---', '---', '---', '---', '---']));
 for (const variant of variants) {
   const b = browser[variant];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 export const SHORT_LINK = 'https://wa.me/message/4O4YGZEG3RIVE1';
 export const CHATRA_ID = 'BenchChatraId2026';
 
-/** Chatra's dashboard snippet as the dashboard gives it out (chatra.md §1.1), for the side-by-side. */
-export const CHATRA_SNIPPET = `<script>
+/** Chatra's dashboard snippet as the dashboard gives it out (chatra.md §1.1), pasted `is:inline` as Astro needs. */
+export const CHATRA_SNIPPET = `<script is:inline>
     (function(d, w, c) {
         w.ChatraID = '${CHATRA_ID}';
         var s = d.createElement('script');

@@ -11,12 +11,14 @@ export interface ClientFile {
 }
 
 export interface ClientAssets {
-  /** The `head-inline` script: the same on every page. */
-  bootstrap: string;
+  /** The `head-inline` script, the same on every page: the Chatra bootstrap, else the analytics listener, else ''. */
+  headInline: string;
   /** Files by name, for the `/_acw/[file]` endpoint. */
   files: Record<string, ClientFile>;
   /** URL of each language's texts file, by lower-case language tag. */
   textsUrls: Record<string, string>;
+  /** URL of the cached loader, for the `<script async>` before `</head>`. */
+  loaderUrl?: string;
 }
 
 /** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */
@@ -30,6 +32,7 @@ function minifiedCall(file: string): string {
   return transformSync(`(${source})(${PLACEHOLDER});`, { minify: true, target: 'es2017', legalComments: 'none' }).code.trim();
 }
 
+const analyticsCall = minifiedCall('analytics.js');
 const bootstrapCall = minifiedCall('bootstrap.js');
 const loaderCall = minifiedCall('loader.js');
 
@@ -43,8 +46,13 @@ function hashed(name: string, extension: string, body: string): string {
   return `${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
 }
 
-/** The bootstrap, the cached loader and the per-language texts files for this build. */
-export function clientAssets(resolved: ResolvedOptions, chatra: NonNullable<ResolvedOptions['chatra']>, base: string): ClientAssets {
+/** The head-inline script, the cached loader and the per-language texts files for this build. */
+export function clientAssets(resolved: ResolvedOptions, base: string): ClientAssets {
+  // With Chatra, the analytics listener rides in the cached loader; without, it is the only script.
+  const analytics = resolved.analytics ? withConfig(analyticsCall, resolved.analytics) : '';
+  const { chatra } = resolved;
+  if (!chatra) return { headInline: analytics, files: {}, textsUrls: {} };
+
   const dir = `${base.replace(/\/?$/, '/')}${ASSETS_DIR}/`;
   const files: Record<string, ClientFile> = {};
   const textsUrls: Record<string, string> = {};
@@ -54,7 +62,7 @@ export function clientAssets(resolved: ResolvedOptions, chatra: NonNullable<Reso
     files[name] = { type: 'application/json', body };
     textsUrls[language] = dir + name;
   }
-  const loader = withConfig(loaderCall, {
+  const loader = analytics + withConfig(loaderCall, {
     load: chatra.load,
     setup: chatra.setup,
     timeout: resolved.fallback.timeout,
@@ -64,6 +72,6 @@ export function clientAssets(resolved: ResolvedOptions, chatra: NonNullable<Reso
   const loaderName = hashed('loader', 'js', loader);
   files[loaderName] = { type: 'text/javascript', body: loader };
   const state = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
-  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, src: dir + loaderName, timeout: resolved.fallback.timeout });
-  return { bootstrap, files, textsUrls };
+  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout });
+  return { headInline: bootstrap, files, textsUrls, loaderUrl: dir + loaderName };
 }

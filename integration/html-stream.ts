@@ -1,6 +1,10 @@
-/** What one page gets: `head` right after `<head>` (and its charset `<meta>`), `body` before the last `</body>`. */
+/**
+ * What one page gets: `head` right after `<head>` (and its charset `<meta>`), `headEnd` before
+ * the first `</head>`, `body` before the last `</body>`.
+ */
 export interface PageInsertion {
   head: string;
+  headEnd: string;
   body: string;
 }
 
@@ -20,22 +24,36 @@ export function insertIntoHtml(
   insertion: (htmlLang: string | undefined) => PageInsertion,
 ): ReadableStream<Uint8Array> {
   let pending = '';
-  let body: string | undefined;
+  let parts: PageInsertion | undefined;
+  /** Set once `headEnd` is placed (or there is no `</head>` to place it before). */
+  let headClosed = false;
 
   function placeHead(): void {
-    const parts = insertion(HTML_LANG.exec(pending)?.[1]);
-    body = parts.body;
+    parts = insertion(HTML_LANG.exec(pending)?.[1]);
     const match = HEAD_OPEN.exec(pending);
     const at = match ? match.index + match[0].length : 0;
     pending = pending.slice(0, at) + parts.head + pending.slice(at);
   }
 
+  /** Before `</head>`, else before `<body>` (a head closed implicitly), else at the end of the page. */
+  function placeHeadEnd(final: boolean): boolean {
+    const headClose = pending.toLowerCase().indexOf('</head');
+    const at = headClose >= 0 ? headClose : pending.search(BODY_OPEN);
+    if (at >= 0) pending = pending.slice(0, at) + parts!.headEnd + pending.slice(at);
+    else if (final) pending += parts!.headEnd;
+    return at >= 0 || final;
+  }
+
   const transform = new TransformStream<string, string>({
     transform(chunk, controller) {
       pending += chunk;
-      if (body === undefined) {
+      if (!parts) {
         if (!HEAD_OPEN.test(pending) && !BODY_OPEN.test(pending) && pending.length < HEAD_SEARCH_LIMIT) return;
         placeHead();
+      }
+      if (!headClosed) {
+        headClosed = placeHeadEnd(false);
+        if (!headClosed) return;
       }
       const lastClose = pending.toLowerCase().lastIndexOf('</body');
       const keep = lastClose >= 0 ? lastClose : Math.max(0, pending.length - '</body'.length);
@@ -43,8 +61,10 @@ export function insertIntoHtml(
       pending = pending.slice(keep);
     },
     flush(controller) {
-      if (body === undefined) placeHead();
+      if (!parts) placeHead();
+      if (!headClosed) placeHeadEnd(true);
       const close = pending.toLowerCase().lastIndexOf('</body');
+      const body = parts!.body;
       controller.enqueue(close >= 0 ? pending.slice(0, close) + body + pending.slice(close) : pending + body);
     },
   });

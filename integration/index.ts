@@ -13,7 +13,8 @@ import { virtualOptions } from './virtual-options.ts';
 
 export type { ChatraWhatsAppOptions } from './options.ts';
 
-const buttonCss = readFileSync(new URL('./button.css', import.meta.url), 'utf8');
+/** The floating button's stylesheet, inlined on every page; the component bundles button.css and inline.css. */
+const floatingCss = ['button.css', 'floating.css'].map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).join('');
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
@@ -24,7 +25,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
       'astro:config:setup': ({ config, updateConfig, injectScript, injectRoute, addMiddleware, logger }) => {
         resolved = resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
-        const css = transformSync(buttonCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
+        const css = transformSync(floatingCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
         const userCsp = config.security.csp;
         if (resolved.chatra && typeof userCsp === 'object' && userCsp.directives) {
           // In place: updateConfig would append a second frame-src, which browsers ignore.
@@ -34,13 +35,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         }
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, { styles: [css], loadsChatra: Boolean(resolved.chatra) });
-        const assets = resolved.chatra ? clientAssets(resolved, resolved.chatra, config.base) : { files: {}, textsUrls: {} };
-        const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls };
+        const assets = clientAssets(resolved, config.base);
+        const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls, loaderUrl: assets.loaderUrl };
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
         addContentLinks(config.markdown.processor, resolved, logger);
-        if ('bootstrap' in assets) {
-          injectScript('head-inline', assets.bootstrap);
+        if (assets.headInline) injectScript('head-inline', assets.headInline);
+        if (resolved.chatra) {
           injectRoute({ pattern: `/${ASSETS_DIR}/[file]`, entrypoint: new URL('./assets-endpoint.ts', import.meta.url), prerender: true });
         }
       },

@@ -3,7 +3,7 @@ import { defineMiddleware } from 'astro:middleware';
 import picomatch from 'picomatch';
 import options from 'virtual:astro-chatra-whatsapp/options';
 import { insertIntoHtml } from './html-stream.ts';
-import { pageBodyHtml, pageHeadHtml } from './page-markup.ts';
+import { loaderScriptHtml, pageBodyHtml, pageHeadHtml } from './page-markup.ts';
 
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
 const transformed = new WeakSet<Response>();
@@ -19,6 +19,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const language = languageOf(context.currentLocale ?? htmlLang);
     return {
       head: pageHeadHtml(options, options.css, { textsUrl: options.textsUrls[language], autoMessage: sendsAutoMessage(path) }),
+      headEnd: loaderScriptHtml(options.loaderUrl),
       body: pageBodyHtml(options, options.languages[language]),
     };
   });

@@ -144,6 +144,23 @@ export const optionsSchema = z.strictObject({
   texts: z.strictObject({ ...textsShape, autoMessage: autoMessageSchema.optional() }).default({}),
   /** Texts per page language (`ru`, `pt-BR`, …), over `texts` and our defaults. */
   locales: z.record(z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language code such as "ru" or "pt-BR"' }), z.strictObject(textsShape)).default({}),
+  /**
+   * Clicks on WhatsApp links: a cancelable `whatsapp:click` DOM event, then `event` pushed to
+   * `dataLayer` and sent to Plausible and Umami when present, and GA4's `generate_lead`
+   * (`chat_channel: 'whatsapp'`) through `gtag`. Chatra's own events go out as `chatraEvent`.
+   * `false`: no listener at all.
+   */
+  analytics: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        /** Event name for a click on a WhatsApp link (default "whatsapp_click"). */
+        event: z.string().regex(/^[A-Za-z][\w:.-]*$/, { error: 'expected an event name such as "whatsapp_click"' }).default('whatsapp_click'),
+        /** Event name for Chatra's own analytics events (default "chatra_event"). */
+        chatraEvent: z.string().regex(/^[A-Za-z][\w:.-]*$/, { error: 'expected an event name such as "chatra_event"' }).default('chatra_event'),
+      }),
+    ])
+    .default({ event: 'whatsapp_click', chatraEvent: 'chatra_event' }),
   /** The zero-JS WhatsApp button shown where the widget is not. */
   fallback: z
     .strictObject({

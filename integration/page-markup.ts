@@ -44,6 +44,11 @@ export function pageHeadHtml(options: ResolvedOptions, css: string, page: { text
   return `${style}<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
 }
 
+/** What goes before `</head>`, after the bootstrap: the cached loader, found early by the preload scanner. */
+export function loaderScriptHtml(loaderUrl: string | undefined): string {
+  return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="chatra-whatsapp-loader"></script>` : '';
+}
+
 /** What goes before `</body>`: the floating WhatsApp button and the chat facade. */
 export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts): string {
   const { fallback, chatra } = options;

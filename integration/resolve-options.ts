@@ -34,6 +34,7 @@ export interface ResolvedOptions {
     facade: boolean;
   };
   fallback: ParsedOptions['fallback'];
+  analytics: ParsedOptions['analytics'];
   autoMessage?: { afterSeconds: number; pages?: string[] };
   /** Language of pages that declare none. */
   defaultLanguage: string;
@@ -96,6 +97,7 @@ export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>):
     phoneHref: link.kind === 'phone' ? link.href : undefined,
     chatra,
     fallback: options.fallback,
+    analytics: options.analytics,
     autoMessage: autoMessage && chatra ? { afterSeconds: autoMessage.afterSeconds, pages: autoMessage.pages } : undefined,
     defaultLanguage,
     languages,

@@ -8,6 +8,8 @@ declare module 'virtual:astro-chatra-whatsapp/options' {
     files: Record<string, import('./client-assets.ts').ClientFile>;
     /** URL of each language's texts file. */
     textsUrls: Record<string, string>;
+    /** URL of the cached loader. */
+    loaderUrl?: string;
   };
   export default options;
 }

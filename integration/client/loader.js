@@ -50,6 +50,7 @@
 
   function addChatraScript(texts) {
     var setup = Object.assign({}, config.setup, { locale: { customStrings: texts.customStrings || {} } });
+    if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
     if (texts.language) setup.language = texts.language;
     w.ChatraSetup = setup;
     var script = d.createElement('script');
@@ -110,7 +111,8 @@
     if (state === 'consent') start();
   }
 
-  w.chatraWhatsApp = { grantConsent: grantConsent };
+  var api = (w.chatraWhatsApp = w.chatraWhatsApp || {});
+  api.grantConsent = grantConsent;
   if (state === 'failed') return;
   if (config.consent) {
     // Until consent, nothing goes to Chatra and the WhatsApp button shows.

@@ -59,6 +59,10 @@ describe('the built demo', () => {
     expect(bootstrap).toHaveLength(1);
     expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(headScripts.indexOf(bootstrap[0]));
     expect(textOf(bootstrap[0])).toContain('"DemoChatraId2026"');
+    // The cached loader follows the bootstrap, async, so it can't run before the queue exists.
+    const loader = headScripts.findIndex((script) => /\/_acw\/loader\.\w+\.js$/.test(attribute(script, 'src') ?? ''));
+    expect(loader).toBeGreaterThan(headScripts.indexOf(bootstrap[0]));
+    expect(attribute(headScripts[loader], 'async')).toBe('');
   });
 
   test('the MDX page renders <WhatsAppButton /> and a [text](whatsapp:) link', () => {

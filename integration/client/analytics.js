@@ -1,0 +1,28 @@
+/*
+ * Head-inline, on every page (with or without Chatra). `config` = { event, chatraEvent }.
+ * A click on a WhatsApp link fires a cancelable `whatsapp:click` event ({ link, page }) on the link;
+ * unless a listener cancels it, the click goes to whatever analytics the page has.
+ * The link itself needs none of this: it works the same with JavaScript off.
+ */
+(function (config) {
+  var w = window;
+  var api = (w.chatraWhatsApp = w.chatraWhatsApp || {});
+
+  api.track = function (name, params) {
+    if (w.dataLayer && w.dataLayer.push) w.dataLayer.push(Object.assign({ event: name }, params));
+    if (typeof w.plausible === 'function') w.plausible(name, { props: params });
+    if (w.umami && typeof w.umami.track === 'function') w.umami.track(name, params);
+  };
+  api.chatraEvent = function (name) {
+    api.track(config.chatraEvent, { chatra_event: name, page: location.href });
+  };
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="https://wa.me/"]');
+    if (!link) return;
+    var detail = { link: link.href, page: location.href };
+    if (!link.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
+    if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
+    api.track(config.event, detail);
+  });
+})
