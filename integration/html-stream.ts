@@ -28,6 +28,12 @@ export function insertIntoHtml(
   /** Set once `headEnd` is placed (or there is no `</head>` to place it before). */
   let headClosed = false;
 
+  /** `<head>` is here, and so is whatever follows it, whole: a charset `<meta>` must stay first. */
+  function headFound(): boolean {
+    const match = HEAD_OPEN.exec(pending);
+    return match !== null && /^\s*(?:<[^>]*>|[^\s<])/.test(pending.slice(match.index + match[0].length));
+  }
+
   function placeHead(): void {
     parts = insertion(HTML_LANG.exec(pending)?.[1]);
     const match = HEAD_OPEN.exec(pending);
@@ -48,7 +54,7 @@ export function insertIntoHtml(
     transform(chunk, controller) {
       pending += chunk;
       if (!parts) {
-        if (!HEAD_OPEN.test(pending) && !BODY_OPEN.test(pending) && pending.length < HEAD_SEARCH_LIMIT) return;
+        if (!headFound() && !BODY_OPEN.test(pending) && pending.length < HEAD_SEARCH_LIMIT) return;
         placeHead();
       }
       if (!headClosed) {
