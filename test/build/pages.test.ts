@@ -1,0 +1,146 @@
+/**
+ * One fixture site (.astro, .md and .mdx pages) built three ways: Astro's default Sätteri
+ * processor with Chatra and a base path; `unified()` without Chatra; and with CSP on.
+ */
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildFixture, type BuiltSite } from './fixture.ts';
+import { attribute, parsePage, textOf } from './html.ts';
+
+const PHONE = 'https://wa.me/79001234567';
+const PAGE_TEXT = `${PHONE}?text=Hello%21`;
+const pages = ['index.html', 'pricing/index.html', 'guide/index.html', 'components/index.html', 'prefilled/index.html'];
+
+function floatingLinks(html: string) {
+  return parsePage(html).all('a', { class: /\bacw-floating\b/ });
+}
+
+function pageData(html: string) {
+  const [data] = parsePage(html).all('script', { id: 'chatra-whatsapp-page' });
+  return data && (JSON.parse(textOf(data)) as { texts: string; autoMessage: boolean });
+}
+
+describe('Sätteri (the default), Chatra, base /docs', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('pages', {
+      base: '/docs',
+      integrations: [
+        mdx(),
+        chatraWhatsApp({
+          whatsapp: { phone: '+7 (900) 123-45-67', text: 'Hello!' },
+          chatra: { id: 'DemoChatraId2026', load: 'interaction' },
+          texts: { autoMessage: { text: 'Hi! {whatsapp}', pages: ['/pricing/**'] } },
+        }),
+      ],
+    });
+  });
+
+  test.each(pages)('%s: floating link, page data and loader under the base path', (path) => {
+    const html = site.read(path);
+    const [floating] = floatingLinks(html);
+    expect(attribute(floating, 'href')).toBe(PAGE_TEXT);
+    expect(pageData(html).texts).toMatch(/^\/docs\/_acw\/en\.\w+\.json$/);
+    const [loader] = parsePage(html).all('script', { id: 'chatra-whatsapp-loader' });
+    expect(attribute(loader, 'src')).toMatch(/^\/docs\/_acw\/loader\.\w+\.js$/);
+    expect(site.exists(attribute(loader, 'src')!.replace('/docs/', ''))).toBe(true);
+  });
+
+  test('the auto message goes only to pages matching its globs (paths without base)', () => {
+    expect(pages.filter((path) => pageData(site.read(path)).autoMessage)).toEqual(['pricing/index.html']);
+  });
+
+  test('the texts file holds the phone link with its message, in Chatra syntax', () => {
+    const texts = JSON.parse(site.read(pageData(site.read('index.html')).texts.replace('/docs/', '')));
+    expect(texts.customStrings.offlineNote).toContain(`](${PAGE_TEXT})`);
+    expect(texts.autoMessage).toBe(`Hi! [Write to us on WhatsApp](${PAGE_TEXT})`);
+  });
+
+  test('.md: [text](whatsapp:) becomes the link; GFM still runs', () => {
+    const page = parsePage(site.read('guide/index.html'));
+    const [link] = page.all('a').filter((a) => textOf(a) === 'Ask us on WhatsApp');
+    expect(attribute(link, 'href')).toBe(PAGE_TEXT);
+    expect(attribute(link, 'rel')).toBe('noopener noreferrer');
+    expect(page.all('table')).toHaveLength(1);
+  });
+
+  test('.md: whatsapp:?text= sets this page\'s message', () => {
+    const [link] = parsePage(site.read('prefilled/index.html')).all('a').filter((a) => textOf(a) === 'Ask about pricing');
+    expect(attribute(link, 'href')).toBe(`${PHONE}?text=About%20pricing%20%282026%29`);
+  });
+
+  test('.mdx: the components, with their props, and a whatsapp: link', () => {
+    const page = parsePage(site.read('components/index.html'));
+    const [plain, large] = page.all('a', { class: /\bacw-inline\b/ });
+    expect(attribute(plain, 'href')).toBe(PAGE_TEXT);
+    expect(textOf(plain)).toBe('Write to us on WhatsApp');
+    expect(textOf(large)).toBe('Ask sales');
+    expect(attribute(large, 'class')).toMatch(/\bacw-large\b.*\bacw-dark\b/);
+    const [markdown] = page.all('a').filter((a) => textOf(a) === 'Markdown link');
+    expect(attribute(markdown, 'href')).toBe(PAGE_TEXT);
+  });
+});
+
+describe('unified() processor, no Chatra', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('pages', {
+      markdown: { processor: unified() },
+      integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+7 900 123 45 67', text: 'Hello!' } })],
+    });
+  });
+
+  test.each(pages)('%s: the WhatsApp button, and no Chatra code', (path) => {
+    const html = site.read(path);
+    expect(attribute(floatingLinks(html)[0], 'href')).toBe(PAGE_TEXT);
+    expect(pageData(html)).toBeUndefined();
+    expect(html).not.toContain('call.chatra.io');
+    expect(parsePage(html).all('button', { class: /\bacw-facade\b/ })).toHaveLength(0);
+    // The analytics listener is the only script.
+    expect(parsePage(html).all('script').filter((script) => textOf(script).includes('whatsapp:click'))).toHaveLength(1);
+  });
+
+  test('.md and .mdx whatsapp: links are rewritten by the remark plugin', () => {
+    const [guide] = parsePage(site.read('guide/index.html')).all('a').filter((a) => textOf(a) === 'Ask us on WhatsApp');
+    expect(attribute(guide, 'href')).toBe(PAGE_TEXT);
+    expect(attribute(guide, 'target')).toBe('_blank');
+    const [prefilled] = parsePage(site.read('prefilled/index.html')).all('a').filter((a) => textOf(a) === 'Ask about pricing');
+    expect(attribute(prefilled, 'href')).toBe(`${PHONE}?text=About%20pricing%20%282026%29`);
+    const [mdxLink] = parsePage(site.read('components/index.html')).all('a').filter((a) => textOf(a) === 'Markdown link');
+    expect(attribute(mdxLink, 'href')).toBe(PAGE_TEXT);
+  });
+
+  test('no loader files are emitted', () => {
+    expect(site.exists('_acw')).toBe(false);
+  });
+});
+
+describe('security.csp: true', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('pages', {
+      security: { csp: true },
+      integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+7 900 123 45 67' }, chatra: { id: 'DemoChatraId2026' } })],
+    });
+  });
+
+  test.each(pages)('%s: the policy allows our stylesheet, bootstrap and chatra.js, and keeps \'self\'', async (path) => {
+    const page = parsePage(site.read(path));
+    const [meta] = page.all('meta', { 'http-equiv': /content-security-policy/i });
+    const policy = Object.fromEntries(
+      attribute(meta, 'content')!.split(';').map((directive) => {
+        const [name, ...sources] = directive.trim().split(/\s+/);
+        return [name, sources];
+      }),
+    );
+    const hash = async (text: string) => `'sha256-${Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('base64')}'`;
+    const [style] = page.all('style').filter((element) => textOf(element).includes('.acw-floating'));
+    const [bootstrap] = page.all('script').filter((element) => textOf(element).includes('ChatraID'));
+    expect(policy['style-src']).toContain(await hash(textOf(style)));
+    expect(policy['script-src']).toContain(await hash(textOf(bootstrap)));
+    expect(policy['script-src']).toContain("'self'");
+    expect(policy['script-src']).toContain('https://call.chatra.io');
+  });
+});
