@@ -1,0 +1,79 @@
+/**
+ * What a user installs: `npm pack` of the package, installed with astro into a fresh site outside
+ * this repository, then built with that site's own astro.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { attribute, parsePage, textOf } from '../build/html.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const versionOf = (name: string) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+// Our Node 22 first: the machine's own Node may be too old for Astro.
+const env = { ...process.env, PATH: `${join(repo, 'node_modules/.bin')}:${process.env.PATH}` };
+
+let site: string;
+let tarballFiles: string[];
+
+beforeAll(() => {
+  const work = mkdtempSync(join(tmpdir(), 'acw-packed-'));
+  const [tarball] = JSON.parse(execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' })) as { filename: string }[];
+  tarballFiles = execFileSync('tar', ['tzf', join(work, tarball.filename)], { encoding: 'utf8' }).trim().split('\n');
+
+  site = join(work, 'site');
+  mkdirSync(join(site, 'src/pages'), { recursive: true });
+  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'fresh-site', private: true, type: 'module' }));
+  writeFileSync(
+    join(site, 'astro.config.mjs'),
+    `import mdx from '@astrojs/mdx';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { defineConfig } from 'astro/config';
+export default defineConfig({
+  integrations: [mdx(), chatraWhatsApp({ whatsapp: 'wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'FreshSiteChatra01' } })],
+});
+`,
+  );
+  writeFileSync(join(site, 'src/pages/index.astro'), '<html lang="de"><head><title>Fresh</title></head><body><h1>Fresh site</h1></body></html>\n');
+  writeFileSync(
+    join(site, 'src/pages/contact.mdx'),
+    "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n# Contact\n\n<WhatsAppButton />\n\n[Or this link](whatsapp:)\n",
+  );
+  execFileSync(
+    'npm',
+    ['install', join(work, tarball.filename), `astro@${versionOf('astro')}`, `@astrojs/mdx@${versionOf('@astrojs/mdx')}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    { cwd: site, env, stdio: 'pipe' },
+  );
+  execFileSync(join(site, 'node_modules/.bin/astro'), ['build'], { cwd: site, env, stdio: 'pipe' });
+}, 300_000);
+
+describe('the packed package in a fresh site', () => {
+  test('ships the source, the client code, the stylesheets and the component, and nothing of the repo', () => {
+    const files = tarballFiles.map((file) => file.replace(/^package\//, ''));
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'index.ts', 'middleware.ts', 'client/loader.js', 'client/bootstrap.js', 'button.css', 'floating.css', 'components/WhatsAppButton.astro']) {
+      expect(files).toContain(needed);
+    }
+    expect(files.filter((file) => /^(test|src|bench|node_modules|docs)\//.test(file))).toEqual([]);
+  });
+
+  test('builds: the page has the floating button, the German texts and the loader', () => {
+    const html = readFileSync(join(site, 'dist/index.html'), 'utf8');
+    const page = parsePage(html);
+    const [floating] = page.all('a', { class: /\bacw-floating\b/ });
+    expect(attribute(floating, 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
+    expect(textOf(floating)).toContain('WhatsApp');
+    const [data] = page.all('script', { id: 'chatra-whatsapp-page' });
+    const texts = JSON.parse(readFileSync(join(site, 'dist', JSON.parse(textOf(data)).texts), 'utf8'));
+    expect(texts.language).toBe('de');
+    expect(texts.customStrings.bot_afterForm).toContain('](https://wa.me/message/4O4YGZEG3RIVE1)');
+    expect(readdirSync(join(site, 'dist/_acw')).some((file) => file.startsWith('loader.'))).toBe(true);
+  });
+
+  test('the component and the whatsapp: link work from the installed package', () => {
+    const page = parsePage(readFileSync(join(site, 'dist/contact/index.html'), 'utf8'));
+    expect(attribute(page.all('a', { class: /\bacw-inline\b/ })[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
+    expect(attribute(page.all('a').filter((a) => textOf(a) === 'Or this link')[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
+  });
+});
