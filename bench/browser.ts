@@ -1,21 +1,11 @@
 /** In Chromium: requests to other origins before the trigger, the chat code's main-thread time, layout shift. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No Chromium found. Install Debian\'s chromium (apt-get install -y chromium) or set CHROME_PATH.');
-  return found;
-}
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.ts';
+import { serveStatic, type StaticServer } from '../test/support/static-server.ts';
 
 /** The chat script's own inline code: ours (it names chatraWhatsApp or ChatraID) or Chatra's snippet. */
 const CHAT_INLINE_SCRIPT = /<script>(?:(?!<\/script>)[\s\S])*?(?:chatraWhatsApp|ChatraID)[\s\S]*?<\/script>/;
+
 /** Wraps code so it adds its own running time to `window.__chatMs`, measured inside the same script. */
 const timed = (code: string) => `var __t=performance.now();${code}\n;window.__chatMs=(window.__chatMs||0)+performance.now()-__t;`;
 
@@ -24,23 +14,16 @@ const timed = (code: string) => `var __t=performance.now();${code}\n;window.__ch
  * Marks in separate scripts would also count the parser yielding between them. Every page first
  * runs one empty script: the first script of a fresh page pays the engine's warm-up, whoever it is.
  */
-export function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    let path = join(root, decodeURIComponent(new URL(request.url!, 'http://x').pathname));
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) return response.writeHead(404).end();
-    let body: string | Buffer = readFileSync(path);
+function serve(root: string): Promise<StaticServer> {
+  return serveStatic(root, (path, body) => {
     if (path.endsWith('.html')) {
-      body = body
+      return body
         .toString('utf8')
         .replace('<head>', '<head><script>void 0</script>')
         .replace(CHAT_INLINE_SCRIPT, (script) => `<script>${timed(script.slice('<script>'.length, -'</script>'.length))}</script>`);
-    } else if (/\/loader\.[^/]+\.js$/.test(path)) {
-      body = timed(body.toString('utf8'));
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    return /\/loader\.[^/]+\.js$/.test(path) ? timed(body.toString('utf8')) : body;
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 interface LoadFigures {
@@ -94,10 +77,7 @@ async function openVariant(browser: Browser) {
 
 /** Loads each variant's page `loads` times (variants interleaved) and reports medians. */
 export async function measureInBrowser(sites: Record<string, string>, { loads, settleMs }: { loads: number; settleMs: number }) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const servers = Object.fromEntries(await Promise.all(Object.entries(sites).map(async ([name, dir]) => [name, await serve(dir)] as const)));
   const runs: Record<string, LoadFigures[]> = Object.fromEntries(Object.keys(sites).map((name) => [name, []]));
   try {
@@ -105,14 +85,13 @@ export async function measureInBrowser(sites: Record<string, string>, { loads, s
     // A first load per variant warms its renderer; it is not counted.
     for (let i = 0; i <= loads; i++) {
       for (const name of Object.keys(sites)) {
-        const { port } = servers[name].address() as AddressInfo;
-        const figures = await variants[name].load(`http://127.0.0.1:${port}/page-0/`, settleMs);
+        const figures = await variants[name].load(`${servers[name].origin}/page-0/`, settleMs);
         if (i > 0) runs[name].push(figures);
       }
     }
   } finally {
     await browser.close();
-    for (const server of Object.values(servers)) server.close();
+    await Promise.all(Object.values(servers).map((server) => server.close()));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return Object.fromEntries(

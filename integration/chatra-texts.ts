@@ -2,6 +2,7 @@ import type { Link, Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { chatraLink, expandWhatsApp } from './chatra-link.ts';
 import { OptionError } from './option-error.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
@@ -9,18 +10,13 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 const SPACED_LINK = /\[([^\]\n]+)\][ \t]+\(([^()\s]+)\)/g;
 
-/** A link in Chatra's syntax: `[label](href)`, never a space between `]` and `(`. */
-export function chatraLink(label: string, href: string): string {
-  return `[${label}](${href})`;
-}
-
 /**
  * Turns one text (Markdown as Chatra reads it) into the string Chatra gets: `{whatsapp}`
  * becomes `[label](link)`, bare URLs become links in `[url](url)` form, and it fails on
  * `[label] (url)` (Chatra would show it as plain text) and on links with other schemes.
  */
 export function toChatraText(source: string, whatsapp: { label: string; href: string }, path: string): string {
-  const text = source.replaceAll('{whatsapp}', chatraLink(whatsapp.label, whatsapp.href));
+  const text = expandWhatsApp(source, whatsapp);
   const edits: { start: number; end: number; replacement: string }[] = [];
   const code: [number, number][] = [];
   const tree = markdown.parse(text);

@@ -39,14 +39,23 @@ export function contentLinkHref(url: string, target: ContentLinkTarget): string 
 /** The part of Sätteri's mdast visitor context this plugin uses (satteri's `MdastVisitorContext`). */
 interface SatteriContext {
   readonly fileURL: URL | undefined;
+  readonly source: string;
   setProperty(node: Readonly<Link>, key: 'url' | 'data', value: unknown): void;
+}
+
+/** Where a link to `url` is written in `source`, as line:column (positions cost Sätteri every parse; this, only an error). */
+function locate(source: string, url: string): string {
+  const at = source.indexOf(`](${url}`);
+  if (at < 0) return '';
+  const before = source.slice(0, at);
+  const line = before.split('\n').length;
+  return `:${line}:${at - before.lastIndexOf('\n')}`;
 }
 
 /** For Astro's default processor (Sätteri): push into `markdown.processor.options.mdastPlugins`. */
 export function satteriWhatsAppLinks(target: ContentLinkTarget) {
   return {
     name: 'astro-chatra-whatsapp:links',
-    options: { position: true },
     link(node: Readonly<Link>, context: SatteriContext) {
       if (!node.url.toLowerCase().startsWith(SCHEME)) return;
       let href: string;
@@ -54,8 +63,7 @@ export function satteriWhatsAppLinks(target: ContentLinkTarget) {
         href = contentLinkHref(node.url, target);
       } catch (error) {
         const file = context.fileURL ? decodeURI(context.fileURL.pathname) : 'a Markdown file';
-        const { line, column } = node.position?.start ?? { line: 0, column: 0 };
-        const located = new Error(`${file}:${line}:${column}: ${(error as Error).message}`);
+        const located = new Error(`${file}${locate(context.source, node.url)}: ${(error as Error).message}`);
         located.stack = located.message;
         throw located;
       }

@@ -7,6 +7,8 @@ export interface LanguageDefaults {
   linkLabel: string;
   /** Accessible name of the stand-in button that opens the Chatra chat. */
   openChatLabel: string;
+  /** Name of the landmark (`<aside>`) that holds the floating buttons. */
+  regionLabel: string;
   /** Chatra `locale.customStrings` defaults; `{whatsapp}` becomes `[linkLabel](link)`. */
   customStrings: {
     /** Shown in the widget when no agent is online. */
@@ -30,6 +32,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   en: {
     linkLabel: 'Write to us on WhatsApp',
     openChatLabel: 'Open chat',
+    regionLabel: 'Contact us',
     customStrings: {
       offlineNote: "We're offline right now. Leave a message and we'll reply by email, or {whatsapp}.",
       bot_startOffline: "Hi! No one is online right now. Leave your question and your email, and we'll get back to you. For a quicker answer: {whatsapp}.",
@@ -47,6 +50,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   de: {
     linkLabel: 'Schreiben Sie uns auf WhatsApp',
     openChatLabel: 'Chat öffnen',
+    regionLabel: 'Kontakt',
     customStrings: {
       offlineNote: 'Wir sind gerade nicht online. Hinterlassen Sie eine Nachricht, wir antworten per E-Mail. Oder: {whatsapp}.',
       bot_startOffline: 'Hallo! Gerade ist niemand online. Hinterlassen Sie Ihre Frage und Ihre E-Mail-Adresse, wir melden uns. Schneller geht es hier: {whatsapp}.',
@@ -64,6 +68,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   fr: {
     linkLabel: 'Écrivez-nous sur WhatsApp',
     openChatLabel: 'Ouvrir le chat',
+    regionLabel: 'Nous contacter',
     customStrings: {
       offlineNote: 'Nous ne sommes pas en ligne pour le moment. Laissez un message, nous répondrons par e-mail. Ou bien : {whatsapp}.',
       bot_startOffline: 'Bonjour ! Personne n’est en ligne pour le moment. Laissez votre question et votre e-mail, nous vous recontacterons. Pour une réponse plus rapide : {whatsapp}.',
@@ -81,6 +86,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   es: {
     linkLabel: 'Escríbenos por WhatsApp',
     openChatLabel: 'Abrir el chat',
+    regionLabel: 'Contacto',
     customStrings: {
       offlineNote: 'Ahora no estamos conectados. Deja un mensaje y te responderemos por correo. O bien: {whatsapp}.',
       bot_startOffline: '¡Hola! Ahora no hay nadie conectado. Deja tu pregunta y tu correo, y te responderemos. Para una respuesta más rápida: {whatsapp}.',
@@ -98,6 +104,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   nl: {
     linkLabel: 'Stuur ons een WhatsApp-bericht',
     openChatLabel: 'Chat openen',
+    regionLabel: 'Contact',
     customStrings: {
       offlineNote: 'We zijn nu niet online. Laat een bericht achter, dan antwoorden we per e-mail. Of: {whatsapp}.',
       bot_startOffline: 'Hallo! Er is nu niemand online. Laat je vraag en je e-mailadres achter, dan nemen we contact op. Sneller antwoord: {whatsapp}.',
@@ -115,6 +122,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   pt: {
     linkLabel: 'Fale conosco pelo WhatsApp',
     openChatLabel: 'Abrir o chat',
+    regionLabel: 'Contato',
     customStrings: {
       offlineNote: 'Não estamos online agora. Deixe uma mensagem e responderemos por e-mail. Ou então: {whatsapp}.',
       bot_startOffline: 'Olá! Não há ninguém online agora. Deixe sua pergunta e seu e-mail, e entraremos em contato. Para uma resposta mais rápida: {whatsapp}.',
@@ -132,6 +140,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   it: {
     linkLabel: 'Scrivici su WhatsApp',
     openChatLabel: 'Apri la chat',
+    regionLabel: 'Contatti',
     customStrings: {
       offlineNote: 'Al momento non siamo online. Lascia un messaggio e ti risponderemo via e-mail. Oppure: {whatsapp}.',
       bot_startOffline: 'Ciao! Al momento non c’è nessuno online. Lascia la tua domanda e la tua e-mail, ti ricontatteremo. Per una risposta più rapida: {whatsapp}.',
@@ -149,6 +158,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
   ru: {
     linkLabel: 'Написать нам в WhatsApp',
     openChatLabel: 'Открыть чат',
+    regionLabel: 'Связаться с нами',
     customStrings: {
       offlineNote: 'Сейчас мы не в сети. Оставьте сообщение, и мы ответим по электронной почте. Или: {whatsapp}.',
       bot_startOffline: 'Здравствуйте! Сейчас никого нет в сети. Оставьте вопрос и адрес электронной почты, и мы с вами свяжемся. Быстрее ответим здесь: {whatsapp}.',

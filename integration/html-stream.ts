@@ -15,66 +15,91 @@ const HTML_LANG = /<html\b[^>]*?\slang\s*=\s*["']?([^"'\s>]+)/i;
 const HEAD_SEARCH_LIMIT = 64 * 1024;
 
 /**
- * Passes an HTML stream through, chunk by chunk, adding the page's insertion. Only the part
- * before `<head>` and the part from the last `</body>` on are held back, so streaming stays.
- * `insertion` receives the page's `<html lang>`.
+ * Adds a page's insertion to its HTML as it arrives, chunk by chunk. Only the part before
+ * `<head>` and the part from the last `</body>` on are held back. `insertion` receives the
+ * page's `<html lang>`.
  */
+export class HtmlInserter {
+  #pending = '';
+  #parts: PageInsertion | undefined;
+  #headClosed = false;
+  readonly #insertion: (htmlLang: string | undefined) => PageInsertion;
+
+  constructor(insertion: (htmlLang: string | undefined) => PageInsertion) {
+    this.#insertion = insertion;
+  }
+
+  /** Takes the next chunk of HTML; returns what can be sent on. */
+  push(chunk: string): string {
+    this.#pending += chunk;
+    if (!this.#parts) {
+      if (!this.#headFound() && !BODY_OPEN.test(this.#pending) && this.#pending.length < HEAD_SEARCH_LIMIT) return '';
+      this.#placeHead();
+    }
+    if (!this.#headClosed) {
+      this.#headClosed = this.#placeHeadEnd(false);
+      if (!this.#headClosed) return '';
+    }
+    const lastClose = this.#pending.toLowerCase().lastIndexOf('</body');
+    const keep = lastClose >= 0 ? lastClose : Math.max(0, this.#pending.length - '</body'.length);
+    const ready = this.#pending.slice(0, keep);
+    this.#pending = this.#pending.slice(keep);
+    return ready;
+  }
+
+  /** The page has ended: returns the rest, with the body insertion. */
+  end(): string {
+    if (!this.#parts) this.#placeHead();
+    if (!this.#headClosed) this.#placeHeadEnd(true);
+    const close = this.#pending.toLowerCase().lastIndexOf('</body');
+    const { body } = this.#parts!;
+    return close >= 0 ? this.#pending.slice(0, close) + body + this.#pending.slice(close) : this.#pending + body;
+  }
+
+  /** `<head>` is here, and so is whatever follows it, whole: a charset `<meta>` must stay first. */
+  #headFound(): boolean {
+    const match = HEAD_OPEN.exec(this.#pending);
+    return match !== null && /^\s*(?:<[^>]*>|[^\s<])/.test(this.#pending.slice(match.index + match[0].length));
+  }
+
+  #placeHead(): void {
+    this.#parts = this.#insertion(HTML_LANG.exec(this.#pending)?.[1]);
+    const match = HEAD_OPEN.exec(this.#pending);
+    const at = match ? match.index + match[0].length : 0;
+    this.#pending = this.#pending.slice(0, at) + this.#parts.head + this.#pending.slice(at);
+  }
+
+  /** Before `</head>`, else before `<body>` (a head closed implicitly), else at the end of the page. */
+  #placeHeadEnd(final: boolean): boolean {
+    const headClose = this.#pending.toLowerCase().indexOf('</head');
+    const at = headClose >= 0 ? headClose : this.#pending.search(BODY_OPEN);
+    if (at >= 0) this.#pending = this.#pending.slice(0, at) + this.#parts!.headEnd + this.#pending.slice(at);
+    else if (final) this.#pending += this.#parts!.headEnd;
+    return at >= 0 || final;
+  }
+}
+
+/** A whole page at once (prerendered pages: nothing to stream). */
+export function insertIntoHtmlText(html: string, insertion: (htmlLang: string | undefined) => PageInsertion): string {
+  const inserter = new HtmlInserter(insertion);
+  return inserter.push(html) + inserter.end();
+}
+
+/** A page as a stream (on-demand pages keep streaming). */
 export function insertIntoHtml(
   html: ReadableStream<Uint8Array>,
   insertion: (htmlLang: string | undefined) => PageInsertion,
 ): ReadableStream<Uint8Array> {
-  let pending = '';
-  let parts: PageInsertion | undefined;
-  /** Set once `headEnd` is placed (or there is no `</head>` to place it before). */
-  let headClosed = false;
-
-  /** `<head>` is here, and so is whatever follows it, whole: a charset `<meta>` must stay first. */
-  function headFound(): boolean {
-    const match = HEAD_OPEN.exec(pending);
-    return match !== null && /^\s*(?:<[^>]*>|[^\s<])/.test(pending.slice(match.index + match[0].length));
-  }
-
-  function placeHead(): void {
-    parts = insertion(HTML_LANG.exec(pending)?.[1]);
-    const match = HEAD_OPEN.exec(pending);
-    const at = match ? match.index + match[0].length : 0;
-    pending = pending.slice(0, at) + parts.head + pending.slice(at);
-  }
-
-  /** Before `</head>`, else before `<body>` (a head closed implicitly), else at the end of the page. */
-  function placeHeadEnd(final: boolean): boolean {
-    const headClose = pending.toLowerCase().indexOf('</head');
-    const at = headClose >= 0 ? headClose : pending.search(BODY_OPEN);
-    if (at >= 0) pending = pending.slice(0, at) + parts!.headEnd + pending.slice(at);
-    else if (final) pending += parts!.headEnd;
-    return at >= 0 || final;
-  }
-
+  const inserter = new HtmlInserter(insertion);
   const transform = new TransformStream<string, string>({
     transform(chunk, controller) {
-      pending += chunk;
-      if (!parts) {
-        if (!headFound() && !BODY_OPEN.test(pending) && pending.length < HEAD_SEARCH_LIMIT) return;
-        placeHead();
-      }
-      if (!headClosed) {
-        headClosed = placeHeadEnd(false);
-        if (!headClosed) return;
-      }
-      const lastClose = pending.toLowerCase().lastIndexOf('</body');
-      const keep = lastClose >= 0 ? lastClose : Math.max(0, pending.length - '</body'.length);
-      if (keep > 0) controller.enqueue(pending.slice(0, keep));
-      pending = pending.slice(keep);
+      const ready = inserter.push(chunk);
+      if (ready) controller.enqueue(ready);
     },
     flush(controller) {
-      if (!parts) placeHead();
-      if (!headClosed) placeHeadEnd(true);
-      const close = pending.toLowerCase().lastIndexOf('</body');
-      const body = parts!.body;
-      controller.enqueue(close >= 0 ? pending.slice(0, close) + body + pending.slice(close) : pending + body);
+      controller.enqueue(inserter.end());
     },
   });
-
   return html
     .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
     .pipeThrough(transform)

@@ -22,8 +22,8 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
   return {
     name: 'astro-chatra-whatsapp',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectScript, injectRoute, addMiddleware, logger }) => {
-        resolved = resolveOrThrow(options, config);
+      'astro:config:setup': async ({ config, updateConfig, injectScript, injectRoute, addMiddleware, logger }) => {
+        resolved = await resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
         const css = transformSync(floatingCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
         const userCsp = config.security.csp;
@@ -56,13 +56,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
  * Texts with your WhatsApp link for what only the Chatra dashboard can edit (bot scenarios,
  * automatic messages, saved replies), by language. `astro build` prints them too.
  */
-export function dashboardTexts(options: ChatraWhatsAppOptions, site: Pick<AstroConfig, 'i18n'> = { i18n: undefined }) {
-  return dashboardTextsFor(resolveOrThrow(options, site));
+export async function dashboardTexts(options: ChatraWhatsAppOptions, site: Pick<AstroConfig, 'i18n'> = { i18n: undefined }) {
+  return dashboardTextsFor(await resolveOrThrow(options, site));
 }
 
-function resolveOrThrow(options: unknown, site: Pick<AstroConfig, 'i18n'>): ResolvedOptions {
+async function resolveOrThrow(options: unknown, site: Pick<AstroConfig, 'i18n'>): Promise<ResolvedOptions> {
   try {
-    return resolveOptions(options, site);
+    return await resolveOptions(options, site);
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
     const astroError = new AstroError(error.message, error.hint);

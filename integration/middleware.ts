@@ -2,7 +2,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import picomatch from 'picomatch';
 import options from 'virtual:astro-chatra-whatsapp/options';
-import { insertIntoHtml } from './html-stream.ts';
+import { insertIntoHtml, insertIntoHtmlText, type PageInsertion } from './html-stream.ts';
 import { loaderScriptHtml, pageBodyHtml, pageHeadHtml } from './page-markup.ts';
 
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
@@ -15,20 +15,31 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!isHtml || !response.body || response.status >= 300 || transformed.has(response)) return response;
 
   const path = '/' + context.url.pathname.slice(options.base.length).replace(/^\/+/, '');
-  const body = insertIntoHtml(response.body, (htmlLang) => {
-    const language = languageOf(context.currentLocale ?? htmlLang);
-    return {
-      head: pageHeadHtml(options, options.css, { textsUrl: options.textsUrls[language], autoMessage: sendsAutoMessage(path) }),
-      headEnd: loaderScriptHtml(options.loaderUrl),
-      body: pageBodyHtml(options, options.languages[language]),
-    };
-  });
+  const insertion = (htmlLang: string | undefined) => insertionFor(languageOf(context.currentLocale ?? htmlLang), sendsAutoMessage(path));
+  // A prerendered page is written to a file whole: one string pass is cheaper than a stream.
+  const body = context.isPrerendered ? insertIntoHtmlText(await response.text(), insertion) : insertIntoHtml(response.body, insertion);
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   const result = new Response(body, { status: response.status, statusText: response.statusText, headers });
   transformed.add(result);
   return result;
 });
+
+/** A page's insertion depends only on its language and whether it sends the auto message: made once for each. */
+const insertions = new Map<string, PageInsertion>();
+function insertionFor(language: string, autoMessage: boolean): PageInsertion {
+  const key = `${language} ${autoMessage}`;
+  let insertion = insertions.get(key);
+  if (!insertion) {
+    insertion = {
+      head: pageHeadHtml(options, options.css, { textsUrl: options.textsUrls[language], autoMessage }),
+      headEnd: loaderScriptHtml(options.loaderUrl),
+      body: pageBodyHtml(options, options.languages[language]),
+    };
+    insertions.set(key, insertion);
+  }
+  return insertion;
+}
 
 /** The language tag the integration has texts for: the page's, its base language, or the default. */
 function languageOf(pageLanguage: string | undefined): string {

@@ -49,7 +49,7 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
   return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="chatra-whatsapp-loader"></script>` : '';
 }
 
-/** What goes before `</body>`: the floating WhatsApp button and the chat facade. */
+/** What goes before `</body>`: the floating WhatsApp button and the chat facade, in a named landmark. */
 export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts): string {
   const { fallback, chatra } = options;
   let html = '';
@@ -61,7 +61,7 @@ export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts): string
   if (chatra?.facade) {
     html += `<button type="button" class="acw-facade" aria-label="${escapeHtml(texts.openChatLabel)}">${CHAT_ICON}</button>`;
   }
-  return html;
+  return html && `<aside class="acw-region" aria-label="${escapeHtml(texts.regionLabel)}">${html}</aside>`;
 }
 
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */

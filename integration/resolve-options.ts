@@ -1,15 +1,16 @@
 import type { AstroConfig } from 'astro';
 import type { core } from 'astro/zod';
-import { toChatraText } from './chatra-texts.ts';
+import { expandWhatsApp } from './chatra-link.ts';
 import { chatraLanguages, defaultTexts, type ChatraLanguage } from './default-texts.ts';
 import { OptionError } from './option-error.ts';
 import { customStringKeys, optionsSchema, type ChatraSetup, type ParsedOptions, type Texts } from './options.ts';
-import { parsePhone, parseShortLink, withPrefilledText } from './whatsapp-link.ts';
+import { parseShortLink, withPrefilledText } from './whatsapp-link.ts';
 
 /** The texts one page gets, in its language. */
 export interface PageTexts {
   linkLabel: string;
   openChatLabel: string;
+  regionLabel: string;
   /** `ChatraSetup.locale.customStrings`, links already in Chatra syntax. */
   customStrings: Record<string, string>;
   /** `ChatraSetup.language` for the page, when Chatra ships that language. */
@@ -50,8 +51,11 @@ const MISSING_WHATSAPP_HINT =
   '  chatraWhatsApp({ whatsapp: "https://wa.me/message/XXXXXXXXXXXXX" })\n' +
   'or a phone number: chatraWhatsApp({ whatsapp: { phone: "+49 30 1234567" } }).';
 
-/** Validates the user's options against the site config; throws an OptionError naming the option. */
-export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>): ResolvedOptions {
+/**
+ * Validates the user's options against the site config; throws an OptionError naming the option.
+ * libphonenumber and remark load only when the options need them (a phone number; texts of the user's own).
+ */
+export async function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>): Promise<ResolvedOptions> {
   if (input === undefined || input === null || (typeof input === 'object' && !('whatsapp' in input))) {
     throw new OptionError('whatsapp', 'is missing: the integration needs to know where visitors reach you.', MISSING_WHATSAPP_HINT);
   }
@@ -60,7 +64,12 @@ export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>):
   const options = result.data;
 
   const link =
-    typeof options.whatsapp === 'string' ? parseShortLink(options.whatsapp) : parsePhone(options.whatsapp.phone);
+    typeof options.whatsapp === 'string'
+      ? parseShortLink(options.whatsapp)
+      : (await import('./phone-number.ts')).parsePhone(options.whatsapp.phone);
+  // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
+  const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) => Object.keys(texts).some((key) => key !== 'linkLabel'));
+  const toChatraText: ToChatraText = ownsTexts ? (await import('./chatra-texts.ts')).toChatraText : expandWhatsApp;
   const href = typeof options.whatsapp === 'string' ? link.href : withPrefilledText(link.href, options.whatsapp.text);
 
   const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));
@@ -80,7 +89,7 @@ export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>):
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
   const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
   const languages: Record<string, PageTexts> = {};
-  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, href, defaultLanguage);
+  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, href, defaultLanguage, toChatraText);
 
   const chatra = options.chatra && {
     id: options.chatra.id,
@@ -108,8 +117,10 @@ export function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>):
   };
 }
 
+type ToChatraText = typeof import('./chatra-texts.ts').toChatraText;
+
 /** Texts for one language: our defaults, then `texts`, then `locales.<base>`, then `locales.<tag>`. */
-function resolvePageTexts(tag: string, options: ParsedOptions, href: string, defaultLanguage: string): PageTexts {
+function resolvePageTexts(tag: string, options: ParsedOptions, href: string, defaultLanguage: string, toChatraText: ToChatraText): PageTexts {
   const base = tag.split('-')[0];
   const defaults = defaultTexts[base as ChatraLanguage] ?? defaultTexts[defaultLanguage.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
   const layers: { path: string; texts: Texts }[] = [
@@ -130,19 +141,23 @@ function resolvePageTexts(tag: string, options: ParsedOptions, href: string, def
   const customStrings: Record<string, string> = {};
   for (const key of customStringKeys) {
     let chosen: { value: string | false; path: string } | undefined;
-    const fallback = defaults.customStrings[key as keyof typeof defaults.customStrings];
-    if (fallback !== undefined) chosen = { value: fallback, path: `texts.${key}` };
     for (const layer of layers) {
       const value = layer.texts[key];
       if (value !== undefined) chosen = { value, path: `${layer.path}.${key}` };
     }
-    if (chosen && chosen.value !== false) customStrings[key] = toChatraText(chosen.value, whatsapp, chosen.path);
+    const fallback = defaults.customStrings[key as keyof typeof defaults.customStrings];
+    if (chosen) {
+      if (chosen.value !== false) customStrings[key] = toChatraText(chosen.value, whatsapp, chosen.path);
+    } else if (fallback !== undefined) {
+      customStrings[key] = expandWhatsApp(fallback, whatsapp);
+    }
   }
 
   const autoMessage = options.texts.autoMessage;
   return {
     linkLabel: whatsapp.label,
     openChatLabel: defaults.openChatLabel,
+    regionLabel: defaults.regionLabel,
     customStrings,
     language: (chatraLanguages as readonly string[]).includes(base) ? (base as ChatraLanguage) : undefined,
     autoMessage: autoMessage && toChatraText(autoMessage.text, whatsapp, 'texts.autoMessage.text'),
@@ -168,9 +183,9 @@ export function dashboardTextsFor(resolved: ResolvedOptions): Record<string, { b
     const defaults = defaultTexts[tag.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
     const whatsapp = { label: texts.linkLabel, href: resolved.href };
     blocks[tag] = {
-      botScenario: toChatraText(defaults.dashboard.botScenario, whatsapp, 'texts.linkLabel'),
-      trigger: toChatraText(defaults.dashboard.trigger, whatsapp, 'texts.linkLabel'),
-      savedReply: toChatraText(defaults.dashboard.savedReply, whatsapp, 'texts.linkLabel'),
+      botScenario: expandWhatsApp(defaults.dashboard.botScenario, whatsapp),
+      trigger: expandWhatsApp(defaults.dashboard.trigger, whatsapp),
+      savedReply: expandWhatsApp(defaults.dashboard.savedReply, whatsapp),
     };
   }
   return blocks;

@@ -40,11 +40,11 @@ describe('the bad-config catalogue', () => {
     expect(written.filter((file) => String(file).endsWith('.html'))).toEqual([]);
   });
 
-  test('the same options fail the same way without a build (resolveOptions)', () => {
+  test('the same options fail the same way without a build (resolveOptions)', async () => {
     for (const { options, site, path } of badConfigCases) {
       let thrown: unknown;
       try {
-        resolveOptions(options, { i18n: undefined, ...(site as object) } as never);
+        await resolveOptions(options, { i18n: undefined, ...(site as object) } as never);
       } catch (error) {
         thrown = error;
       }

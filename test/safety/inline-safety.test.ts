@@ -68,7 +68,7 @@ describe('serializeForScript', () => {
 });
 
 /** Resolved once: the properties vary only the values under test. */
-const resolved = resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'DemoChatraId2026', load: 'eager' } }, { i18n: undefined });
+const resolved = await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'DemoChatraId2026', load: 'eager' } }, { i18n: undefined });
 
 describe('the head-inline bootstrap', () => {
   /** Runs the bootstrap against a minimal page; returns what it set up. */

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { chatraLink, toChatraText } from '../../integration/chatra-texts.ts';
+import { chatraLink } from '../../integration/chatra-link.ts';
+import { toChatraText } from '../../integration/chatra-texts.ts';
 import { contentLinkHref } from '../../integration/content-links.ts';
 import { OptionError } from '../../integration/option-error.ts';
-import { parsePhone, parseShortLink, withPrefilledText } from '../../integration/whatsapp-link.ts';
+import { parsePhone } from '../../integration/phone-number.ts';
+import { parseShortLink, withPrefilledText } from '../../integration/whatsapp-link.ts';
 
 const CODE = '4O4YGZEG3RIVE1';
 const LINK = `https://wa.me/message/${CODE}`;

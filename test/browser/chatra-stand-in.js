@@ -1,0 +1,36 @@
+/*
+ * Stand-in for https://call.chatra.io/chatra.js (the real one can't be reached from the tests).
+ * It keeps the documented loader contract (research/chatra.md §1): it reads window.ChatraID and
+ * window.ChatraSetup, drains the calls queued in Chatra.q, replaces window.Chatra with a function
+ * whose methods are own properties (the real script's `restart` among them), and draws #chatra,
+ * Chatra's round button at the bottom right. What it saw goes to window.__chatra for the tests.
+ */
+(function () {
+  var w = window, d = document;
+  var queued = (w.Chatra && w.Chatra.q) || [];
+  var seen = (w.__chatra = { id: w.ChatraID, setup: w.ChatraSetup, calls: [], queued: queued.length });
+  var Chatra = function () {
+    seen.calls.push(Array.prototype.slice.call(arguments));
+  };
+  ['openChat', 'pageView', 'setLocale', 'sendAutoMessage', 'restart', 'kill', 'show', 'hide', 'expandWidget', 'minimizeWidget'].forEach(function (name) {
+    Chatra[name] = function () {};
+  });
+  w.Chatra = Chatra;
+  queued.forEach(function (args) {
+    Chatra.apply(null, args);
+  });
+  function draw() {
+    var button = d.createElement('div');
+    button.id = 'chatra';
+    button.style.position = 'fixed';
+    button.style.right = '20px';
+    button.style.bottom = '20px';
+    button.style.width = '60px';
+    button.style.height = '60px';
+    button.style.borderRadius = '50%';
+    button.style.background = '#1b66c9';
+    d.body.appendChild(button);
+  }
+  if (d.body) draw();
+  else d.addEventListener('DOMContentLoaded', draw);
+})();
