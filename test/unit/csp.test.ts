@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { cspAdditions, widenDirectives } from '../../integration/csp.ts';
+
+describe('cspAdditions (merged into security.csp)', () => {
+  const styles = ['.acw-floating{position:fixed}'];
+
+  test('CSP off stays off', () => {
+    expect(cspAdditions(false, { styles, loadsChatra: true })).toBeUndefined();
+  });
+
+  test('csp: true gets the algorithm it then needs, the style hash, chatra.js and \'self\'', () => {
+    const additions = cspAdditions(true, { styles, loadsChatra: true })!;
+    expect(additions.algorithm).toBe('SHA-256');
+    expect(additions.styleDirective.hashes).toEqual(['sha256-' + createHash('sha256').update(styles[0]).digest('base64')]);
+    expect(additions.scriptDirective!.resources).toEqual(["'self'", 'https://call.chatra.io']);
+  });
+
+  test('a policy with script sources of its own keeps them (merge concatenates) and gets only chatra.js', () => {
+    const additions = cspAdditions({ algorithm: 'SHA-384', scriptDirective: { resources: ["'self'", 'https://cdn.example'] } } as never, { styles, loadsChatra: true })!;
+    expect(additions.algorithm).toBeUndefined();
+    expect(additions.scriptDirective!.resources).toEqual(['https://call.chatra.io']);
+  });
+
+  test('without Chatra, only the style hash', () => {
+    expect(cspAdditions(true, { styles, loadsChatra: false })!.scriptDirective).toBeUndefined();
+  });
+});
+
+describe('widenDirectives', () => {
+  test('adds Chatra\'s hosts only to the directives the site already restricts', () => {
+    const { directives, closed } = widenDirectives(["img-src 'self' data:", 'frame-src https://www.youtube.com', "connect-src 'self'", "default-src 'self'"]);
+    expect(directives).toEqual([
+      "img-src 'self' data:",
+      'frame-src https://www.youtube.com https://chat.chatra.io',
+      "connect-src 'self' https://*.chatra.io wss://*.chatra.io",
+      "default-src 'self' https://call.chatra.io https://chat.chatra.io https://*.chatra.io wss://*.chatra.io",
+    ]);
+    expect(closed).toEqual([]);
+  });
+
+  test('never adds a directive the site did not write, and is idempotent', () => {
+    const once = widenDirectives(["img-src 'self'"]).directives;
+    expect(once).toEqual(["img-src 'self'"]);
+    const twice = widenDirectives(widenDirectives(['frame-src https://a.example']).directives).directives;
+    expect(twice).toEqual(['frame-src https://a.example https://chat.chatra.io']);
+  });
+
+  test("'none' is the site's decision: left alone and reported", () => {
+    expect(widenDirectives(["frame-src 'none'"])).toEqual({ directives: ["frame-src 'none'"], closed: ['frame-src'] });
+  });
+});
