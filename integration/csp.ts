@@ -10,7 +10,7 @@ export interface CspAdditions {
 }
 
 /** The host chatra.js is loaded from (Chatra API, widget code). */
-export const CHATRA_SCRIPT_SOURCE = 'https://call.chatra.io';
+const CHATRA_SCRIPT_SOURCE = 'https://call.chatra.io';
 
 /** Sources the widget needs beyond its script: its iframe, and its requests and live connection. */
 const CHATRA_SOURCES: Record<string, string[]> = {

@@ -178,4 +178,3 @@ export type ChatraWhatsAppOptions = z.input<typeof optionsSchema>;
 export type ParsedOptions = z.output<typeof optionsSchema>;
 export type ChatraSetup = z.output<typeof chatraSetupSchema>;
 export type Texts = z.output<typeof optionsSchema>['locales'][string];
-export type AutoMessage = z.output<typeof autoMessageSchema>;

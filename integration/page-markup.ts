@@ -5,7 +5,7 @@
  */
 import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
 
-export const PAGE_DATA_ID = 'chatra-whatsapp-page';
+const PAGE_DATA_ID = 'chatra-whatsapp-page';
 
 const WHATSAPP_ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/>' +
