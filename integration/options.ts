@@ -92,6 +92,11 @@ const textsShape = {
   ...Object.fromEntries(customStringKeys.map((key) => [key, text.optional()])),
 } as { linkLabel: z.ZodOptional<z.ZodString> } & Record<CustomStringKey, z.ZodOptional<typeof text>>;
 
+const offsetSchema = z.strictObject({
+  x: z.number().int().min(0).max(2000).default(20),
+  y: z.number().int().min(0).max(2000).default(20),
+});
+
 const autoMessageSchema = z.strictObject({
   /** The message, sent once per visitor session through `Chatra('sendAutoMessage', text)`. */
   text: z.string().min(1),
@@ -170,8 +175,16 @@ export const optionsSchema = z.strictObject({
       position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
       /** Milliseconds to wait for the widget before showing the WhatsApp button instead. */
       timeout: z.number().int().min(1000).max(60000).default(8000),
+      /** Where the floating button shows, by CSS media features alone (pointer and hover): 'all', 'mobile' or 'desktop'. */
+      devices: z.enum(['all', 'mobile', 'desktop']).default('all'),
+      /** Distance in px from the side (`x`) and the bottom (`y`) of the window (default 20 and 20). */
+      offset: offsetSchema.default({ x: 20, y: 20 }),
+      /** The same for windows up to 640px wide, e.g. above a mobile cookie bar (default: `offset`). */
+      mobileOffset: offsetSchema.optional(),
+      /** z-index of the floating button (default 9998, under Chatra's 9999). */
+      zIndex: z.number().int().default(9998),
     })
-    .default({ floating: 'until-chatra', position: 'bottom-right', timeout: 8000 }),
+    .default({ floating: 'until-chatra', position: 'bottom-right', timeout: 8000, devices: 'all', offset: { x: 20, y: 20 }, zIndex: 9998 }),
 });
 
 export type ChatraWhatsAppOptions = z.input<typeof optionsSchema>;

@@ -8,11 +8,11 @@ import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
 const PAGE_DATA_ID = 'chatra-whatsapp-page';
 
 const WHATSAPP_ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/>' +
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/>' +
   '<path fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 4.6 2.7 1 3.2.8 3.8.8.6-.1 1.9-.8 2.1-1.5.3-.7.3-1.4.2-1.5l-.6-.4-2.2-1c-.3-.1-.5-.2-.7.1l-1 1.2c-.2.2-.4.3-.7.1-.3-.2-1.4-.5-2.6-1.6-1-.9-1.6-1.9-1.8-2.2-.2-.3 0-.5.1-.7l.5-.6.3-.5c.1-.2.1-.4 0-.6l-1-2.4c-.3-.6-.5-.6-.7-.6z"/></svg>';
 
 const CHAT_ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
 
 export interface WhatsAppButtonProps {
   href: string;
@@ -26,7 +26,9 @@ export interface WhatsAppButtonProps {
 
 /** A plain link with an icon: works without JavaScript, opens WhatsApp in a new tab. */
 export function whatsAppButtonHtml({ href, label, variant = 'inline', size = 'medium', theme = 'light', classes = [] }: WhatsAppButtonProps): string {
-  const className = ['acw-wa', `acw-${variant}`, `acw-${size}`, `acw-${theme}`, ...classes].join(' ');
+  // Size and theme are the inline button's; the floating one has a look of its own.
+  const looks = variant === 'inline' ? [`acw-${size}`, `acw-${theme}`] : [];
+  const className = ['acw-wa', `acw-${variant}`, ...looks, ...classes].join(' ');
   return (
     `<a class="${className}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">` +
     `${WHATSAPP_ICON}<span class="acw-label">${escapeHtml(label)}</span></a>`
@@ -70,16 +72,33 @@ export function placementCss(options: ResolvedOptions): string {
   const size = chatra?.setup.buttonSize ?? 60;
   const facadePosition = chatra?.setup.buttonPosition ?? 'br';
   const colors = chatra?.setup.colors ?? {};
-  let css = '';
+  // Custom properties, so a site can move the button itself (say, while its cookie banner shows).
+  // floating.css falls back to the defaults (20px, 20px, 9998): only other values are written.
+  let css = customProperties({ x: fallback.offset.x, y: fallback.offset.y, z: fallback.zIndex }, PROPERTY_DEFAULTS);
+  if (fallback.mobileOffset) css += `@media (max-width:640px){${customProperties(fallback.mobileOffset)}}`;
+  // By media features, not user agents: a fine pointer that hovers is a desktop.
+  if (fallback.devices === 'mobile') css += '@media (hover:hover) and (pointer:fine){.acw-floating{display:none}}';
+  if (fallback.devices === 'desktop') css += '@media (hover:none),(pointer:coarse){.acw-floating{display:none}}';
   // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a corner.
   const sharesCorner = (fallback.position === 'bottom-right' ? ['br', 'rb'] : ['bl', 'lb']).includes(facadePosition);
-  if (fallback.floating === 'always' && chatra && sharesCorner) css += `.acw-floating{bottom:${20 + size + 16}px}`;
+  if (fallback.floating === 'always' && chatra && sharesCorner) css += `.acw-floating{bottom:calc(var(--acw-y) + ${size + 16}px)}`;
   if (chatra?.facade) {
     css +=
-      `.acw-facade{width:${size}px;height:${size}px;${facadePlacement(facadePosition)}` +
+      `.acw-facade{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? 9999};${facadePlacement(facadePosition)}` +
       `background:${colors.buttonBg ?? '#1b66c9'};color:${colors.buttonText ?? '#fff'}}`;
   }
   return css;
+}
+
+/** The values floating.css falls back to. */
+const PROPERTY_DEFAULTS: Record<string, number> = { x: 20, y: 20, z: 9998 };
+
+/** `:root{--acw-x:…}` for the values that differ from `unchanged`. */
+function customProperties(values: Record<string, number>, unchanged: Record<string, number> = {}): string {
+  const set = Object.entries(values)
+    .filter(([name, value]) => value !== unchanged[name])
+    .map(([name, value]) => `--acw-${name}:${value}${name === 'z' ? '' : 'px'}`);
+  return set.length ? `:root{${set.join(';')}}` : '';
 }
 
 function facadePlacement(position: string): string {

@@ -60,5 +60,7 @@ export const badConfigCases: BadConfigCase[] = [
   { name: 'fallback.timeout too small', options: { whatsapp: link, fallback: { timeout: 10 } }, path: 'fallback.timeout', hint: /1000/ },
   { name: 'fallback.timeout too large', options: { whatsapp: link, fallback: { timeout: 600000 } }, path: 'fallback.timeout', hint: /60000/ },
   { name: 'fallback.floating unknown', options: { whatsapp: link, fallback: { floating: 'sometimes' } }, path: 'fallback.floating', hint: /until-chatra/ },
+  { name: 'fallback.devices unknown', options: { whatsapp: link, fallback: { devices: 'tablet' } }, path: 'fallback.devices', hint: /"mobile"/ },
+  { name: 'fallback.offset negative', options: { whatsapp: link, fallback: { offset: { x: -5 } } }, path: 'fallback.offset.x', hint: /0/ },
   { name: 'fallback.position unknown', options: { whatsapp: link, fallback: { position: 'top-left' } }, path: 'fallback.position', hint: /bottom-right/ },
 ];

@@ -36,6 +36,7 @@ const SITES: Record<string, { options: Omit<ChatraWhatsAppOptions, 'whatsapp'>; 
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
+  'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
 };
 
 type ChatraScript = 'stand-in' | 'missing' | 'blocked' | 'hang' | 'snapshot';
@@ -435,6 +436,32 @@ describe('accessibility and layout', () => {
     await expect.poll(() => v.popups.length).toBe(1);
     await v.popups[0].waitForLoadState();
     expect(await v.popups[0].evaluate(() => window.opener)).toBeNull();
+    await closeAll(v);
+  });
+});
+
+describe('placement (CSS only)', () => {
+  test('devices: "mobile" shows the button on a touch phone, not on a desktop; offsets per window width', async () => {
+    const desktop = await visit('/mobile-only/');
+    expect(await floating(desktop.page).isVisible()).toBe(false);
+    const phone = await visit('/mobile-only/', { context: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true } });
+    const box = (await floating(phone.page).boundingBox())!;
+    expect(Math.round(375 - (box.x + box.width))).toBe(12);
+    expect(Math.round(667 - (box.y + box.height))).toBe(72);
+    const tablet = await visit('/mobile-only/', { context: { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true } });
+    const wide = (await floating(tablet.page).boundingBox())!;
+    expect(Math.round(1024 - (wide.x + wide.width))).toBe(30);
+    expect(Math.round(768 - (wide.y + wide.height))).toBe(90);
+    await closeAll(desktop, phone, tablet);
+  });
+
+  test('a site can move the button itself through the custom properties (say, above its cookie banner)', async () => {
+    const v = await visit('/eager/', { script: 'blocked' });
+    await waitForState(v.page, 'failed');
+    await v.page.addStyleTag({ content: 'body.cookie-banner { --acw-y: 140px }' });
+    await v.page.evaluate(() => document.body.classList.add('cookie-banner'));
+    const box = (await floating(v.page).boundingBox())!;
+    expect(Math.round(800 - (box.y + box.height))).toBe(140);
     await closeAll(v);
   });
 });
