@@ -3,6 +3,7 @@ import { defineMiddleware } from 'astro:middleware';
 import picomatch from 'picomatch';
 import options from 'virtual:astro-chatra-whatsapp/options';
 import { insertIntoHtml, insertIntoHtmlText, type PageInsertion } from './html-stream.ts';
+import { mayHaveTriggers, rewriteTriggers, rewriteTriggersStream } from './link-triggers.ts';
 import { loaderScriptHtml, pageBodyHtml, pageHeadHtml } from './page-markup.ts';
 
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
@@ -17,7 +18,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const path = '/' + context.url.pathname.slice(options.base.length).replace(/^\/+/, '');
   const insertion = (htmlLang: string | undefined) => insertionFor(languageOf(context.currentLocale ?? htmlLang), sendsAutoMessage(path));
   // A prerendered page is written to a file whole: one string pass is cheaper than a stream.
-  const body = context.isPrerendered ? insertIntoHtmlText(await response.text(), insertion) : insertIntoHtml(response.body, insertion);
+  let body: string | ReadableStream<Uint8Array>;
+  if (context.isPrerendered) {
+    const html = await response.text();
+    body = insertIntoHtmlText(mayHaveTriggers(html) ? await rewriteTriggers(html, options.href) : html, insertion);
+  } else {
+    body = insertIntoHtml(rewriteTriggersStream(response.body, options.href), insertion);
+  }
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   const result = new Response(body, { status: response.status, statusText: response.statusText, headers });

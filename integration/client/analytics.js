@@ -17,9 +17,11 @@
     api.track(config.chatraEvent, { chatra_event: name, page: location.href });
   };
 
-  document.addEventListener('click', function (event) {
+  // On window, so it hears the click after the page's own handlers: a click something else took
+  // over (a `#chat` link that opened the chat) didn't go to WhatsApp.
+  w.addEventListener('click', function (event) {
     var link = event.target.closest && event.target.closest('a[href^="https://wa.me/"]');
-    if (!link) return;
+    if (!link || event.defaultPrevented) return;
     var detail = { link: link.href, page: location.href };
     if (!link.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });

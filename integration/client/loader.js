@@ -121,11 +121,14 @@
     start();
   }
 
+  // The chat stand-in, and links marked to open the chat (`<a href="#chat">` in the page's HTML),
+  // which go to WhatsApp on their own when the widget can't start.
   d.addEventListener('click', function (event) {
-    if (event.target.closest && event.target.closest('.acw-facade')) {
-      w.Chatra('openChat', true);
-      load();
-    }
+    var target = event.target.closest && event.target.closest('.acw-facade, [data-chatra-whatsapp="chat"]');
+    if (!target || state === 'failed' || state === 'consent') return;
+    event.preventDefault();
+    w.Chatra('openChat', true);
+    load();
   });
 
   // Astro's <ClientRouter />: the swap replaces <html> attributes and the page's data.

@@ -440,6 +440,32 @@ describe('accessibility and layout', () => {
   });
 });
 
+describe('links that open the chat or WhatsApp (#chat, #whatsapp)', () => {
+  test('where the widget works, a #chat link opens the chat, no new tab', async () => {
+    const v = await visit('/interaction/');
+    await v.page.click('#nav-chat');
+    await waitForState(v.page, 'ready');
+    expect((await seen(v.page)).calls).toContainEqual(['openChat', true]);
+    await v.page.waitForTimeout(300);
+    expect(v.popups).toHaveLength(0);
+    await closeAll(v);
+  });
+
+  test('where it failed, the same link goes to WhatsApp; #whatsapp always does', async () => {
+    const v = await visit('/eager/', { script: 'blocked' });
+    await waitForState(v.page, 'failed');
+    await v.page.click('#nav-chat');
+    await expect.poll(() => v.popups.length).toBe(1);
+    await v.page.click('#nav-whatsapp');
+    await expect.poll(() => v.popups.length).toBe(2);
+    for (const popup of v.popups) {
+      await popup.waitForLoadState();
+      expect(popup.url()).toBe(LINK);
+    }
+    await closeAll(v);
+  });
+});
+
 describe('placement (CSS only)', () => {
   test('devices: "mobile" shows the button on a touch phone, not on a desktop; offsets per window width', async () => {
     const desktop = await visit('/mobile-only/');

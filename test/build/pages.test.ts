@@ -48,6 +48,20 @@ describe('Sätteri (the default), Chatra, base /docs', () => {
     expect(site.exists(attribute(loader, 'src')!.replace('/docs/', ''))).toBe(true);
   });
 
+  test.each(pages)('%s: #whatsapp and #chat links in the layout become the WhatsApp link; others stay', (path) => {
+    const page = parsePage(site.read(path));
+    const byText = (text: string) => page.all('a').find((a) => textOf(a) === text)!;
+    for (const text of ['WhatsApp us', 'Chat']) {
+      expect(attribute(byText(text), 'href')).toBe(PAGE_TEXT);
+      expect(attribute(byText(text), 'target')).toBe('_blank');
+      expect(attribute(byText(text), 'rel')).toBe('noopener noreferrer');
+    }
+    expect(attribute(byText('Chat'), 'data-chatra-whatsapp')).toBe('chat');
+    expect(attribute(byText('Chat'), 'class')).toBe('menu');
+    expect(attribute(byText('WhatsApp us'), 'data-chatra-whatsapp')).toBeUndefined();
+    expect(attribute(byText('Top'), 'href')).toBe('#top');
+  });
+
   test('the auto message goes only to pages matching its globs (paths without base)', () => {
     expect(pages.filter((path) => pageData(site.read(path)).autoMessage)).toEqual(['pricing/index.html']);
   });
