@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
-import { serializeForScript } from './page-markup.ts';
+import { placementCss, serializeForScript } from './page-markup.ts';
 import type { ResolvedOptions } from './resolve-options.ts';
 
 /** A file served under `<base>/_acw/`: the loader, and the texts of each language. */
@@ -19,6 +19,14 @@ export interface ClientAssets {
   textsUrls: Record<string, string>;
   /** URL of the cached loader, for the `<script async>` before `</head>`. */
   loaderUrl?: string;
+}
+
+/** The floating button's stylesheet, inlined on every page; the component bundles button.css and inline.css. */
+const floatingCss = ['button.css', 'floating.css'].map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).join('');
+
+/** The page stylesheet for this build: the floating button's, with this build's placement, minified. */
+export function pageStylesheet(resolved: ResolvedOptions): string {
+  return transformSync(floatingCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
 }
 
 /** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */

@@ -58,3 +58,14 @@ export function widenDirectives(directives: readonly string[]): { directives: st
   });
   return { directives: widened, closed };
 }
+
+/**
+ * Widens, in place, the directives the site's own `security.csp` restricts (updateConfig would
+ * append a second frame-src, which browsers ignore). Returns the directives left closed.
+ */
+export function widenSiteDirectives(csp: Csp): string[] {
+  if (typeof csp !== 'object' || !csp.directives) return [];
+  const { directives, closed } = widenDirectives(csp.directives);
+  csp.directives.splice(0, Infinity, ...(directives as typeof csp.directives));
+  return closed;
+}

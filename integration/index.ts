@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { transformSync } from 'esbuild';
-import { ASSETS_DIR, clientAssets } from './client-assets.ts';
+import { ASSETS_DIR, clientAssets, pageStylesheet } from './client-assets.ts';
 import { addContentLinks } from './content-plugin.ts';
-import { cspAdditions, widenDirectives, type CspObject } from './csp.ts';
+import { cspAdditions, widenSiteDirectives, type CspObject } from './csp.ts';
 import { OptionError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
-import { placementCss } from './page-markup.ts';
 import { dashboardTextsFor, resolveOptions, type ResolvedOptions } from './resolve-options.ts';
 import { virtualOptions } from './virtual-options.ts';
 
 export type { ChatraWhatsAppOptions } from './options.ts';
-
-/** The floating button's stylesheet, inlined on every page; the component bundles button.css and inline.css. */
-const floatingCss = ['button.css', 'floating.css'].map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).join('');
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
@@ -25,13 +19,9 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
       'astro:config:setup': async ({ config, updateConfig, injectScript, injectRoute, addMiddleware, logger }) => {
         resolved = await resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
-        const css = transformSync(floatingCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
-        const userCsp = config.security.csp;
-        if (resolved.chatra && typeof userCsp === 'object' && userCsp.directives) {
-          // In place: updateConfig would append a second frame-src, which browsers ignore.
-          const { directives, closed } = widenDirectives(userCsp.directives);
-          userCsp.directives.splice(0, Infinity, ...(directives as typeof userCsp.directives));
-          for (const name of closed) logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
+        const css = pageStylesheet(resolved);
+        for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
+          logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, { styles: [css], loadsChatra: Boolean(resolved.chatra) });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { cspAdditions, widenDirectives } from '../../integration/csp.ts';
+import { cspAdditions, widenDirectives, widenSiteDirectives } from '../../integration/csp.ts';
 
 describe('cspAdditions (merged into security.csp)', () => {
   const styles = ['.acw-floating{position:fixed}'];
@@ -48,5 +48,21 @@ describe('widenDirectives', () => {
 
   test("'none' is the site's decision: left alone and reported", () => {
     expect(widenDirectives(["frame-src 'none'"])).toEqual({ directives: ["frame-src 'none'"], closed: ['frame-src'] });
+  });
+});
+
+describe('widenSiteDirectives', () => {
+  test('changes the site\'s own directives array in place (what Astro keeps) and reports closed ones', () => {
+    const csp = { algorithm: 'SHA-256' as const, directives: ['frame-src https://a.example', "connect-src 'none'"] };
+    const array = csp.directives;
+    expect(widenSiteDirectives(csp as never)).toEqual(['connect-src']);
+    expect(csp.directives).toBe(array);
+    expect(array).toEqual(['frame-src https://a.example https://chat.chatra.io', "connect-src 'none'"]);
+  });
+
+  test('a policy without directives, or CSP off, is left alone', () => {
+    expect(widenSiteDirectives(false)).toEqual([]);
+    expect(widenSiteDirectives(true)).toEqual([]);
+    expect(widenSiteDirectives({ algorithm: 'SHA-256' } as never)).toEqual([]);
   });
 });
