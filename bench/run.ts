@@ -47,10 +47,10 @@ async function pageBytes() {
 /** Build time and peak memory of a site of MDX pages, with and without the integration, alternated. */
 function buildOverhead() {
   const pages = quick ? 100 : 1000;
-  const pairs = quick ? 1 : 3;
+  const pairs = quick ? 1 : 5;
   const root = join(work, 'build-site');
   writeSite(root, { pages });
-  const runs: Record<'with' | 'without', { ms: number; maxRssKb: number }[]> = { with: [], without: [] };
+  const runs: Record<'with' | 'without', { ms: number; cpuMs: number; maxRssKb: number }[]> = { with: [], without: [] };
   for (let pair = 0; pair < pairs; pair++) {
     for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
       const output = execFileSync(process.execPath, [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant], {
@@ -61,11 +61,20 @@ function buildOverhead() {
   }
   const summary = (variant: 'with' | 'without') => ({
     medianMs: median(runs[variant].map((run) => run.ms)),
+    medianCpuMs: median(runs[variant].map((run) => run.cpuMs)),
     medianMaxRssMb: median(runs[variant].map((run) => run.maxRssKb)) / 1024,
   });
   const withIt = summary('with');
   const without = summary('without');
-  return { pages, pairs, with: withIt, without, timeRatio: withIt.medianMs / without.medianMs, memoryRatio: withIt.medianMaxRssMb / without.medianMaxRssMb };
+  return {
+    pages,
+    pairs,
+    with: withIt,
+    without,
+    timeRatio: withIt.medianMs / without.medianMs,
+    cpuRatio: withIt.medianCpuMs / without.medianCpuMs,
+    memoryRatio: withIt.medianMaxRssMb / without.medianMaxRssMb,
+  };
 }
 
 /** react-floating-whatsapp's client bundle (React external), the reference for a WhatsApp button. */
@@ -109,6 +118,9 @@ for (const variant of variants) {
   const b = browser[variant];
   console.log(row([variant, bytes.addedGzip[variant], b.requestsBeforeTrigger, b.scriptMs.toFixed(2), b.cls]));
 }
-console.log(`\nBuild, ${overhead.pages} MDX pages, ${overhead.pairs} alternated pair(s): time ratio ${overhead.timeRatio.toFixed(3)}, peak memory ratio ${overhead.memoryRatio.toFixed(3)}`);
+console.log(
+  `\nBuild, ${overhead.pages} MDX pages, ${overhead.pairs} alternated pair(s), with/without: wall time ratio ${overhead.timeRatio.toFixed(3)}, ` +
+    `CPU time ratio ${overhead.cpuRatio.toFixed(3)}, peak memory ratio ${overhead.memoryRatio.toFixed(3)}`,
+);
 console.log(`Once per visitor, cached: our loader ${results.reference.ours.loaderGzip} B gzip + texts ${results.reference.ours.textsGzipEn} B gzip (en). Reference: ${results.reference.button.package} bundle ${results.reference.button.gzip} B gzip; our WhatsApp button: 0 B of JavaScript.`);
 console.log(`\nWrote bench/results.json (${results.seconds} s).`);

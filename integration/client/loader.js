@@ -101,7 +101,8 @@
       if (d.readyState === 'complete') whenIdle();
       else w.addEventListener('load', whenIdle);
     } else {
-      ['pointerdown', 'keydown', 'scroll', 'touchstart', 'focusin'].forEach(function (type) {
+      // pointerdown covers mouse, pen and touch.
+      ['pointerdown', 'keydown', 'scroll', 'focusin'].forEach(function (type) {
         w.addEventListener(type, load, { once: true, passive: true, capture: true });
       });
     }
