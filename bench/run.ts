@@ -23,6 +23,7 @@ rmSync(work, { recursive: true, force: true });
 const require = createRequire(import.meta.url);
 const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
 
 type Variant = 'none' | 'button' | 'eager' | 'idle' | 'interaction' | 'snippet';
 const variants: Variant[] = ['none', 'button', 'eager', 'idle', 'interaction', 'snippet'];
@@ -47,7 +48,7 @@ async function pageBytes() {
 /** Build time and peak memory of a site of MDX pages, with and without the integration, alternated. */
 function buildOverhead() {
   const pages = quick ? 100 : 1000;
-  const pairs = quick ? 1 : 5;
+  const pairs = quick ? 1 : 7;
   const root = join(work, 'build-site');
   writeSite(root, { pages });
   const runs: Record<'with' | 'without', { ms: number; cpuMs: number; maxRssKb: number }[]> = { with: [], without: [] };
@@ -63,6 +64,9 @@ function buildOverhead() {
     medianMs: median(runs[variant].map((run) => run.ms)),
     medianCpuMs: median(runs[variant].map((run) => run.cpuMs)),
     medianMaxRssMb: median(runs[variant].map((run) => run.maxRssKb)) / 1024,
+    // The spread between runs of the same build, to read the ratios against.
+    rangeMs: range(runs[variant].map((run) => run.ms)),
+    rangeMaxRssMb: range(runs[variant].map((run) => run.maxRssKb / 1024)),
   });
   const withIt = summary('with');
   const without = summary('without');
