@@ -3,10 +3,17 @@ export function chatraLink(label: string, href: string): string {
   return `[${label}](${href})`;
 }
 
+/** One WhatsApp link as the texts show it. */
+export interface TextLink {
+  label: string;
+  href: string;
+}
+
 /**
- * `{whatsapp}` → `[label](link)`. Enough for our own default texts, which hold nothing else
- * Markdown would read; a site owner's texts go through toChatraText.
+ * `{whatsapp}` → `[label](link)`, or one such link per contact, comma-separated. Enough for our
+ * own default texts, which hold nothing else Markdown would read; a site owner's texts go
+ * through toChatraText.
  */
-export function expandWhatsApp(text: string, whatsapp: { label: string; href: string }): string {
-  return text.replaceAll('{whatsapp}', chatraLink(whatsapp.label, whatsapp.href));
+export function expandWhatsApp(text: string, links: TextLink[]): string {
+  return text.replaceAll('{whatsapp}', links.map((link) => chatraLink(link.label, link.href)).join(', '));
 }

@@ -2,7 +2,7 @@ import type { Link, Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { chatraLink, expandWhatsApp } from './chatra-link.ts';
+import { chatraLink, expandWhatsApp, type TextLink } from './chatra-link.ts';
 import { OptionError } from './option-error.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
@@ -15,7 +15,7 @@ const SPACED_LINK = /\[([^\]\n]+)\][ \t]+\(([^()\s]+)\)/g;
  * becomes `[label](link)`, bare URLs become links in `[url](url)` form, and it fails on
  * `[label] (url)` (Chatra would show it as plain text) and on links with other schemes.
  */
-export function toChatraText(source: string, whatsapp: { label: string; href: string }, path: string): string {
+export function toChatraText(source: string, whatsapp: TextLink[], path: string): string {
   const text = expandWhatsApp(source, whatsapp);
   const edits: { start: number; end: number; replacement: string }[] = [];
   const code: [number, number][] = [];

@@ -21,12 +21,15 @@ export interface ClientAssets {
   loaderUrl?: string;
 }
 
-/** The floating button's stylesheet, inlined on every page; the component bundles button.css and inline.css. */
-const floatingCss = ['button.css', 'floating.css'].map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).join('');
+const css = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
 
-/** The page stylesheet for this build: the floating button's, with this build's placement, minified. */
+/**
+ * The page stylesheet for this build, inlined on every page: the floating button's (the list's
+ * too, with several contacts) and this build's placement, minified. The components bundle their own.
+ */
 export function pageStylesheet(resolved: ResolvedOptions): string {
-  return transformSync(floatingCss + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
+  const files = ['button.css', 'floating.css', ...(resolved.contacts.length > 1 ? ['contacts.css'] : [])];
+  return transformSync(files.map(css).join('') + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
 }
 
 /** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */

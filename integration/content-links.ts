@@ -5,23 +5,17 @@
  */
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { withPrefilledText } from './whatsapp-link.ts';
-
-export interface ContentLinkTarget {
-  kind: 'short-link' | 'phone';
-  href: string;
-  phoneHref?: string;
-}
+import { contactHref, type Contact } from './contacts.ts';
 
 const SCHEME = 'whatsapp:';
 /** Markdown links open WhatsApp in a new tab, like the buttons. */
 const LINK_PROPERTIES = { target: '_blank', rel: 'noopener noreferrer' };
 
 /** The address a link stands for: unchanged when it isn't a `whatsapp:` link; throws with the reason when it is a wrong one. */
-export function contentLinkHref(url: string, target: ContentLinkTarget): string {
+export function contentLinkHref(url: string, target: Contact): string {
   if (!url.toLowerCase().startsWith(SCHEME)) return url;
   const rest = url.slice(SCHEME.length);
-  if (rest === '' || rest === '//') return target.href;
+  if (rest === '' || rest === '//') return contactHref(target);
   const query = rest.startsWith('?') ? new URLSearchParams(rest.slice(1)) : undefined;
   const text = query?.get('text');
   if (!query || text === null || [...query.keys()].some((key) => key !== 'text')) {
@@ -33,7 +27,7 @@ export function contentLinkHref(url: string, target: ContentLinkTarget): string 
         'Set the message in the WhatsApp Business app (Settings → Business tools → Short link), and link with [text](whatsapp:).',
     );
   }
-  return withPrefilledText(target.phoneHref!, text);
+  return contactHref(target, text);
 }
 
 /** The part of Sätteri's mdast visitor context this plugin uses (satteri's `MdastVisitorContext`). */
@@ -53,7 +47,7 @@ function locate(source: string, url: string): string {
 }
 
 /** For Astro's default processor (Sätteri): push into `markdown.processor.options.mdastPlugins`. */
-export function satteriWhatsAppLinks(target: ContentLinkTarget) {
+export function satteriWhatsAppLinks(target: Contact) {
   return {
     name: 'astro-chatra-whatsapp:links',
     link(node: Readonly<Link>, context: SatteriContext) {
@@ -74,7 +68,7 @@ export function satteriWhatsAppLinks(target: ContentLinkTarget) {
 }
 
 /** For `markdown.processor: unified()`: push `[remarkWhatsAppLinks, target]` into its `remarkPlugins`. */
-export function remarkWhatsAppLinks(target: ContentLinkTarget) {
+export function remarkWhatsAppLinks(target: Contact) {
   return (tree: Root, file: VFile) => {
     const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'link') rewrite(node, file);

@@ -1,12 +1,13 @@
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
-import { remarkWhatsAppLinks, satteriWhatsAppLinks, type ContentLinkTarget } from './content-links.ts';
+import type { Contact } from './contacts.ts';
+import { remarkWhatsAppLinks, satteriWhatsAppLinks } from './content-links.ts';
 
 /**
  * Adds the `whatsapp:` link rule to the site's Markdown processor, which `.mdx` shares unless
  * the MDX integration got its own. Processors read their options lazily, so integration order
  * doesn't matter (the way Starlight adds its plugins).
  */
-export function addContentLinks(processor: AstroConfig['markdown']['processor'], target: ContentLinkTarget, logger: AstroIntegrationLogger): void {
+export function addContentLinks(processor: AstroConfig['markdown']['processor'], target: Contact, logger: AstroIntegrationLogger): void {
   const options = processor.options as { mdastPlugins?: unknown[]; remarkPlugins?: unknown[] };
   if (processor.name === 'satteri' && options.mdastPlugins) {
     options.mdastPlugins.push(satteriWhatsAppLinks(target));

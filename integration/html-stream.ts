@@ -1,11 +1,12 @@
 /**
  * What one page gets: `head` right after `<head>` (and its charset `<meta>`), `headEnd` before
- * the first `</head>`, `body` before the last `</body>`.
+ * the first `</head>`, `body` before the last `</body>`. The last two are made when their place
+ * is reached, so they can use what the page said before it (its title).
  */
 export interface PageInsertion {
   head: string;
-  headEnd: string;
-  body: string;
+  headEnd: () => string;
+  body: () => string;
 }
 
 const HEAD_OPEN = /<head(?:\s[^>]*)?>(?:\s*<meta\s+charset[^>]*>)?/i;
@@ -52,7 +53,7 @@ export class HtmlInserter {
     if (!this.#parts) this.#placeHead();
     if (!this.#headClosed) this.#placeHeadEnd(true);
     const close = this.#pending.toLowerCase().lastIndexOf('</body');
-    const { body } = this.#parts!;
+    const body = this.#parts!.body();
     return close >= 0 ? this.#pending.slice(0, close) + body + this.#pending.slice(close) : this.#pending + body;
   }
 
@@ -73,8 +74,8 @@ export class HtmlInserter {
   #placeHeadEnd(final: boolean): boolean {
     const headClose = this.#pending.toLowerCase().indexOf('</head');
     const at = headClose >= 0 ? headClose : this.#pending.search(BODY_OPEN);
-    if (at >= 0) this.#pending = this.#pending.slice(0, at) + this.#parts!.headEnd + this.#pending.slice(at);
-    else if (final) this.#pending += this.#parts!.headEnd;
+    if (at >= 0) this.#pending = this.#pending.slice(0, at) + this.#parts!.headEnd() + this.#pending.slice(at);
+    else if (final) this.#pending += this.#parts!.headEnd();
     return at >= 0 || final;
   }
 }

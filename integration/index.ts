@@ -1,14 +1,13 @@
-import type { AstroConfig, AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
+import type { AstroIntegration } from 'astro';
 import { ASSETS_DIR, clientAssets, pageStylesheet } from './client-assets.ts';
 import { addContentLinks } from './content-plugin.ts';
 import { cspAdditions, widenSiteDirectives, type CspObject } from './csp.ts';
-import { OptionError } from './option-error.ts';
+import { OptionError, toAstroError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
-import { dashboardTextsFor, resolveOptions, type ResolvedOptions } from './resolve-options.ts';
+import { dashboardTextsFor, resolveOptions, type ResolvedOptions, type SiteConfig } from './resolve-options.ts';
 import { virtualOptions } from './virtual-options.ts';
 
-export type { ChatraWhatsAppOptions } from './options.ts';
+export type { ChatraWhatsAppOptions, PageSetting } from './options.ts';
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
@@ -29,11 +28,20 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls, loaderUrl: assets.loaderUrl };
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
-        addContentLinks(config.markdown.processor, resolved, logger);
+        addContentLinks(config.markdown.processor, resolved.contacts[0], logger);
         if (assets.headInline) injectScript('head-inline', assets.headInline);
         if (resolved.chatra) {
           injectRoute({ pattern: `/${ASSETS_DIR}/[file]`, entrypoint: new URL('./assets-endpoint.ts', import.meta.url), prerender: true });
         }
+      },
+      'astro:config:done': ({ injectTypes }) => {
+        injectTypes({
+          filename: 'locals.d.ts',
+          content:
+            'declare namespace App {\n  interface Locals {\n' +
+            '    /** `false`: no Chatra widget or floating WhatsApp button on this page; `{ text }`: its prefilled message. */\n' +
+            "    whatsapp?: import('astro-chatra-whatsapp').PageSetting;\n  }\n}\n",
+        });
       },
       'astro:build:done': ({ logger }) => {
         logger.info(formatDashboardTexts(resolved));
@@ -46,18 +54,15 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
  * Texts with your WhatsApp link for what only the Chatra dashboard can edit (bot scenarios,
  * automatic messages, saved replies), by language. `astro build` prints them too.
  */
-export async function dashboardTexts(options: ChatraWhatsAppOptions, site: Pick<AstroConfig, 'i18n'> = { i18n: undefined }) {
+export async function dashboardTexts(options: ChatraWhatsAppOptions, site: SiteConfig = {}) {
   return dashboardTextsFor(await resolveOrThrow(options, site));
 }
 
-async function resolveOrThrow(options: unknown, site: Pick<AstroConfig, 'i18n'>): Promise<ResolvedOptions> {
+async function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
   try {
     return await resolveOptions(options, site);
   } catch (error) {
-    if (!(error instanceof OptionError)) throw error;
-    const astroError = new AstroError(error.message, error.hint);
-    astroError.stack = `AstroUserError: ${error.message}`;
-    throw astroError;
+    throw error instanceof OptionError ? toAstroError(error) : error;
   }
 }
 

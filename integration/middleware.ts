@@ -2,11 +2,17 @@
 import { defineMiddleware } from 'astro:middleware';
 import picomatch from 'picomatch';
 import options from 'virtual:astro-chatra-whatsapp/options';
+import { checkPrefilledText, hasPlaceholders, PageLinks } from './contacts.ts';
 import { insertIntoHtml, insertIntoHtmlText, type PageInsertion } from './html-stream.ts';
-import { mayHaveTriggers, rewriteTriggers, rewriteTriggersStream } from './link-triggers.ts';
-import { loaderScriptHtml, pageBodyHtml, pageHeadHtml } from './page-markup.ts';
+import { mayHaveTriggers, rewriteLinks, rewriteLinksStream, type LinkRewrite } from './link-rewriter.ts';
+import { OptionError, toAstroError } from './option-error.ts';
+import { pageSettingSchema, type PageSetting } from './options.ts';
+import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml } from './page-markup.ts';
 
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
+const getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
+const getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
+const contactsNamePage = options.contacts.some((contact) => contact.text && /\{(title|url|path)\}/.test(contact.text));
 const transformed = new WeakSet<Response>();
 
 /** Adds the page's Chatra texts, the floating WhatsApp button and the chat facade to every HTML page. */
@@ -16,14 +22,43 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!isHtml || !response.body || response.status >= 300 || transformed.has(response)) return response;
 
   const path = '/' + context.url.pathname.slice(options.base.length).replace(/^\/+/, '');
-  const insertion = (htmlLang: string | undefined) => insertionFor(languageOf(context.currentLocale ?? htmlLang), sendsAutoMessage(path));
-  // A prerendered page is written to a file whole: one string pass is cheaper than a stream.
+  // Read when first needed: by then the page's and its layout's frontmatter have run.
+  let setting: PageSetting | undefined | null = null;
+  const pageSetting = () => (setting === null ? (setting = readPageSetting(context.locals, context.url.pathname)) : setting);
+  let title: string | undefined;
+  let links: PageLinks | undefined;
+  const rewrite: LinkRewrite = {
+    title: (text) => (title ??= text.trim().replace(/\s+/g, ' ')),
+    links: () =>
+      (links ??= new PageLinks(
+        options.contacts,
+        { title: title || context.url.pathname, url: (options.site ?? context.url.origin).replace(/\/$/, '') + context.url.pathname, path: context.url.pathname },
+        pageSetting() ? (pageSetting() as { text?: string }).text : undefined,
+      )),
+  };
+  const insertion = (htmlLang: string | undefined): PageInsertion => {
+    const on = pageSetting() !== false;
+    const page = { widget: on && Boolean(options.chatra) && getsWidget(path), floating: on && getsFloating(path) };
+    const language = languageOf(context.currentLocale ?? htmlLang);
+    return {
+      head: pageHeadHtml(options, options.css, page),
+      headEnd: () => {
+        if (!page.widget) return '';
+        const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(path);
+        return pageDataHtml({ texts: options.textsUrls[language], autoMessage, links: rewrite.links().changed }) + loaderScriptHtml(options.loaderUrl);
+      },
+      body: () => pageBodyHtml(options, options.languages[language], page, rewrite.links()),
+    };
+  };
+
   let body: string | ReadableStream<Uint8Array>;
   if (context.isPrerendered) {
-    const html = await response.text();
-    body = insertIntoHtmlText(mayHaveTriggers(html) ? await rewriteTriggers(html, options.href) : html, insertion);
+    // A prerendered page is written to a file whole: one string pass is cheaper than a stream.
+    let html = await response.text();
+    if (contactsNamePage || pageSetting() || mayHaveTriggers(html) || hasPlaceholders(html)) html = await rewriteLinks(html, rewrite);
+    body = insertIntoHtmlText(html, insertion);
   } else {
-    body = insertIntoHtml(rewriteTriggersStream(response.body, options.href), insertion);
+    body = insertIntoHtml(rewriteLinksStream(response.body, rewrite), insertion);
   }
   const headers = new Headers(response.headers);
   headers.delete('content-length');
@@ -32,20 +67,31 @@ export const onRequest = defineMiddleware(async (context, next) => {
   return result;
 });
 
-/** A page's insertion depends only on its language and whether it sends the auto message: made once for each. */
-const insertions = new Map<string, PageInsertion>();
-function insertionFor(language: string, autoMessage: boolean): PageInsertion {
-  const key = `${language} ${autoMessage}`;
-  let insertion = insertions.get(key);
-  if (!insertion) {
-    insertion = {
-      head: pageHeadHtml(options, options.css, { textsUrl: options.textsUrls[language], autoMessage }),
-      headEnd: loaderScriptHtml(options.loaderUrl),
-      body: pageBodyHtml(options, options.languages[language]),
-    };
-    insertions.set(key, insertion);
+/** `Astro.locals.whatsapp`, checked: a wrong value fails the build, naming the page. */
+function readPageSetting(locals: object, pathname: string): PageSetting | undefined {
+  const value = (locals as { whatsapp?: unknown }).whatsapp;
+  const where = `Astro.locals.whatsapp on ${pathname}`;
+  try {
+    const result = pageSettingSchema.safeParse(value);
+    if (!result.success) {
+      throw new OptionError(
+        where,
+        `expected false or { text: "…" }, got ${JSON.stringify(value)}.`,
+        'Set it in the frontmatter of the page or its layout: Astro.locals.whatsapp = false, or = { text: "A question about {title}" }.',
+      );
+    }
+    const hasPhone = options.contacts.some((contact) => contact.kind === 'phone');
+    if (result.data) checkPrefilledText(result.data.text, hasPhone ? 'phone' : 'short-link', `${where}: text`, options.site);
+    return result.data;
+  } catch (error) {
+    throw error instanceof OptionError ? toAstroError(error) : error;
   }
-  return insertion;
+}
+
+function pathFilter(include: string[] | undefined, exclude: string[] | undefined): (path: string) => boolean {
+  const included = include ? picomatch(include) : () => true;
+  const excluded = exclude ? picomatch(exclude) : () => false;
+  return (path) => included(path) && !excluded(path);
 }
 
 /** The language tag the integration has texts for: the page's, its base language, or the default. */

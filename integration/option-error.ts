@@ -1,3 +1,5 @@
+import { AstroError } from 'astro/errors';
+
 /**
  * A bad option value. `path` is the option as the user wrote it (`chatra.load`,
  * `locales.ru.offlineNote`); `hint` says how to fix it. The integration turns it into
@@ -15,4 +17,11 @@ export class OptionError extends Error {
     this.problem = problem;
     this.hint = hint;
   }
+}
+
+/** The error Astro prints as message and hint, without a stack trace. */
+export function toAstroError(error: OptionError): AstroError {
+  const astroError = new AstroError(error.message, error.hint);
+  astroError.stack = `AstroUserError: ${error.message}`;
+  return astroError;
 }

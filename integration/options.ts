@@ -97,28 +97,46 @@ const offsetSchema = z.strictObject({
   y: z.number().int().min(0).max(2000).default(20),
 });
 
+/** Path patterns (globs such as "/blog/**"), written without `base`. */
+const pathPatterns = z.array(z.string().min(1)).min(1);
+
 const autoMessageSchema = z.strictObject({
   /** The message, sent once per visitor session through `Chatra('sendAutoMessage', text)`. */
   text: z.string().min(1),
   /** Seconds after the page loads (default 0). */
   afterSeconds: z.number().min(0).max(3600).default(0),
-  /** Path patterns (globs such as "/pricing/**") of the pages that send it; default: every page. */
-  pages: z.array(z.string().min(1)).min(1).optional(),
+  /** Path patterns (globs such as "/pricing/**", without `base`) of the pages that send it; default: every page. */
+  pages: pathPatterns.optional(),
+});
+
+/** A prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
+const prefilledText = z.string();
+
+const contactSchema = z.strictObject({
+  /** Name shown in the list of contacts and used by `<WhatsAppButton contact="…">`, e.g. "Sales". */
+  label: z.string(),
+  /** This contact's WhatsApp Business short link… */
+  link: z.string().optional(),
+  /** …or phone number in international form. */
+  phone: z.string().optional(),
+  /** Prefilled message (phone numbers only); `{title}`, `{url}` and `{path}` become the page's. */
+  text: prefilledText.optional(),
 });
 
 export const optionsSchema = z.strictObject({
   /**
-   * Your WhatsApp contact: the WhatsApp Business short link (`https://wa.me/message/XXXXXXXXXXXXX`)
-   * or a phone number with an optional prefilled message.
+   * Your WhatsApp contact: the WhatsApp Business short link (`https://wa.me/message/XXXXXXXXXXXXX`),
+   * a phone number with an optional prefilled message, or a list of named contacts (Sales, Support).
    */
   whatsapp: z.union([
     z.string(),
     z.strictObject({
       /** Phone number in international form, e.g. "+7 900 123-45-67". */
       phone: z.string(),
-      /** Prefilled message. */
-      text: z.string().optional(),
+      /** Prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
+      text: prefilledText.optional(),
     }),
+    z.array(contactSchema).min(1),
   ]),
   /** The Chatra widget. Leave it out for the WhatsApp button alone. */
   chatra: z
@@ -143,6 +161,10 @@ export const optionsSchema = z.strictObject({
           }),
         ])
         .default(false),
+      /** Pages that get the widget (path globs without `base`); default: every page. */
+      include: pathPatterns.optional(),
+      /** Pages that don't get the widget, even if `include` names them. */
+      exclude: pathPatterns.optional(),
     })
     .optional(),
   /** Widget texts for every language: `linkLabel`, any Chatra `customStrings` key, and `autoMessage`. */
@@ -183,9 +205,20 @@ export const optionsSchema = z.strictObject({
       mobileOffset: offsetSchema.optional(),
       /** z-index of the floating button (default 9998, under Chatra's 9999). */
       zIndex: z.number().int().default(9998),
+      /** Pages that get the floating button (path globs without `base`); default: every page. */
+      include: pathPatterns.optional(),
+      /** Pages that don't get the floating button, even if `include` names them. */
+      exclude: pathPatterns.optional(),
     })
     .default({ floating: 'until-chatra', position: 'bottom-right', timeout: 8000, devices: 'all', offset: { x: 20, y: 20 }, zIndex: 9998 }),
 });
+
+/**
+ * `Astro.locals.whatsapp`, set in the frontmatter of a page or its layout: `false` drops the widget
+ * and the floating button from the page; `{ text }` is the page's prefilled message (phone numbers).
+ */
+export const pageSettingSchema = z.union([z.literal(false), z.strictObject({ text: prefilledText })]).optional();
+export type PageSetting = z.output<typeof pageSettingSchema>;
 
 export type ChatraWhatsAppOptions = z.input<typeof optionsSchema>;
 export type ParsedOptions = z.output<typeof optionsSchema>;

@@ -3,6 +3,7 @@
  * WhatsApp button, the chat facade and their CSS. Pure functions of the resolved options,
  * shared by the middleware and the WhatsAppButton component.
  */
+import { contactHref, type PageLinks } from './contacts.ts';
 import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
 
 const PAGE_DATA_ID = 'chatra-whatsapp-page';
@@ -35,15 +36,25 @@ export function whatsAppButtonHtml({ href, label, variant = 'inline', size = 'me
   );
 }
 
+/** Which of the integration's parts a page gets (`include`/`exclude`, `Astro.locals.whatsapp`). */
+export interface PageParts {
+  widget: boolean;
+  floating: boolean;
+}
+
+/** What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when the page has either. */
+export function pageHeadHtml(options: ResolvedOptions, css: string, page: PageParts): string {
+  const shows = (options.fallback.floating && page.floating) || (options.chatra?.facade && page.widget);
+  return shows ? `<style>${css}</style>` : '';
+}
+
 /**
- * What goes right after `<head>`: the stylesheet, and which texts file the page's Chatra gets
- * (JSON, read by the loader; not executed, so CSP leaves it alone).
+ * Which texts file the page's Chatra gets, whether it sends the auto message, and the links that
+ * differ on this page (JSON, read by the loader; not executed, so CSP leaves it alone).
  */
-export function pageHeadHtml(options: ResolvedOptions, css: string, page: { textsUrl?: string; autoMessage: boolean }): string {
-  const style = options.fallback.floating || options.chatra?.facade ? `<style>${css}</style>` : '';
-  if (!options.chatra) return style;
-  const data = { texts: page.textsUrl, autoMessage: page.autoMessage && Boolean(options.autoMessage) };
-  return `${style}<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
+export function pageDataHtml(page: { texts?: string; autoMessage: boolean; links: Map<string, string> }): string {
+  const data = { texts: page.texts, autoMessage: page.autoMessage, ...(page.links.size > 0 && { links: Object.fromEntries(page.links) }) };
+  return `<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
 }
 
 /** What goes before `</head>`, after the bootstrap: the cached loader, found early by the preload scanner. */
@@ -51,19 +62,37 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
   return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="chatra-whatsapp-loader"></script>` : '';
 }
 
-/** What goes before `</body>`: the floating WhatsApp button and the chat facade, in a named landmark. */
-export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts): string {
-  const { fallback, chatra } = options;
+/** What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the chat facade, in a named landmark. */
+export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts, page: PageParts, links: PageLinks): string {
+  const { fallback, chatra, contacts } = options;
   let html = '';
-  if (fallback.floating) {
+  if (fallback.floating && page.floating) {
     const classes = [fallback.position === 'bottom-left' ? 'acw-left' : 'acw-right'];
-    if (fallback.floating === 'until-chatra' && chatra) classes.push('acw-until');
-    html += whatsAppButtonHtml({ href: options.href, label: texts.linkLabel, variant: 'floating', theme: 'light', classes });
+    if (fallback.floating === 'until-chatra' && chatra && page.widget) classes.push('acw-until');
+    html +=
+      contacts.length === 1
+        ? whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes })
+        : contactListHtml(
+            contacts.map((contact) => ({ label: contact.label!, href: links.href(contactHref(contact)) })),
+            texts.linkLabel,
+            classes,
+          );
   }
-  if (chatra?.facade) {
+  if (chatra?.facade && page.widget) {
     html += `<button type="button" class="acw-facade" aria-label="${escapeHtml(texts.openChatLabel)}">${CHAT_ICON}</button>`;
   }
   return html && `<aside class="acw-region" aria-label="${escapeHtml(texts.regionLabel)}">${html}</aside>`;
+}
+
+/** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */
+export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[]): string {
+  const items = links
+    .map((link) => `<li><a class="acw-wa" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a></li>`)
+    .join('');
+  return (
+    `<details class="acw-contacts acw-floating ${classes.join(' ')}"><summary class="acw-wa">${WHATSAPP_ICON}` +
+    `<span class="acw-label">${escapeHtml(summary)}</span></summary><ul>${items}</ul></details>`
+  );
 }
 
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */
@@ -115,6 +144,6 @@ export function serializeForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

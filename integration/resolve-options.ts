@@ -1,10 +1,11 @@
 import type { AstroConfig } from 'astro';
 import type { core } from 'astro/zod';
-import { expandWhatsApp } from './chatra-link.ts';
+import { expandWhatsApp, type TextLink } from './chatra-link.ts';
+import { checkPrefilledText, contactHref, type Contact } from './contacts.ts';
 import { chatraLanguages, defaultTexts, type ChatraLanguage } from './default-texts.ts';
 import { OptionError } from './option-error.ts';
 import { customStringKeys, optionsSchema, type ChatraSetup, type ParsedOptions, type Texts } from './options.ts';
-import { parseShortLink, withPrefilledText } from './whatsapp-link.ts';
+import { parseShortLink, type WhatsAppLink } from './whatsapp-link.ts';
 
 /** The texts one page gets, in its language. */
 export interface PageTexts {
@@ -21,11 +22,10 @@ export interface PageTexts {
 
 /** Options checked and worked out once, at config time. */
 export interface ResolvedOptions {
-  kind: 'short-link' | 'phone';
-  /** The link every button and text uses. */
-  href: string;
-  /** The phone link without prefilled text, for buttons that bring their own. */
-  phoneHref?: string;
+  /** Where visitors reach you on WhatsApp: one contact, or several named ones. */
+  contacts: Contact[];
+  /** The site's address (`site`), for `{url}` in prefilled messages. */
+  site?: string;
   chatra?: {
     id: string;
     load: 'eager' | 'idle' | 'interaction';
@@ -33,6 +33,8 @@ export interface ResolvedOptions {
     consent: boolean | { event: string };
     /** Whether a stand-in for Chatra's round button is drawn until the widget is ready. */
     facade: boolean;
+    include?: string[];
+    exclude?: string[];
   };
   fallback: ParsedOptions['fallback'];
   analytics: ParsedOptions['analytics'];
@@ -51,11 +53,61 @@ const MISSING_WHATSAPP_HINT =
   '  chatraWhatsApp({ whatsapp: "https://wa.me/message/XXXXXXXXXXXXX" })\n' +
   'or a phone number: chatraWhatsApp({ whatsapp: { phone: "+49 30 1234567" } }).';
 
+/** The parts of the Astro config the options depend on. */
+export interface SiteConfig {
+  i18n?: AstroConfig['i18n'];
+  site?: string;
+}
+
+/** `{whatsapp}` in a text: the link, or with several contacts one link per contact. */
+function textLinks(contacts: Contact[], linkLabel: string): TextLink[] {
+  if (contacts.length === 1) return [{ label: linkLabel, href: contactHref(contacts[0]) }];
+  return contacts.map((contact) => ({ label: `WhatsApp: ${contact.label}`, href: contactHref(contact) }));
+}
+
+type ContactInput = { path: string; label?: string; link?: string; phone?: string; text?: string };
+
+/** Checks each contact's link or number (libphonenumber loads only for a number), label and message. */
+async function resolveContacts(whatsapp: ParsedOptions['whatsapp'], site: string | undefined): Promise<{ contacts: Contact[]; warnings: string[] }> {
+  const inputs: ContactInput[] =
+    typeof whatsapp === 'string'
+      ? [{ path: 'whatsapp', link: whatsapp }]
+      : Array.isArray(whatsapp)
+        ? whatsapp.map((contact, index) => ({ path: `whatsapp.${index}`, ...contact }))
+        : [{ path: 'whatsapp', ...whatsapp }];
+  const parsePhone = inputs.some((input) => input.phone !== undefined) ? (await import('./phone-number.ts')).parsePhone : undefined;
+  const contacts: Contact[] = [];
+  const warnings: string[] = [];
+  for (const input of inputs) {
+    const { path } = input;
+    if (input.label !== undefined) {
+      checkLinkLabel(input.label, `${path}.label`);
+      if (contacts.some((contact) => contact.label!.toLowerCase() === input.label!.trim().toLowerCase())) {
+        throw new OptionError(`${path}.label`, `"${input.label}" names two contacts.`, 'Give each contact its own label.');
+      }
+    }
+    if ((input.link === undefined) === (input.phone === undefined)) {
+      throw new OptionError(
+        path,
+        input.link === undefined ? 'needs a `link` or a `phone`.' : 'has both a `link` and a `phone`.',
+        'Give each contact one of them: { label: "Sales", link: "https://wa.me/message/XXXXXXXXXXXXX" } or { label: "Support", phone: "+49 30 1234567" }.',
+      );
+    }
+    let link: WhatsAppLink;
+    if (input.link !== undefined) link = parseShortLink(input.link, path === 'whatsapp' ? path : `${path}.link`);
+    else link = parsePhone!(input.phone!, `${path}.phone`);
+    if (input.text !== undefined) checkPrefilledText(input.text, link.kind, `${path}.text`, site);
+    warnings.push(...link.warnings);
+    contacts.push({ label: input.label?.trim(), kind: link.kind, link: link.href, text: input.text });
+  }
+  return { contacts, warnings };
+}
+
 /**
  * Validates the user's options against the site config; throws an OptionError naming the option.
  * libphonenumber and remark load only when the options need them (a phone number; texts of the user's own).
  */
-export async function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i18n'>): Promise<ResolvedOptions> {
+export async function resolveOptions(input: unknown, site: SiteConfig): Promise<ResolvedOptions> {
   if (input === undefined || input === null || (typeof input === 'object' && !('whatsapp' in input))) {
     throw new OptionError('whatsapp', 'is missing: the integration needs to know where visitors reach you.', MISSING_WHATSAPP_HINT);
   }
@@ -63,14 +115,10 @@ export async function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i1
   if (!result.success) throw toOptionError(result.error.issues[0], input);
   const options = result.data;
 
-  const link =
-    typeof options.whatsapp === 'string'
-      ? parseShortLink(options.whatsapp)
-      : (await import('./phone-number.ts')).parsePhone(options.whatsapp.phone);
+  const { contacts, warnings } = await resolveContacts(options.whatsapp, site.site);
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
   const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) => Object.keys(texts).some((key) => key !== 'linkLabel'));
   const toChatraText: ToChatraText = ownsTexts ? (await import('./chatra-texts.ts')).toChatraText : expandWhatsApp;
-  const href = typeof options.whatsapp === 'string' ? link.href : withPrefilledText(link.href, options.whatsapp.text);
 
   const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));
   if (i18nCodes) {
@@ -89,7 +137,7 @@ export async function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i1
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
   const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
   const languages: Record<string, PageTexts> = {};
-  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, href, defaultLanguage, toChatraText);
+  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, contacts, defaultLanguage, toChatraText);
 
   const chatra = options.chatra && {
     id: options.chatra.id,
@@ -97,13 +145,14 @@ export async function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i1
     setup,
     consent: options.chatra.consent,
     facade: setup.buttonStyle !== 'tab' && !setup.customWidgetButton && !setup.startHidden && setup.mode !== 'frame',
+    include: options.chatra.include,
+    exclude: options.chatra.exclude,
   };
   const autoMessage = options.texts.autoMessage;
 
   return {
-    kind: link.kind,
-    href,
-    phoneHref: link.kind === 'phone' ? link.href : undefined,
+    contacts,
+    site: site.site,
     chatra,
     fallback: options.fallback,
     analytics: options.analytics,
@@ -113,14 +162,14 @@ export async function resolveOptions(input: unknown, site: Pick<AstroConfig, 'i1
     siteLanguages: i18nCodes
       ? [...new Set(site.i18n!.locales.map((locale) => (typeof locale === 'string' ? locale : locale.codes[0]).toLowerCase()))]
       : [...new Set([defaultLanguage, ...Object.keys(options.locales).map((tag) => tag.toLowerCase())])],
-    warnings: link.warnings,
+    warnings,
   };
 }
 
 type ToChatraText = typeof import('./chatra-texts.ts').toChatraText;
 
 /** Texts for one language: our defaults, then `texts`, then `locales.<base>`, then `locales.<tag>`. */
-function resolvePageTexts(tag: string, options: ParsedOptions, href: string, defaultLanguage: string, toChatraText: ToChatraText): PageTexts {
+function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact[], defaultLanguage: string, toChatraText: ToChatraText): PageTexts {
   const base = tag.split('-')[0];
   const defaults = defaultTexts[base as ChatraLanguage] ?? defaultTexts[defaultLanguage.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
   const layers: { path: string; texts: Texts }[] = [
@@ -136,7 +185,8 @@ function resolvePageTexts(tag: string, options: ParsedOptions, href: string, def
     if (layer.texts.linkLabel !== undefined) linkLabel = { value: layer.texts.linkLabel, path: `${layer.path}.linkLabel` };
   }
   checkLinkLabel(linkLabel.value, linkLabel.path);
-  const whatsapp = { label: linkLabel.value.trim(), href };
+  const label = linkLabel.value.trim();
+  const whatsapp = textLinks(contacts, label);
 
   const customStrings: Record<string, string> = {};
   for (const key of customStringKeys) {
@@ -155,7 +205,7 @@ function resolvePageTexts(tag: string, options: ParsedOptions, href: string, def
 
   const autoMessage = options.texts.autoMessage;
   return {
-    linkLabel: whatsapp.label,
+    linkLabel: label,
     openChatLabel: defaults.openChatLabel,
     regionLabel: defaults.regionLabel,
     customStrings,
@@ -181,7 +231,7 @@ export function dashboardTextsFor(resolved: ResolvedOptions): Record<string, { b
   for (const tag of resolved.siteLanguages) {
     const texts = resolved.languages[tag];
     const defaults = defaultTexts[tag.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
-    const whatsapp = { label: texts.linkLabel, href: resolved.href };
+    const whatsapp = textLinks(resolved.contacts, texts.linkLabel);
     blocks[tag] = {
       botScenario: expandWhatsApp(defaults.dashboard.botScenario, whatsapp),
       trigger: expandWhatsApp(defaults.dashboard.trigger, whatsapp),
@@ -212,9 +262,12 @@ function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
         `Set it to one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`,
       );
     case 'invalid_type':
-      if (received === undefined) return new OptionError(path, 'is missing.', REQUIRED_HINTS[path] ?? `Add \`${path}\`.`);
+      if (received === undefined) return new OptionError(path, 'is missing.', REQUIRED_HINTS[path.replace(/\.\d+(?=\.|$)/g, '')] ?? `Add \`${path}\`.`);
       return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give \`${path}\` a ${issue.expected} value.`);
     case 'too_small':
+      if (Array.isArray(received) && received.length === 0) {
+        return new OptionError(path, 'is an empty list.', path === 'whatsapp' ? MISSING_WHATSAPP_HINT : 'Give it at least one entry, or leave the option out.');
+      }
       if (issue.origin === 'string') return new OptionError(path, 'is empty.', `Give \`${path}\` a text, or leave the option out.`);
       return new OptionError(path, `${describe(received)} is too small.`, `Use a value of at least ${issue.minimum}.`);
     case 'invalid_key':
@@ -223,7 +276,15 @@ function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
       return new OptionError(path, `${describe(received)} is too large.`, `Use a value of at most ${issue.maximum}.`);
     case 'invalid_union': {
       if (path === 'whatsapp') {
-        return new OptionError(path, `expected a short link string or { phone, text? }, got ${describe(received)}.`, MISSING_WHATSAPP_HINT);
+        // The form the user chose (an object, a list of contacts) says which error is theirs.
+        const chosen = Array.isArray(received) ? (received.length > 0 ? 2 : undefined) : typeof received === 'object' && received ? 1 : undefined;
+        const inner = chosen === undefined ? undefined : issue.errors[chosen]?.[0];
+        if (inner) return toOptionError({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue, input);
+        return new OptionError(
+          path,
+          `expected a short link string, { phone, text? } or a list of { label, link | phone, text? }, got ${Array.isArray(received) ? 'an empty list' : describe(received)}.`,
+          MISSING_WHATSAPP_HINT,
+        );
       }
       const inner = issue.errors.flat()[0];
       return inner ? toOptionError({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue, input) : new OptionError(path, issue.message, 'Check the README for this option.');
@@ -241,6 +302,7 @@ const REQUIRED_HINTS: Record<string, string> = {
   'chatra.id': 'Add your Chatra public key (dashboard: Settings → Preferences → API keys): chatra: { id: "…" }.',
   'whatsapp.phone': 'Add the number in international form: whatsapp: { phone: "+49 30 1234567" }.',
   'texts.autoMessage.text': 'Add the message: autoMessage: { text: "Questions? Ask here, or {whatsapp}." }.',
+  'whatsapp.label': 'Name each contact: { label: "Sales", link: "https://wa.me/message/XXXXXXXXXXXXX" }.',
 };
 
 function describe(value: unknown): string {
@@ -255,22 +317,26 @@ function describe(value: unknown): string {
 function knownKeys(path: PropertyKey[]): string[] {
   let schema: core.$ZodType = optionsSchema;
   for (const key of path) {
-    schema = unwrap(schema);
-    const def = schema._zod.def as { type: string; shape?: Record<string, core.$ZodType>; valueType?: core.$ZodType };
-    schema = def.type === 'record' ? def.valueType! : def.shape![key as string];
+    const def = unwrap(schema, typeof key === 'number' ? 'array' : 'object')._zod.def as {
+      type: string;
+      shape?: Record<string, core.$ZodType>;
+      valueType?: core.$ZodType;
+      element?: core.$ZodType;
+    };
+    schema = def.type === 'record' ? def.valueType! : def.type === 'array' ? def.element! : def.shape![key as string];
   }
-  const def = unwrap(schema)._zod.def as { shape?: Record<string, unknown> };
+  const def = unwrap(schema, 'object')._zod.def as { shape?: Record<string, unknown> };
   return Object.keys(def.shape ?? {});
 }
 
-function unwrap(schema: core.$ZodType): core.$ZodType {
+/** The schema under optional/default wrappers; of a union, the option of the given type. */
+function unwrap(schema: core.$ZodType, type: 'object' | 'array'): core.$ZodType {
   let current = schema;
   for (;;) {
     const def = current._zod.def as { type: string; innerType?: core.$ZodType; options?: core.$ZodType[] };
     if (def.innerType) current = def.innerType;
-    else if (def.type === 'union') current = def.options!.find((option) => option._zod.def.type === 'object') ?? current;
+    else if (def.type === 'union') return def.options!.find((option) => option._zod.def.type === type) ?? current;
     else return current;
-    if (def.type === 'union') return current;
   }
 }
 

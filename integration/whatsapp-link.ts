@@ -90,8 +90,12 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
  */
 export function withPrefilledText(phoneHref: string, text: string | undefined): string {
   if (text === undefined || text === '') return phoneHref;
-  const encoded = encodeURIComponent(text).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${phoneHref}?text=${encoded}`;
+  return `${phoneHref}?text=${encodeMessage(text)}`;
+}
+
+/** A message as a link's `text=` carries it. */
+export function encodeMessage(text: string): string {
+  return encodeURIComponent(text).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function parseUrl(raw: string): URL | undefined {

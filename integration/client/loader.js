@@ -1,7 +1,8 @@
 /*
  * The cached loader (one file for the whole site), started by the head-inline bootstrap.
  * `config` = { load, setup, timeout, consent, autoMessageAfter }. Each page names its texts file in
- * <script type="application/json" id="chatra-whatsapp-page">: { texts, autoMessage }.
+ * <script type="application/json" id="chatra-whatsapp-page">: { texts, autoMessage, links? }; `links`
+ * maps a link the texts share to the page's own (the page's title in the message).
  * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
  * made before it loads wait in Chatra.q (the bootstrap made the queue).
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
@@ -9,7 +10,7 @@
 (function (config) {
   var w = window, d = document, root = d.documentElement;
   var state = root.getAttribute('data-chatra-whatsapp');
-  var requested, failTimer, autoTimer, textsUrl, swapped, autoSent;
+  var requested, failTimer, autoTimer, textsKey, swapped, autoSent;
 
   function setState(next) {
     state = next;
@@ -25,10 +26,17 @@
     }
   }
 
-  function fetchTexts(url) {
-    return fetch(url).then(function (response) {
-      return response.ok ? response.json() : {};
+  function fetchTexts(page) {
+    return fetch(page.texts).then(function (response) {
+      return response.ok ? response.text() : '{}';
+    }).then(function (json) {
+      for (var shared in page.links) json = json.split(shared).join(page.links[shared]);
+      return JSON.parse(json);
     });
+  }
+
+  function keyOf(page) {
+    return page.texts + JSON.stringify(page.links);
   }
 
   function fail() {
@@ -66,9 +74,10 @@
     requested = true;
     setState('loading');
     failTimer = setTimeout(fail, config.timeout);
-    textsUrl = pageData().texts;
+    var page = pageData();
+    textsKey = keyOf(page);
     // Without our texts the chat still works, in Chatra's own words.
-    (textsUrl ? fetchTexts(textsUrl) : Promise.resolve({})).catch(function () {
+    (page.texts ? fetchTexts(page) : Promise.resolve({})).catch(function () {
       return {};
     }).then(addChatraScript);
   }
@@ -84,7 +93,7 @@
         if (autoSent) return;
       }
       autoSent = true;
-      fetchTexts(page.texts).then(function (texts) {
+      fetchTexts(page).then(function (texts) {
         if (texts.autoMessage) w.Chatra('sendAutoMessage', texts.autoMessage);
       }, function () {});
     }, config.autoMessageAfter * 1000);
@@ -142,9 +151,9 @@
     swapped = false;
     var page = pageData();
     if (requested) {
-      if (page.texts && page.texts !== textsUrl) {
-        textsUrl = page.texts;
-        fetchTexts(page.texts).then(function (texts) {
+      if (page.texts && keyOf(page) !== textsKey) {
+        textsKey = keyOf(page);
+        fetchTexts(page).then(function (texts) {
           w.Chatra('setLocale', { customStrings: texts.customStrings });
         }, function () {});
       }

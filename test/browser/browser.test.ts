@@ -29,7 +29,7 @@ const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const BLANK_PAGE = '/blank/';
 
 const chatra = (load: 'eager' | 'idle' | 'interaction', extra: object = {}) => ({ id: CHATRA_ID, load, ...extra });
-const SITES: Record<string, { options: Omit<ChatraWhatsAppOptions, 'whatsapp'>; config?: AstroInlineConfig }> = {
+const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; config?: AstroInlineConfig }> = {
   eager: { options: { chatra: chatra('eager') } },
   idle: { options: { chatra: chatra('idle'), texts: { autoMessage: { text: 'Hi! {whatsapp}', afterSeconds: 0 } } } },
   interaction: { options: { chatra: chatra('interaction') } },
@@ -37,6 +37,15 @@ const SITES: Record<string, { options: Omit<ChatraWhatsAppOptions, 'whatsapp'>; 
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
+  contacts: {
+    options: {
+      whatsapp: [
+        { label: 'Sales', link: LINK },
+        { label: 'Support', phone: '+49 30 1234567', text: 'Help with {title}' },
+      ],
+      chatra: chatra('eager'),
+    },
+  },
 };
 
 type ChatraScript = 'stand-in' | 'missing' | 'blocked' | 'hang' | 'snapshot';
@@ -146,6 +155,14 @@ const floating = (page: Page) => page.locator('a.acw-floating');
 const facade = (page: Page) => page.locator('button.acw-facade');
 const seen = (page: Page) => page.evaluate(() => (window as unknown as { __chatra: { id: string; setup: Record<string, unknown> & { locale: { customStrings: Record<string, string> }; language?: string }; calls: unknown[][] } }).__chatra);
 const closeAll = async (...visits: Visit[]) => Promise.all(visits.map((v) => v.page.context().close()));
+
+async function axeViolations(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
 
 describe('loading strategies', () => {
   test('eager: chatra.js at once, with the page\'s texts already in ChatraSetup; then ready', async () => {
@@ -349,13 +366,6 @@ describe('strict CSP (security.csp: true)', () => {
 });
 
 describe('accessibility and layout', () => {
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-      return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-    });
-  }
 
   test.each<[string, BrowserContextOptions]>([
     ['light, desktop, widget failed', { colorScheme: 'light' }],
@@ -526,6 +536,58 @@ describe('analytics', () => {
     await floating(v.page).click();
     await expect.poll(() => v.popups.length).toBe(1);
     expect(await v.page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer)).toEqual([]);
+    await closeAll(v);
+  });
+});
+
+describe('several contacts: a disclosure that needs no JavaScript', () => {
+  const details = (page: Page) => page.locator('details.acw-contacts');
+  const contact = (page: Page, name: string) => page.locator('details.acw-contacts a', { hasText: name });
+
+  test('closed at first; a click lists Sales and Support; Support carries the page title; Plausible and Umami hear the click', async () => {
+    const v = await visit('/contacts/', {
+      script: 'missing',
+      init: () => {
+        const page = window as unknown as { calls: unknown[][]; plausible: (...args: unknown[]) => void; umami: { track: (...args: unknown[]) => void } };
+        page.calls = [];
+        page.plausible = (...args) => page.calls.push(['plausible', ...args]);
+        page.umami = { track: (...args) => page.calls.push(['umami', ...args]) };
+      },
+    });
+    await waitForState(v.page, 'failed');
+    expect(await details(v.page).isVisible()).toBe(true);
+    expect(await contact(v.page, 'Sales').isVisible()).toBe(false);
+    await details(v.page).locator('summary').click();
+    expect(await contact(v.page, 'Sales').isVisible()).toBe(true);
+    await v.page.screenshot({ path: join(DOCS, 'contacts.png') });
+    expect(await contact(v.page, 'Sales').getAttribute('href')).toBe(LINK);
+    const title = await v.page.title();
+    const support = `https://wa.me/49301234567?text=${encodeURIComponent(`Help with ${title}`)}`;
+    expect(await contact(v.page, 'Support').getAttribute('href')).toBe(support);
+    await contact(v.page, 'Support').click();
+    await expect.poll(() => v.popups.length).toBe(1);
+    const detail = { link: support, page: `${server.origin}/contacts/` };
+    expect(await v.page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls)).toEqual([
+      ['plausible', 'whatsapp_click', { props: detail }],
+      ['umami', 'whatsapp_click', detail],
+    ]);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('without JavaScript it opens all the same, and axe-core finds nothing, open or closed', async () => {
+    const v = await visit('/contacts/', { stripScripts: true });
+    expect(await axeViolations(v.page)).toEqual([]);
+    await details(v.page).locator('summary').click();
+    expect(await contact(v.page, 'Support').isVisible()).toBe(true);
+    expect(await axeViolations(v.page)).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('hidden while the widget works, like the single button', async () => {
+    const v = await visit('/contacts/');
+    await waitForState(v.page, 'ready');
+    expect(await details(v.page).isVisible()).toBe(false);
     await closeAll(v);
   });
 });

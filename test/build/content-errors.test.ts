@@ -1,4 +1,4 @@
-/** A `whatsapp:` link the contact can't honour stops the build, naming the file and the line. */
+/** A `whatsapp:` link the contact can't honour, or a wrong page setting, stops the build, naming the file or page. */
 import { unified } from '@astrojs/markdown-remark';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { expect, test } from 'vitest';
@@ -17,4 +17,14 @@ test.each([
   expect(where).toMatch(/bad-link\/src\/pages\/index\.md/);
   expect(where).toMatch(/index\.md:5\b|:5$/);
   expect(error!.message).toMatch(/WhatsApp Business app/);
+});
+
+test('a wrong Astro.locals.whatsapp stops the build, naming the page and the fix', async () => {
+  const error = await buildFixture('bad-page-setting', { integrations: [chatraWhatsApp({ whatsapp: { phone: '+49 30 1234567' } })] }).then(
+    () => undefined,
+    (thrown: Error & { hint?: string }) => thrown,
+  );
+  expect(error, 'the build must fail').toBeDefined();
+  expect(error!.message).toMatch(/^`Astro\.locals\.whatsapp on \/`: expected false or \{ text/);
+  expect(error!.hint).toMatch(/Astro\.locals\.whatsapp = false/);
 });

@@ -53,15 +53,16 @@ describe('the built demo', () => {
     expect(attribute(floating, 'target')).toBe('_blank');
     expect(attribute(floating, 'rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
     expect(textOf(floating).trim()).not.toBe('');
-    // One bootstrap in <head>, after the page data it reads.
+    // One bootstrap in <head>.
     const headScripts = page.all('script').filter((script) => page.head.childNodes.includes(script));
     const bootstrap = headScripts.filter((script) => textOf(script).includes('ChatraID'));
     expect(bootstrap).toHaveLength(1);
-    expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(headScripts.indexOf(bootstrap[0]));
     expect(textOf(bootstrap[0])).toContain('"DemoChatraId2026"');
-    // The cached loader follows the bootstrap, async, so it can't run before the queue exists.
+    // The cached loader follows the bootstrap, async, so it can't run before the queue exists,
+    // and the page data it reads.
     const loader = headScripts.findIndex((script) => /\/_acw\/loader\.\w+\.js$/.test(attribute(script, 'src') ?? ''));
     expect(loader).toBeGreaterThan(headScripts.indexOf(bootstrap[0]));
+    expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(loader);
     expect(attribute(headScripts[loader], 'async')).toBe('');
   });
 

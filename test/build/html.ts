@@ -9,6 +9,8 @@ export interface Page {
   all(tag: string, attributes?: Record<string, string | RegExp>): Element[];
   head: Element;
   body: Element;
+  /** Whether `node` sits inside `ancestor`. */
+  contains(ancestor: Element, node: Element): boolean;
 }
 
 export function attribute(element: Element, name: string): string | undefined {
@@ -36,5 +38,9 @@ export function parsePage(html: string): Page {
     all: (tag, attributes = {}) => elements.filter((element) => element.tagName === tag && matches(element, attributes)),
     head: elements.find((element) => element.tagName === 'head')!,
     body: elements.find((element) => element.tagName === 'body')!,
+    contains: (ancestor, node) => {
+      for (let parent = node.parentNode; parent; parent = 'parentNode' in parent ? parent.parentNode : null) if (parent === ancestor) return true;
+      return false;
+    },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { insertIntoHtml, type PageInsertion } from '../../integration/html-stream.ts';
 
 const PAGE = '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>ё</title></head><body><p>привет</p></body></html>';
-const INSERTION: PageInsertion = { head: '<!--H-->', headEnd: '<!--E-->', body: '<!--B-->' };
+const INSERTION: PageInsertion = { head: '<!--H-->', headEnd: () => '<!--E-->', body: () => '<!--B-->' };
 const EXPECTED = '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><!--H--><title>ё</title><!--E--></head><body><p>привет</p><!--B--></body></html>';
 
 async function run(chunks: Uint8Array[], insertion = INSERTION) {

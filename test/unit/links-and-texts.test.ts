@@ -88,8 +88,8 @@ describe('withPrefilledText', () => {
 });
 
 describe('toChatraText', () => {
-  const whatsapp = { label: 'Write to us on WhatsApp', href: LINK };
-  const link = chatraLink(whatsapp.label, LINK);
+  const whatsapp = [{ label: 'Write to us on WhatsApp', href: LINK }];
+  const link = chatraLink(whatsapp[0].label, LINK);
 
   test('{whatsapp} becomes [label](link), every time, with no space between ] and (', () => {
     const text = toChatraText('Offline. {whatsapp}, or again: {whatsapp}', whatsapp, 'texts.offlineNote');
@@ -135,12 +135,12 @@ describe('toChatraText', () => {
 });
 
 describe('contentLinkHref ([text](whatsapp:) in Markdown)', () => {
-  const shortLink = { kind: 'short-link' as const, href: LINK };
-  const phone = { kind: 'phone' as const, href: 'https://wa.me/79001234567?text=Hi', phoneHref: 'https://wa.me/79001234567' };
+  const shortLink = { kind: 'short-link' as const, link: LINK };
+  const phone = { kind: 'phone' as const, link: 'https://wa.me/79001234567', text: 'Hi' };
 
   test('whatsapp: is the configured link; other links are untouched', () => {
     expect(contentLinkHref('whatsapp:', shortLink)).toBe(LINK);
-    expect(contentLinkHref('whatsapp:', phone)).toBe(phone.href);
+    expect(contentLinkHref('whatsapp:', phone)).toBe('https://wa.me/79001234567?text=Hi');
     expect(contentLinkHref('https://example.com', shortLink)).toBe('https://example.com');
   });
 

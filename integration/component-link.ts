@@ -1,0 +1,27 @@
+import { findContact, contactHref } from './contacts.ts';
+import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
+
+/**
+ * The link and texts a component renders: the contact it names (or the first), with its own
+ * message if it gives one. The middleware then fills in the page's title and address.
+ */
+export function componentLink(
+  options: ResolvedOptions,
+  props: { component: string; contact?: string; text?: string; language?: string },
+): { href: string; texts: PageTexts } {
+  let contact;
+  try {
+    contact = findContact(options.contacts, props.contact);
+  } catch (error) {
+    throw new Error(`${props.component}: ${(error as Error).message}`);
+  }
+  if (props.text !== undefined && contact.kind === 'short-link') {
+    throw new Error(
+      `${props.component}: \`text\` only works with a phone number. A short link carries its prefilled message on WhatsApp's side: ` +
+        'set it in the WhatsApp Business app (Settings → Business tools → Short link → Message).',
+    );
+  }
+  const language = (props.language ?? options.defaultLanguage).toLowerCase();
+  const texts = options.languages[language] ?? options.languages[language.split('-')[0]] ?? options.languages[options.defaultLanguage];
+  return { href: contactHref(contact, props.text ?? contact.text), texts };
+}

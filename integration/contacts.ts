@@ -1,0 +1,114 @@
+/**
+ * The site's WhatsApp contacts and the links a page gets for them. A phone contact's prefilled
+ * message may name the page it is sent from: `{title}`, `{url}` and `{path}` are filled in per
+ * page at build time.
+ */
+import { OptionError } from './option-error.ts';
+import { encodeMessage, withPrefilledText } from './whatsapp-link.ts';
+
+export interface Contact {
+  /** Name in the list of contacts and in `<WhatsAppButton contact="…">`; only when there are several. */
+  label?: string;
+  kind: 'short-link' | 'phone';
+  /** `https://wa.me/message/<code>` or `https://wa.me/<digits>`, without a message. */
+  link: string;
+  /** Prefilled message (phone contacts only), placeholders as written. */
+  text?: string;
+}
+
+/** What a prefilled message can name about the page it is sent from. */
+export interface PageContext {
+  title: string;
+  /** Absolute: `site` and the path. */
+  url: string;
+  /** As visitors see it, `base` included. */
+  path: string;
+}
+
+export const PAGE_PLACEHOLDERS = ['title', 'url', 'path'] as const;
+/** A placeholder as it stands in a link, its braces encoded. */
+const ENCODED_PLACEHOLDER = /%7B(title|url|path)%7D/g;
+
+/**
+ * The contact's link with `text` (by default its own message) prefilled, placeholders not filled
+ * in: the link every page shares (in Chatra's texts, the Markdown, the components), until
+ * fillPageContext makes it the page's own.
+ */
+export function contactHref(contact: Contact, text = contact.text): string {
+  return contact.kind === 'short-link' ? contact.link : withPrefilledText(contact.link, text);
+}
+
+/** Checks a prefilled message: phone numbers only, known placeholders, `{url}` only with `site`. */
+export function checkPrefilledText(text: string, kind: Contact['kind'], path: string, site: string | undefined): void {
+  if (kind === 'short-link') {
+    throw new OptionError(
+      path,
+      "a short link carries its prefilled message on WhatsApp's side, so a message (and {title}, {url} or {path}) can't be added here.",
+      'Set the message in the WhatsApp Business app (Settings → Business tools → Short link → Message), or use a phone number: { phone, text }.',
+    );
+  }
+  const unknown = [...text.matchAll(/\{([A-Za-z_]+)\}/g)].find(([, name]) => !(PAGE_PLACEHOLDERS as readonly string[]).includes(name));
+  if (unknown) {
+    throw new OptionError(path, `"${unknown[0]}" is not a placeholder this integration fills in.`, 'Use {title}, {url} (the page\'s full address) or {path}.');
+  }
+  if (text.includes('{url}') && !site) {
+    throw new OptionError(path, 'uses {url}, which needs the site\'s address.', "Set `site: 'https://example.com'` in astro.config.mjs, or use {path}.");
+  }
+}
+
+/** Whether a link still holds placeholders to fill in. */
+export function hasPlaceholders(html: string): boolean {
+  return new RegExp(ENCODED_PLACEHOLDER.source).test(html);
+}
+
+/** A link with its placeholders filled in for `page`. */
+export function fillPageContext(href: string, page: PageContext): string {
+  return href.replace(ENCODED_PLACEHOLDER, (_, name: keyof PageContext) => encodeMessage(page[name]));
+}
+
+/**
+ * The links a page uses instead of the shared ones (shared → the page's), for each contact whose
+ * link differs on this page: placeholders filled in, and `text`, the page's own message, if any.
+ */
+export function pageLinks(contacts: Contact[], page: PageContext, text?: string): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const contact of contacts) {
+    const shared = contactHref(contact);
+    const own = fillPageContext(contactHref(contact, text ?? contact.text), page);
+    if (own !== shared) links.set(shared, own);
+  }
+  return links;
+}
+
+/** The contact named `label` (any case), or the first one. Throws, listing the names, for an unknown one. */
+export function findContact(contacts: Contact[], label?: string): Contact {
+  if (label === undefined) return contacts[0];
+  const found = contacts.find((contact) => contact.label?.toLowerCase() === label.trim().toLowerCase());
+  if (found) return found;
+  const names = contacts.flatMap((contact) => (contact.label ? [`"${contact.label}"`] : []));
+  throw new Error(
+    names.length
+      ? `contact="${label}" is not one of your WhatsApp contacts (${names.join(', ')}).`
+      : `contact="${label}": there is only one WhatsApp contact; leave \`contact\` out, or make \`whatsapp\` a list of { label, link | phone }.`,
+  );
+}
+
+/** One page's links: worked out once, when first asked for (by then its title has passed). */
+export class PageLinks {
+  /** Shared link → the page's, for the links that differ on this page (the loader swaps them in Chatra's texts). */
+  readonly changed: Map<string, string>;
+  /** The page's link to its first contact, for `#whatsapp` and `#chat`. */
+  readonly main: string;
+  readonly #page: PageContext;
+
+  constructor(contacts: Contact[], page: PageContext, text?: string) {
+    this.#page = page;
+    this.changed = pageLinks(contacts, page, text);
+    this.main = this.href(contactHref(contacts[0]));
+  }
+
+  /** What a WhatsApp link in the page becomes. */
+  href(shared: string): string {
+    return this.changed.get(shared) ?? fillPageContext(shared, this.#page);
+  }
+}
