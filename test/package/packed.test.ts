@@ -16,12 +16,14 @@ const versionOf = (name: string) => JSON.parse(readFileSync(join(repo, 'node_mod
 const env = { ...process.env, PATH: `${join(repo, 'node_modules/.bin')}:${process.env.PATH}` };
 
 let site: string;
+let tarballPath: string;
 let tarballFiles: string[];
 
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'acw-packed-'));
   const [tarball] = JSON.parse(execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' })) as { filename: string }[];
-  tarballFiles = execFileSync('tar', ['tzf', join(work, tarball.filename)], { encoding: 'utf8' }).trim().split('\n');
+  tarballPath = join(work, tarball.filename);
+  tarballFiles = execFileSync('tar', ['tzf', tarballPath], { encoding: 'utf8' }).trim().split('\n');
 
   site = join(work, 'site');
   mkdirSync(join(site, 'src/pages'), { recursive: true });
@@ -75,5 +77,25 @@ describe('the packed package in a fresh site', () => {
     const page = parsePage(readFileSync(join(site, 'dist/contact/index.html'), 'utf8'));
     expect(attribute(page.all('a', { class: /\bacw-inline\b/ })[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
     expect(attribute(page.all('a').filter((a) => textOf(a) === 'Or this link')[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
+  });
+
+  test('publint finds nothing to fix (strict)', () => {
+    const output = execFileSync(join(repo, 'node_modules/.bin/publint'), ['run', 'integration', '--strict'], { cwd: repo, env, encoding: 'utf8' });
+    expect(output).toContain('All good!');
+  });
+
+  test('Are the types wrong? No: every entry point resolves with types, for ESM (node16 and bundlers)', () => {
+    const run = () => execFileSync(join(repo, 'node_modules/.bin/attw'), [tarballPath, '--profile', 'esm-only', '--format', 'json'], { env, encoding: 'utf8' });
+    let output: string;
+    try {
+      output = run();
+    } catch (error) {
+      output = (error as { stdout: string }).stdout;
+    }
+    type Problem = { kind: string; resolutionKind?: string; resolutionOption?: string };
+    const { analysis } = JSON.parse(output) as { analysis: { problems: Problem[] } };
+    // ESM only, as Astro is: CommonJS and TypeScript's pre-exports `node10` resolution don't apply.
+    const problems = analysis.problems.filter((problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? problem.resolutionOption ?? ''));
+    expect(problems).toEqual([]);
   });
 });
