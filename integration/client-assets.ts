@@ -24,11 +24,11 @@ export interface ClientAssets {
 const css = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
 
 /**
- * The page stylesheet for this build, inlined on every page: the floating button's (the list's
- * too, with several contacts) and this build's placement, minified. The components bundle their own.
+ * The page stylesheet for this build, inlined on every page: the floating button's (and its
+ * disclosure's, with several contacts or a QR code) and this build's placement, minified. The components bundle their own.
  */
 export function pageStylesheet(resolved: ResolvedOptions): string {
-  const files = ['button.css', 'floating.css', ...(resolved.contacts.length > 1 ? ['contacts.css'] : [])];
+  const files = ['button.css', 'floating.css', ...(resolved.contacts.length > 1 || resolved.fallback.qr ? ['disclosure.css'] : [])];
   return transformSync(files.map(css).join('') + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
 }
 

@@ -1,14 +1,15 @@
-import { findContact, contactHref } from './contacts.ts';
+import { contactHref, fillPageContext, findContact } from './contacts.ts';
 import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
 
 /**
  * The link and texts a component renders: the contact it names (or the first), with its own
- * message if it gives one. The middleware then fills in the page's title and address.
+ * message if it gives one. In links, the middleware fills in the page's title and address;
+ * a QR code is drawn now, so `qrHref` has them filled in already (`{title}`: `pageTitle`, else the path).
  */
 export function componentLink(
   options: ResolvedOptions,
-  props: { component: string; contact?: string; text?: string; language?: string },
-): { href: string; texts: PageTexts } {
+  props: { component: string; contact?: string; text?: string; language?: string; url: URL; pageTitle?: string },
+): { href: string; qrHref: string; texts: PageTexts } {
   let contact;
   try {
     contact = findContact(options.contacts, props.contact);
@@ -23,5 +24,8 @@ export function componentLink(
   }
   const language = (props.language ?? options.defaultLanguage).toLowerCase();
   const texts = options.languages[language] ?? options.languages[language.split('-')[0]] ?? options.languages[options.defaultLanguage];
-  return { href: contactHref(contact, props.text ?? contact.text), texts };
+  const href = contactHref(contact, props.text ?? contact.text);
+  const path = props.url.pathname;
+  const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: new URL(path, options.site ?? props.url).href, path });
+  return { href, qrHref, texts };
 }

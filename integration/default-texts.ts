@@ -9,6 +9,8 @@ export interface LanguageDefaults {
   openChatLabel: string;
   /** Name of the landmark (`<aside>`) that holds the floating buttons. */
   regionLabel: string;
+  /** Summary of the disclosure that shows the QR code (`<WhatsAppButton qr />`). */
+  qrLabel: string;
   /** Chatra `locale.customStrings` defaults; `{whatsapp}` becomes `[linkLabel](link)`. */
   customStrings: {
     /** Shown in the widget when no agent is online. */
@@ -33,6 +35,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Write to us on WhatsApp',
     openChatLabel: 'Open chat',
     regionLabel: 'Contact us',
+    qrLabel: 'Show a QR code for your phone',
     customStrings: {
       offlineNote: "We're offline right now. Leave a message and we'll reply by email, or {whatsapp}.",
       bot_startOffline: "Hi! No one is online right now. Leave your question and your email, and we'll get back to you. For a quicker answer: {whatsapp}.",
@@ -51,6 +54,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Schreiben Sie uns auf WhatsApp',
     openChatLabel: 'Chat öffnen',
     regionLabel: 'Kontakt',
+    qrLabel: 'QR-Code fürs Handy zeigen',
     customStrings: {
       offlineNote: 'Wir sind gerade nicht online. Hinterlassen Sie eine Nachricht, wir antworten per E-Mail. Oder: {whatsapp}.',
       bot_startOffline: 'Hallo! Gerade ist niemand online. Hinterlassen Sie Ihre Frage und Ihre E-Mail-Adresse, wir melden uns. Schneller geht es hier: {whatsapp}.',
@@ -69,6 +73,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Écrivez-nous sur WhatsApp',
     openChatLabel: 'Ouvrir le chat',
     regionLabel: 'Nous contacter',
+    qrLabel: 'Afficher un QR code pour votre téléphone',
     customStrings: {
       offlineNote: 'Nous ne sommes pas en ligne pour le moment. Laissez un message, nous répondrons par e-mail. Ou bien : {whatsapp}.',
       bot_startOffline: 'Bonjour ! Personne n’est en ligne pour le moment. Laissez votre question et votre e-mail, nous vous recontacterons. Pour une réponse plus rapide : {whatsapp}.',
@@ -87,6 +92,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Escríbenos por WhatsApp',
     openChatLabel: 'Abrir el chat',
     regionLabel: 'Contacto',
+    qrLabel: 'Mostrar un código QR para el móvil',
     customStrings: {
       offlineNote: 'Ahora no estamos conectados. Deja un mensaje y te responderemos por correo. O bien: {whatsapp}.',
       bot_startOffline: '¡Hola! Ahora no hay nadie conectado. Deja tu pregunta y tu correo, y te responderemos. Para una respuesta más rápida: {whatsapp}.',
@@ -105,6 +111,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Stuur ons een WhatsApp-bericht',
     openChatLabel: 'Chat openen',
     regionLabel: 'Contact',
+    qrLabel: 'Toon een QR-code voor je telefoon',
     customStrings: {
       offlineNote: 'We zijn nu niet online. Laat een bericht achter, dan antwoorden we per e-mail. Of: {whatsapp}.',
       bot_startOffline: 'Hallo! Er is nu niemand online. Laat je vraag en je e-mailadres achter, dan nemen we contact op. Sneller antwoord: {whatsapp}.',
@@ -123,6 +130,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Fale conosco pelo WhatsApp',
     openChatLabel: 'Abrir o chat',
     regionLabel: 'Contato',
+    qrLabel: 'Mostrar um código QR para o celular',
     customStrings: {
       offlineNote: 'Não estamos online agora. Deixe uma mensagem e responderemos por e-mail. Ou então: {whatsapp}.',
       bot_startOffline: 'Olá! Não há ninguém online agora. Deixe sua pergunta e seu e-mail, e entraremos em contato. Para uma resposta mais rápida: {whatsapp}.',
@@ -141,6 +149,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Scrivici su WhatsApp',
     openChatLabel: 'Apri la chat',
     regionLabel: 'Contatti',
+    qrLabel: 'Mostra un codice QR per il telefono',
     customStrings: {
       offlineNote: 'Al momento non siamo online. Lascia un messaggio e ti risponderemo via e-mail. Oppure: {whatsapp}.',
       bot_startOffline: 'Ciao! Al momento non c’è nessuno online. Lascia la tua domanda e la tua e-mail, ti ricontatteremo. Per una risposta più rapida: {whatsapp}.',
@@ -159,6 +168,7 @@ export const defaultTexts: Record<ChatraLanguage, LanguageDefaults> = {
     linkLabel: 'Написать нам в WhatsApp',
     openChatLabel: 'Открыть чат',
     regionLabel: 'Связаться с нами',
+    qrLabel: 'Показать QR-код для телефона',
     customStrings: {
       offlineNote: 'Сейчас мы не в сети. Оставьте сообщение, и мы ответим по электронной почте. Или: {whatsapp}.',
       bot_startOffline: 'Здравствуйте! Сейчас никого нет в сети. Оставьте вопрос и адрес электронной почты, и мы с вами свяжемся. Быстрее ответим здесь: {whatsapp}.',

@@ -14,6 +14,8 @@ const getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
 const getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
 const contactsNamePage = options.contacts.some((contact) => contact.text && /\{(title|url|path)\}/.test(contact.text));
 const transformed = new WeakSet<Response>();
+// The QR code is drawn per page (the link may name the page), and its library loads only when asked for.
+const qrCodeSvg = options.fallback.qr ? (await import('./qr-code.ts')).qrCodeSvg : undefined;
 
 /** Adds the page's Chatra texts, the floating WhatsApp button and the chat facade to every HTML page. */
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -47,7 +49,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
         const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(path);
         return pageDataHtml({ texts: options.textsUrls[language], autoMessage, links: rewrite.links().changed }) + loaderScriptHtml(options.loaderUrl);
       },
-      body: () => pageBodyHtml(options, options.languages[language], page, rewrite.links()),
+      body: () => {
+        const texts = options.languages[language];
+        return pageBodyHtml(options, texts, page, rewrite.links(), qrCodeSvg && ((href) => qrCodeSvg(href, `${texts.linkLabel} (QR code)`)));
+      },
     };
   };
 

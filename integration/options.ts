@@ -205,12 +205,14 @@ export const optionsSchema = z.strictObject({
       mobileOffset: offsetSchema.optional(),
       /** z-index of the floating button (default 9998, under Chatra's 9999). */
       zIndex: z.number().int().default(9998),
+      /** On desktops, the floating button opens a QR code of the link to scan with a phone (CSS only; adds about 1 KB gzip to each page). Phones just follow the link. */
+      qr: z.boolean().default(false),
       /** Pages that get the floating button (path globs without `base`); default: every page. */
       include: pathPatterns.optional(),
       /** Pages that don't get the floating button, even if `include` names them. */
       exclude: pathPatterns.optional(),
     })
-    .default({ floating: 'until-chatra', position: 'bottom-right', timeout: 8000, devices: 'all', offset: { x: 20, y: 20 }, zIndex: 9998 }),
+    .default({ floating: 'until-chatra', position: 'bottom-right', timeout: 8000, devices: 'all', offset: { x: 20, y: 20 }, zIndex: 9998, qr: false }),
 });
 
 /**

@@ -63,7 +63,7 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
 }
 
 /** What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the chat facade, in a named landmark. */
-export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts, page: PageParts, links: PageLinks): string {
+export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts, page: PageParts, links: PageLinks, qrCode?: (href: string) => string): string {
   const { fallback, chatra, contacts } = options;
   let html = '';
   if (fallback.floating && page.floating) {
@@ -71,7 +71,9 @@ export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts, page: P
     if (fallback.floating === 'until-chatra' && chatra && page.widget) classes.push('acw-until');
     html +=
       contacts.length === 1
-        ? whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes })
+        ? qrCode
+          ? floatingQrHtml(links.main, texts.linkLabel, qrCode(links.main), classes)
+          : whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes })
         : contactListHtml(
             contacts.map((contact) => ({ label: contact.label!, href: links.href(contactHref(contact)) })),
             texts.linkLabel,
@@ -90,9 +92,23 @@ export function contactListHtml(links: { label: string; href: string }[], summar
     .map((link) => `<li><a class="acw-wa" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a></li>`)
     .join('');
   return (
-    `<details class="acw-contacts acw-floating ${classes.join(' ')}"><summary class="acw-wa">${WHATSAPP_ICON}` +
+    `<details class="acw-contacts acw-disclosure acw-floating ${classes.join(' ')}"><summary class="acw-wa">${WHATSAPP_ICON}` +
     `<span class="acw-label">${escapeHtml(summary)}</span></summary><ul>${items}</ul></details>`
   );
+}
+
+/** `fallback.qr`: on phones the plain link; on desktops a disclosure with the link's QR code, and the link. */
+export function floatingQrHtml(href: string, label: string, svg: string, classes: string[]): string {
+  return (
+    whatsAppButtonHtml({ href, label, variant: 'floating', classes: [...classes, 'acw-touch'] }) +
+    `<details class="acw-disclosure acw-floating acw-desk ${classes.join(' ')}"><summary class="acw-wa">${WHATSAPP_ICON}` +
+    `<span class="acw-label">${escapeHtml(label)}</span></summary><div>${svg}${whatsAppButtonHtml({ href, label })}</div></details>`
+  );
+}
+
+/** `<WhatsAppButton qr />`: the button, and beside it on desktops a disclosure with its QR code. */
+export function qrOfferHtml(button: string, svg: string, summary: string): string {
+  return `<span class="acw-qr-offer">${button}<details class="acw-qr-details"><summary>${escapeHtml(summary)}</summary>${svg}</details></span>`;
 }
 
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */

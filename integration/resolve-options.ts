@@ -12,6 +12,7 @@ export interface PageTexts {
   linkLabel: string;
   openChatLabel: string;
   regionLabel: string;
+  qrLabel: string;
   /** `ChatraSetup.locale.customStrings`, links already in Chatra syntax. */
   customStrings: Record<string, string>;
   /** `ChatraSetup.language` for the page, when Chatra ships that language. */
@@ -116,6 +117,13 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   const options = result.data;
 
   const { contacts, warnings } = await resolveContacts(options.whatsapp, site.site);
+  if (options.fallback.qr && contacts.length > 1) {
+    throw new OptionError(
+      'fallback.qr',
+      'works with one contact; with several, the floating button is already a list.',
+      'Put <WhatsAppQR contact="…" /> on a page instead, or list one contact.',
+    );
+  }
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
   const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) => Object.keys(texts).some((key) => key !== 'linkLabel'));
   const toChatraText: ToChatraText = ownsTexts ? (await import('./chatra-texts.ts')).toChatraText : expandWhatsApp;
@@ -208,6 +216,7 @@ function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact
     linkLabel: label,
     openChatLabel: defaults.openChatLabel,
     regionLabel: defaults.regionLabel,
+    qrLabel: defaults.qrLabel,
     customStrings,
     language: (chatraLanguages as readonly string[]).includes(base) ? (base as ChatraLanguage) : undefined,
     autoMessage: autoMessage && toChatraText(autoMessage.text, whatsapp, 'texts.autoMessage.text'),

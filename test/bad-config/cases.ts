@@ -75,5 +75,6 @@ export const badConfigCases: BadConfigCase[] = [
   { name: 'text: {url} without site', options: { whatsapp: { phone: '+49 30 1234567', text: 'About {url}' } }, path: 'whatsapp.text', hint: /site:/ },
   { name: 'chatra.exclude: empty list', options: { whatsapp: link, chatra: { ...chatra, exclude: [] } }, path: 'chatra.exclude', hint: /leave the option out/ },
   { name: 'fallback.include: not a list', options: { whatsapp: link, fallback: { include: '/blog/**' } }, path: 'fallback.include', hint: /array/ },
+  { name: 'fallback.qr with several contacts', options: { whatsapp: [{ label: 'Sales', link }, { label: 'Support', phone: '+49 30 1234567' }], fallback: { qr: true } }, path: 'fallback.qr', hint: /WhatsAppQR/ },
   { name: 'fallback.position unknown', options: { whatsapp: link, fallback: { position: 'top-left' } }, path: 'fallback.position', hint: /bottom-right/ },
 ];

@@ -37,6 +37,7 @@ const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; config?: 
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
+  qr: { options: { fallback: { qr: true } } },
   contacts: {
     options: {
       whatsapp: [
@@ -589,5 +590,21 @@ describe('several contacts: a disclosure that needs no JavaScript', () => {
     await waitForState(v.page, 'ready');
     expect(await details(v.page).isVisible()).toBe(false);
     await closeAll(v);
+  });
+});
+
+describe('fallback.qr: a QR code for desktops, the plain link for phones (CSS only)', () => {
+  test('desktop: the button opens a QR code; phone: the button is the link', async () => {
+    const desktop = await visit('/qr/');
+    const details = desktop.page.locator('details.acw-desk');
+    expect(await desktop.page.locator('a.acw-touch').isVisible()).toBe(false);
+    expect(await details.isVisible()).toBe(true);
+    await details.locator('summary').click();
+    expect(await details.locator('svg.acw-qr').isVisible()).toBe(true);
+    expect(await axeViolations(desktop.page)).toEqual([]);
+    const phone = await visit('/qr/', { context: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true } });
+    expect(await phone.page.locator('a.acw-touch').isVisible()).toBe(true);
+    expect(await phone.page.locator('details.acw-desk').isVisible()).toBe(false);
+    await closeAll(desktop, phone);
   });
 });

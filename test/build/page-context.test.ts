@@ -7,6 +7,7 @@ import mdx from '@astrojs/mdx';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, type BuiltSite } from './fixture.ts';
+import { decodeQrSvg } from '../support/qr-decode.ts';
 import { attribute, parsePage, textOf } from './html.ts';
 
 const PHONE = 'https://wa.me/79001234567';
@@ -38,7 +39,7 @@ describe('one phone number, a message naming the page, per-page rules (base /doc
         chatraWhatsApp({
           whatsapp: { phone: '+7 900 123-45-67', text: template },
           chatra: { id: 'DemoChatraId2026', exclude: ['/no-widget/**'] },
-          fallback: { exclude: ['/blog/**'] },
+          fallback: { exclude: ['/blog/**'], qr: true },
         }),
       ],
     });
@@ -53,6 +54,16 @@ describe('one phone number, a message naming the page, per-page rules (base /doc
     expect(data.links).toEqual({ [shared]: own });
     const texts = site.read(data.texts.replace('/docs/', ''));
     expect(texts).toContain(`](${shared})`);
+  });
+
+  test('fallback.qr: phones get the link; desktops a disclosure whose QR code scans to the page\'s own link', () => {
+    const html = site.read('index.html');
+    const { floating, page } = pageParts(html);
+    const own = message('Hi! A question about Home & <Prices> (https://shop.example/docs/)');
+    expect(attribute(floating, 'class')).toMatch(/\bacw-touch\b/);
+    const [details] = page.all('details', { class: /\bacw-desk\b/ });
+    expect(page.all('a').filter((a) => page.contains(details, a)).map((a) => attribute(a, 'href'))).toEqual([own]);
+    expect(decodeQrSvg(/<svg[^>]*class="acw-qr"[\s\S]*?<\/svg>/.exec(html)![0])).toBe(own);
   });
 
   test('whatsapp: false in frontmatter: no widget, no floating button; #whatsapp links still work', () => {
@@ -120,11 +131,16 @@ describe('several contacts', () => {
   test('the components take contact="…" (any case); the first contact is the default', () => {
     const page = parsePage(site.read('index.html'));
     const inline = page.all('a', { class: /\bacw-inline\b/ });
-    expect(inline.map((a) => attribute(a, 'href'))).toEqual([SALES, `${SUPPORT}?text=Help%20with%20%2F`]);
+    expect(inline.map((a) => attribute(a, 'href'))).toEqual([SALES, `${SUPPORT}?text=Help%20with%20%2F`, `${SUPPORT}?text=Help%20with%20%2F`]);
     const [figure] = page.all('figure', { class: /\bacw-qr-figure\b/ });
     const [caption] = page.all('a').filter((a) => page.contains(figure, a));
     expect(attribute(caption, 'href')).toBe(`${SUPPORT}?text=Help%20with%20%2F`);
-    expect(page.all('svg', { class: /\bacw-qr\b/ })).toHaveLength(1);
+    const support = `${SUPPORT}?text=Help%20with%20%2F`;
+    const codes = [...site.read('index.html').matchAll(/<svg[^>]*class="acw-qr"[\s\S]*?<\/svg>/g)].map(([svg]) => decodeQrSvg(svg));
+    // <WhatsAppQR contact="Support" /> and <WhatsAppButton contact="Support" qr />
+    expect(codes).toEqual([support, support]);
+    const [offer] = page.all('details', { class: /\bacw-qr-details\b/ });
+    expect(textOf(offer.childNodes.find((node) => 'tagName' in node && node.tagName === 'summary') as never)).toBe('Show a QR code for your phone');
   });
 
   test("Chatra's texts list each contact's link", () => {
