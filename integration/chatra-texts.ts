@@ -1,11 +1,25 @@
-import type { Link, Nodes } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Link, Nodes, Root } from 'mdast';
+import { createRequire } from 'node:module';
 import { chatraLink, expandWhatsApp, type TextLink } from './chatra-link.ts';
 import { OptionError } from './option-error.ts';
 
-const markdown = unified().use(remarkParse).use(remarkGfm);
+let markdown: { parse(text: string): Root } | undefined;
+
+/**
+ * The Markdown parser, loaded on first use: a site that keeps our default texts never loads it.
+ * Through Node's require (ESM allowed since Node 22.12), not import(): Astro 6 closes the module
+ * runner its config ran in before the integration's hooks run.
+ */
+function parser(): { parse(text: string): Root } {
+  if (!markdown) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
+    markdown = unified().use(remarkParse).use(remarkGfm);
+  }
+  return markdown;
+}
 
 const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 const SPACED_LINK = /\[([^\]\n]+)\][ \t]+\(([^()\s]+)\)/g;
@@ -19,7 +33,7 @@ export function toChatraText(source: string, whatsapp: TextLink[], path: string)
   const text = expandWhatsApp(source, whatsapp);
   const edits: { start: number; end: number; replacement: string }[] = [];
   const code: [number, number][] = [];
-  const tree = markdown.parse(text);
+  const tree = parser().parse(text);
 
   visit(tree, (node) => {
     if (node.type === 'inlineCode' || node.type === 'code') code.push([node.position!.start.offset!, node.position!.end.offset!]);

@@ -38,6 +38,12 @@ export function contactHref(contact: Contact, text = contact.text): string {
   return contact.kind === 'short-link' ? contact.link : withPrefilledText(contact.link, text);
 }
 
+/** The contact's link for texts outside any page (the Chatra dashboard's): without a message that names the page. */
+export function siteWideHref(contact: Contact): string {
+  const namesPage = contact.text !== undefined && PAGE_PLACEHOLDERS.some((name) => contact.text!.includes(`{${name}}`));
+  return contactHref(contact, namesPage ? '' : contact.text);
+}
+
 /** Checks a prefilled message: phone numbers only, known placeholders, `{url}` only with `site`. */
 export function checkPrefilledText(text: string, kind: Contact['kind'], path: string, site: string | undefined): void {
   if (kind === 'short-link') {

@@ -1,13 +1,24 @@
-import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
+import { createRequire } from 'node:module';
 import type { Contact } from './contacts.ts';
 import { remarkWhatsAppLinks, satteriWhatsAppLinks } from './content-links.ts';
 
 /**
  * Adds the `whatsapp:` link rule to the site's Markdown processor, which `.mdx` shares unless
  * the MDX integration got its own. Processors read their options lazily, so integration order
- * doesn't matter (the way Starlight adds its plugins).
+ * doesn't matter (the way Starlight adds its plugins). On Astro 6, MDX reads only the top-level
+ * `markdown.remarkPlugins` (which Astro 6 also runs for `.md`, with a deprecation notice of its own).
  */
-export function addContentLinks(processor: AstroConfig['markdown']['processor'], target: Contact, logger: AstroIntegrationLogger): void {
+export function addContentLinks(
+  markdown: AstroConfig['markdown'],
+  target: Contact,
+  { updateConfig, logger }: { updateConfig: HookParameters<'astro:config:setup'>['updateConfig']; logger: AstroIntegrationLogger },
+): void {
+  if (astroMajor() < 7) {
+    updateConfig({ markdown: { remarkPlugins: [[remarkWhatsAppLinks, target]] } });
+    return;
+  }
+  const { processor } = markdown;
   const options = processor.options as { mdastPlugins?: unknown[]; remarkPlugins?: unknown[] };
   if (processor.name === 'satteri' && options.mdastPlugins) {
     options.mdastPlugins.push(satteriWhatsAppLinks(target));
@@ -16,4 +27,9 @@ export function addContentLinks(processor: AstroConfig['markdown']['processor'],
   } else {
     logger.warn(`markdown.processor "${processor.name}" is neither satteri() nor unified(): [text](whatsapp:) links in Markdown stay as written.`);
   }
+}
+
+function astroMajor(): number {
+  const { version } = createRequire(import.meta.url)('astro/package.json') as { version: string };
+  return Number(version.split('.')[0]);
 }

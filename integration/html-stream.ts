@@ -11,6 +11,8 @@ export interface PageInsertion {
 
 const HEAD_OPEN = /<head(?:\s[^>]*)?>(?:\s*<meta\s+charset[^>]*>)?/i;
 const BODY_OPEN = /<body[\s>]/i;
+/** Without a `<head>` (a page with no layout): after the doctype and `<html>`, so the page keeps its standards mode. */
+const PAGE_START = /^\s*(?:<!doctype[^>]*>)?\s*(?:<html\b[^>]*>)?/i;
 const HTML_LANG = /<html\b[^>]*?\slang\s*=\s*["']?([^"'\s>]+)/i;
 /** How much HTML to read, at most, while looking for `<head>`. */
 const HEAD_SEARCH_LIMIT = 64 * 1024;
@@ -65,8 +67,8 @@ export class HtmlInserter {
 
   #placeHead(): void {
     this.#parts = this.#insertion(HTML_LANG.exec(this.#pending)?.[1]);
-    const match = HEAD_OPEN.exec(this.#pending);
-    const at = match ? match.index + match[0].length : 0;
+    const match = HEAD_OPEN.exec(this.#pending) ?? PAGE_START.exec(this.#pending)!;
+    const at = match.index + match[0].length;
     this.#pending = this.#pending.slice(0, at) + this.#parts.head + this.#pending.slice(at);
   }
 

@@ -28,7 +28,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls, loaderUrl: assets.loaderUrl };
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
-        addContentLinks(config.markdown.processor, resolved.contacts[0], logger);
+        addContentLinks(config.markdown, resolved.contacts[0], { updateConfig, logger });
         if (assets.headInline) injectScript('head-inline', assets.headInline);
         if (resolved.chatra) {
           injectRoute({ pattern: `/${ASSETS_DIR}/[file]`, entrypoint: new URL('./assets-endpoint.ts', import.meta.url), prerender: true });

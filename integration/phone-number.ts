@@ -1,6 +1,15 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
 import { OptionError } from './option-error.ts';
 import type { WhatsAppLink } from './whatsapp-link.ts';
+
+/**
+ * libphonenumber with its full metadata (several MB in memory), loaded on first use: only sites
+ * with a phone number pay for it. Through Node's require, not import(): Astro 6 closes the module
+ * runner its config ran in before the integration's hooks run.
+ */
+function libphonenumber(): typeof import('libphonenumber-js/max') {
+  return createRequire(import.meta.url)('libphonenumber-js/max');
+}
 
 /**
  * Validates a phone number in international form (`+`, `00`, spaces, dashes and brackets
@@ -21,6 +30,7 @@ export function parsePhone(input: string, path = 'whatsapp.phone'): WhatsAppLink
     throw new OptionError(path, `${JSON.stringify(raw)} has no country code.`, help);
   }
   const warnings: string[] = [];
+  const { parsePhoneNumberFromString } = libphonenumber();
   let phone = parsePhoneNumberFromString(international);
   const digits = international.replace(/\D/g, '');
   if (!phone?.isValid() && /^521\d{10}$/.test(digits)) {

@@ -1,10 +1,12 @@
 import type { AstroConfig } from 'astro';
 import type { core } from 'astro/zod';
 import { expandWhatsApp, type TextLink } from './chatra-link.ts';
-import { checkPrefilledText, contactHref, type Contact } from './contacts.ts';
+import { toChatraText } from './chatra-texts.ts';
+import { checkPrefilledText, contactHref, siteWideHref, type Contact } from './contacts.ts';
 import { chatraLanguages, defaultTexts, type ChatraLanguage } from './default-texts.ts';
 import { OptionError } from './option-error.ts';
 import { customStringKeys, optionsSchema, type ChatraSetup, type ParsedOptions, type Texts } from './options.ts';
+import { parsePhone } from './phone-number.ts';
 import { parseShortLink, type WhatsAppLink } from './whatsapp-link.ts';
 
 /** The texts one page gets, in its language. */
@@ -61,22 +63,21 @@ export interface SiteConfig {
 }
 
 /** `{whatsapp}` in a text: the link, or with several contacts one link per contact. */
-function textLinks(contacts: Contact[], linkLabel: string): TextLink[] {
-  if (contacts.length === 1) return [{ label: linkLabel, href: contactHref(contacts[0]) }];
-  return contacts.map((contact) => ({ label: `WhatsApp: ${contact.label}`, href: contactHref(contact) }));
+function textLinks(contacts: Contact[], linkLabel: string, href = contactHref): TextLink[] {
+  if (contacts.length === 1) return [{ label: linkLabel, href: href(contacts[0]) }];
+  return contacts.map((contact) => ({ label: `WhatsApp: ${contact.label}`, href: href(contact) }));
 }
 
 type ContactInput = { path: string; label?: string; link?: string; phone?: string; text?: string };
 
-/** Checks each contact's link or number (libphonenumber loads only for a number), label and message. */
-async function resolveContacts(whatsapp: ParsedOptions['whatsapp'], site: string | undefined): Promise<{ contacts: Contact[]; warnings: string[] }> {
+/** Checks each contact's link or number, label and message. */
+function resolveContacts(whatsapp: ParsedOptions['whatsapp'], site: string | undefined): { contacts: Contact[]; warnings: string[] } {
   const inputs: ContactInput[] =
     typeof whatsapp === 'string'
       ? [{ path: 'whatsapp', link: whatsapp }]
       : Array.isArray(whatsapp)
         ? whatsapp.map((contact, index) => ({ path: `whatsapp.${index}`, ...contact }))
         : [{ path: 'whatsapp', ...whatsapp }];
-  const parsePhone = inputs.some((input) => input.phone !== undefined) ? (await import('./phone-number.ts')).parsePhone : undefined;
   const contacts: Contact[] = [];
   const warnings: string[] = [];
   for (const input of inputs) {
@@ -96,7 +97,7 @@ async function resolveContacts(whatsapp: ParsedOptions['whatsapp'], site: string
     }
     let link: WhatsAppLink;
     if (input.link !== undefined) link = parseShortLink(input.link, path === 'whatsapp' ? path : `${path}.link`);
-    else link = parsePhone!(input.phone!, `${path}.phone`);
+    else link = parsePhone(input.phone!, `${path}.phone`);
     if (input.text !== undefined) checkPrefilledText(input.text, link.kind, `${path}.text`, site);
     warnings.push(...link.warnings);
     contacts.push({ label: input.label?.trim(), kind: link.kind, link: link.href, text: input.text });
@@ -116,7 +117,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   if (!result.success) throw toOptionError(result.error.issues[0], input);
   const options = result.data;
 
-  const { contacts, warnings } = await resolveContacts(options.whatsapp, site.site);
+  const { contacts, warnings } = resolveContacts(options.whatsapp, site.site);
   if (options.fallback.qr && contacts.length > 1) {
     throw new OptionError(
       'fallback.qr',
@@ -126,7 +127,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   }
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
   const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) => Object.keys(texts).some((key) => key !== 'linkLabel'));
-  const toChatraText: ToChatraText = ownsTexts ? (await import('./chatra-texts.ts')).toChatraText : expandWhatsApp;
+  const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
 
   const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));
   if (i18nCodes) {
@@ -145,7 +146,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
   const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
   const languages: Record<string, PageTexts> = {};
-  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, contacts, defaultLanguage, toChatraText);
+  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, contacts, defaultLanguage, toText);
 
   const chatra = options.chatra && {
     id: options.chatra.id,
@@ -174,10 +175,10 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   };
 }
 
-type ToChatraText = typeof import('./chatra-texts.ts').toChatraText;
+type ToChatraText = typeof toChatraText;
 
 /** Texts for one language: our defaults, then `texts`, then `locales.<base>`, then `locales.<tag>`. */
-function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact[], defaultLanguage: string, toChatraText: ToChatraText): PageTexts {
+function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact[], defaultLanguage: string, toText: ToChatraText): PageTexts {
   const base = tag.split('-')[0];
   const defaults = defaultTexts[base as ChatraLanguage] ?? defaultTexts[defaultLanguage.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
   const layers: { path: string; texts: Texts }[] = [
@@ -205,7 +206,7 @@ function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact
     }
     const fallback = defaults.customStrings[key as keyof typeof defaults.customStrings];
     if (chosen) {
-      if (chosen.value !== false) customStrings[key] = toChatraText(chosen.value, whatsapp, chosen.path);
+      if (chosen.value !== false) customStrings[key] = toText(chosen.value, whatsapp, chosen.path);
     } else if (fallback !== undefined) {
       customStrings[key] = expandWhatsApp(fallback, whatsapp);
     }
@@ -219,7 +220,7 @@ function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact
     qrLabel: defaults.qrLabel,
     customStrings,
     language: (chatraLanguages as readonly string[]).includes(base) ? (base as ChatraLanguage) : undefined,
-    autoMessage: autoMessage && toChatraText(autoMessage.text, whatsapp, 'texts.autoMessage.text'),
+    autoMessage: autoMessage && toText(autoMessage.text, whatsapp, 'texts.autoMessage.text'),
   };
 }
 
@@ -240,7 +241,7 @@ export function dashboardTextsFor(resolved: ResolvedOptions): Record<string, { b
   for (const tag of resolved.siteLanguages) {
     const texts = resolved.languages[tag];
     const defaults = defaultTexts[tag.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
-    const whatsapp = textLinks(resolved.contacts, texts.linkLabel);
+    const whatsapp = textLinks(resolved.contacts, texts.linkLabel, siteWideHref);
     blocks[tag] = {
       botScenario: expandWhatsApp(defaults.dashboard.botScenario, whatsapp),
       trigger: expandWhatsApp(defaults.dashboard.trigger, whatsapp),

@@ -16,11 +16,12 @@ const versionOf = (name: string) => JSON.parse(readFileSync(join(repo, 'node_mod
 const env = { ...process.env, PATH: `${join(repo, 'node_modules/.bin')}:${process.env.PATH}` };
 
 let site: string;
+let work: string;
 let tarballPath: string;
 let tarballFiles: string[];
 
 beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), 'acw-packed-'));
+  work = mkdtempSync(join(tmpdir(), 'acw-packed-'));
   const [tarball] = JSON.parse(execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' })) as { filename: string }[];
   tarballPath = join(work, tarball.filename);
   tarballFiles = execFileSync('tar', ['tzf', tarballPath], { encoding: 'utf8' }).trim().split('\n');
@@ -97,5 +98,52 @@ describe('the packed package in a fresh site', () => {
     // ESM only, as Astro is: CommonJS and TypeScript's pre-exports `node10` resolution don't apply.
     const problems = analysis.problems.filter((problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? problem.resolutionOption ?? ''));
     expect(problems).toEqual([]);
+  });
+});
+
+describe('on Astro 6 (the peer range is ^6 || ^7)', () => {
+  let site6: string;
+  beforeAll(() => {
+    site6 = join(work, 'site-astro6');
+    mkdirSync(join(site6, 'src/pages'), { recursive: true });
+    writeFileSync(join(site6, 'package.json'), JSON.stringify({ name: 'astro6-site', private: true, type: 'module' }));
+    writeFileSync(
+      join(site6, 'astro.config.mjs'),
+      `import mdx from '@astrojs/mdx';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { defineConfig } from 'astro/config';
+export default defineConfig({
+  integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+49 30 1234567', text: 'About {title}' }, chatra: { id: 'AstroSixChatra01' }, texts: { offlineNote: 'Away. {whatsapp}' } })],
+});
+`,
+    );
+    writeFileSync(join(site6, 'src/pages/index.astro'), '<html lang="en"><head><title>Six</title></head><body><a href="#whatsapp">Ask</a></body></html>\n');
+    writeFileSync(join(site6, 'src/pages/guide.md'), '---\ntitle: Guide\n---\n\n[Markdown link](whatsapp:)\n');
+    writeFileSync(
+      join(site6, 'src/pages/contact.mdx'),
+      "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n<WhatsAppButton />\n\n[MDX link](whatsapp:)\n",
+    );
+    execFileSync('npm', ['install', tarballPath, 'astro@6.4.8', '@astrojs/mdx@5.0.6', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+      cwd: site6,
+      env,
+      stdio: 'pipe',
+    });
+    execFileSync(join(site6, 'node_modules/.bin/astro'), ['build'], { cwd: site6, env, stdio: 'pipe' });
+  }, 300_000);
+
+  test('builds with astro 6: the page title in the message, the widget, and whatsapp: links through remark', () => {
+    const read = (path: string) => parsePage(readFileSync(join(site6, 'dist', path), 'utf8'));
+    expect(JSON.parse(readFileSync(join(site6, 'node_modules/astro/package.json'), 'utf8')).version).toMatch(/^6\./);
+    const home = read('index.html');
+    expect(attribute(home.all('a', { class: /\bacw-floating\b/ })[0], 'href')).toBe('https://wa.me/49301234567?text=About%20Six');
+    expect(attribute(home.all('a').find((a) => textOf(a) === 'Ask')!, 'href')).toBe('https://wa.me/49301234567?text=About%20Six');
+    const [data] = home.all('script', { id: 'chatra-whatsapp-page' });
+    const texts = JSON.parse(readFileSync(join(site6, 'dist', JSON.parse(textOf(data)).texts), 'utf8'));
+    expect(texts.customStrings.offlineNote).toBe('Away. [Write to us on WhatsApp](https://wa.me/49301234567?text=About%20%7Btitle%7D)');
+    const guide = read('guide/index.html');
+    expect(attribute(guide.all('a').find((a) => textOf(a) === 'Markdown link')!, 'href')).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
+    const contact = read('contact/index.html');
+    expect(attribute(contact.all('a').find((a) => textOf(a) === 'MDX link')!, 'href')).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
+    expect(contact.all('a', { class: /\bacw-inline\b/ })).toHaveLength(1);
   });
 });

@@ -53,6 +53,13 @@ describe('insertIntoHtml', () => {
     expect((await run([bytes('<p>bare</p>')])).output).toBe('<!--H--><p>bare</p><!--E--><!--B-->');
   });
 
+  test('a page without <head> but with a doctype keeps the doctype first (standards mode)', async () => {
+    expect((await run([bytes('<!DOCTYPE html><p>bare</p>')])).output).toBe('<!DOCTYPE html><!--H--><p>bare</p><!--E--><!--B-->');
+    expect((await run([bytes('<!doctype html>\n<html lang="ru"><p>bare</p></html>')])).output).toBe(
+      '<!doctype html>\n<html lang="ru"><!--H--><p>bare</p></html><!--E--><!--B-->',
+    );
+  });
+
   test('a head closed implicitly gets its end part before <body>', async () => {
     expect((await run([bytes('<html><head><title>t</title><body>x</body></html>')])).output).toBe(
       '<html><head><!--H--><title>t</title><!--E--><body>x<!--B--></body></html>',

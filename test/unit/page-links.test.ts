@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contactHref, fillPageContext, findContact, PageLinks, pageLinks, type Contact } from '../../integration/contacts.ts';
+import { contactHref, fillPageContext, findContact, PageLinks, pageLinks, siteWideHref, type Contact } from '../../integration/contacts.ts';
 import { rewriteLinks } from '../../integration/link-rewriter.ts';
 
 const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text: 'About {title} ({url}) {path}' };
@@ -31,6 +31,12 @@ describe('contact links and the page context', () => {
     expect(links.main).toBe(fillPageContext(contactHref(phone), page));
     expect(links.href(short.link)).toBe(short.link);
     expect(links.href('https://wa.me/79001234567?text=%7Btitle%7D')).toBe(`https://wa.me/79001234567?text=${encodeURIComponent(page.title).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}`);
+  });
+
+  test('outside any page (the dashboard texts), a message that names the page is left out; one that does not stays', () => {
+    expect(siteWideHref(phone)).toBe('https://wa.me/79001234567');
+    expect(siteWideHref({ ...phone, text: 'Hello (again)' })).toBe('https://wa.me/79001234567?text=Hello%20%28again%29');
+    expect(siteWideHref(short)).toBe(short.link);
   });
 
   test('findContact: by label in any case, the first by default, and a clear error listing the labels', () => {
