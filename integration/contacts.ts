@@ -38,10 +38,14 @@ export function contactHref(contact: Contact, text = contact.text): string {
   return contact.kind === 'short-link' ? contact.link : withPrefilledText(contact.link, text);
 }
 
+/** Whether a message names the page it is sent from. */
+export function namesPage(text: string | undefined): boolean {
+  return text !== undefined && PAGE_PLACEHOLDERS.some((name) => text.includes(`{${name}}`));
+}
+
 /** The contact's link for texts outside any page (the Chatra dashboard's): without a message that names the page. */
 export function siteWideHref(contact: Contact): string {
-  const namesPage = contact.text !== undefined && PAGE_PLACEHOLDERS.some((name) => contact.text!.includes(`{${name}}`));
-  return contactHref(contact, namesPage ? '' : contact.text);
+  return contactHref(contact, namesPage(contact.text) ? '' : contact.text);
 }
 
 /** Checks a prefilled message: phone numbers only, known placeholders, `{url}` only with `site`. */

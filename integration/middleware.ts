@@ -2,7 +2,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import picomatch from 'picomatch';
 import options from 'virtual:astro-chatra-whatsapp/options';
-import { checkPrefilledText, hasPlaceholders, PageLinks } from './contacts.ts';
+import { checkPrefilledText, hasPlaceholders, namesPage, PageLinks } from './contacts.ts';
 import { insertIntoHtml, insertIntoHtmlText, type PageInsertion } from './html-stream.ts';
 import { mayHaveTriggers, rewriteLinks, rewriteLinksStream, type LinkRewrite } from './link-rewriter.ts';
 import { OptionError, toAstroError } from './option-error.ts';
@@ -12,7 +12,7 @@ import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml } from './pa
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
 const getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
 const getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
-const contactsNamePage = options.contacts.some((contact) => contact.text && /\{(title|url|path)\}/.test(contact.text));
+const contactsNamePage = options.contacts.some((contact) => namesPage(contact.text));
 const transformed = new WeakSet<Response>();
 // The QR code is drawn per page (the link may name the page), and its library loads only when asked for.
 const qrCodeSvg = options.fallback.qr ? (await import('./qr-code.ts')).qrCodeSvg : undefined;
@@ -31,12 +31,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   let links: PageLinks | undefined;
   const rewrite: LinkRewrite = {
     title: (text) => (title ??= text.trim().replace(/\s+/g, ' ')),
-    links: () =>
-      (links ??= new PageLinks(
-        options.contacts,
-        { title: title || context.url.pathname, url: (options.site ?? context.url.origin).replace(/\/$/, '') + context.url.pathname, path: context.url.pathname },
-        pageSetting() ? (pageSetting() as { text?: string }).text : undefined,
-      )),
+    links: () => {
+      const { pathname } = context.url;
+      const url = (options.site ?? context.url.origin).replace(/\/$/, '') + pathname;
+      return (links ??= new PageLinks(options.contacts, { title: title || pathname, url, path: pathname }, (pageSetting() || undefined)?.text));
+    },
   };
   const insertion = (htmlLang: string | undefined): PageInsertion => {
     const on = pageSetting() !== false;
