@@ -41,7 +41,7 @@ export async function serveRegistry({ tarball, upstream = 'https://registry.npmj
       const answer = await fetch(upstream.replace(/\/$/, '') + path, {
         method: request.method,
         headers: { accept: request.headers.accept ?? '*/*', ...(request.headers['content-type'] && { 'content-type': request.headers['content-type'] }) },
-        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await bodyOf(request)),
+        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await bodyOf(request),
       });
       const body = Buffer.from(await answer.arrayBuffer());
       response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' }).end(body);
