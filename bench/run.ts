@@ -126,5 +126,9 @@ console.log(
   `\nBuild, ${overhead.pages} MDX pages, ${overhead.pairs} alternated pair(s), with/without: wall time ratio ${overhead.timeRatio.toFixed(3)}, ` +
     `CPU time ratio ${overhead.cpuRatio.toFixed(3)}, peak memory ratio ${overhead.memoryRatio.toFixed(3)}`,
 );
+for (const variant of ['without', 'with'] as const) {
+  const { rangeMs, rangeMaxRssMb } = overhead[variant];
+  console.log(`  ${variant}: wall ${rangeMs.map((ms) => (ms / 1000).toFixed(1)).join('–')} s, peak memory ${rangeMaxRssMb.map(Math.round).join('–')} MB across runs`);
+}
 console.log(`Once per visitor, cached: our loader ${results.reference.ours.loaderGzip} B gzip + texts ${results.reference.ours.textsGzipEn} B gzip (en). Reference: ${results.reference.button.package} bundle ${results.reference.button.gzip} B gzip; our WhatsApp button: 0 B of JavaScript.`);
 console.log(`\nWrote bench/results.json (${results.seconds} s).`);

@@ -46,9 +46,15 @@ function locate(source: string, url: string): string {
   return `:${line}:${at - before.lastIndexOf('\n')}`;
 }
 
-/** For Astro's default processor (Sätteri): push into `markdown.processor.options.mdastPlugins`. */
+/** A file that never names the scheme has nothing to rewrite. */
+const mentionsScheme = (source: string) => /whatsapp:/i.test(source);
+
+/**
+ * For Astro's default processor (Sätteri): push into `markdown.processor.options.mdastPlugins`.
+ * A factory, so files without a `whatsapp:` link skip the plugin (and its calls into JavaScript).
+ */
 export function satteriWhatsAppLinks(target: Contact) {
-  return {
+  const plugin = {
     name: 'astro-chatra-whatsapp:links',
     link(node: Readonly<Link>, context: SatteriContext) {
       if (!node.url.toLowerCase().startsWith(SCHEME)) return;
@@ -65,11 +71,13 @@ export function satteriWhatsAppLinks(target: Contact) {
       context.setProperty(node, 'data', { ...node.data, hProperties: LINK_PROPERTIES });
     },
   };
+  return (file: { source: string }) => (mentionsScheme(file.source) ? plugin : null);
 }
 
 /** For `markdown.processor: unified()`: push `[remarkWhatsAppLinks, target]` into its `remarkPlugins`. */
 export function remarkWhatsAppLinks(target: Contact) {
   return (tree: Root, file: VFile) => {
+    if (!mentionsScheme(String(file.value))) return;
     const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'link') rewrite(node, file);
       if ('children' in node) for (const child of node.children) visit(child as Root['children'][number]);

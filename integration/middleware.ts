@@ -6,7 +6,7 @@ import { checkPrefilledText, hasPlaceholders, namesPage, PageLinks } from './con
 import { insertIntoHtml, insertIntoHtmlText, type PageInsertion } from './html-stream.ts';
 import { mayHaveTriggers, rewriteLinks, rewriteLinksStream, type LinkRewrite } from './link-rewriter.ts';
 import { OptionError, toAstroError } from './option-error.ts';
-import { pageSettingSchema, type PageSetting } from './options.ts';
+import type { PageSetting } from './options.ts';
 import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml } from './page-markup.ts';
 
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
@@ -46,11 +46,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
       headEnd: () => {
         if (!page.widget) return '';
         const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(path);
-        return pageDataHtml({ texts: options.textsUrls[language], autoMessage, links: rewrite.links().changed }) + loaderScriptHtml(options.loaderUrl);
+        const links = rewrite.links();
+        return memo(links, `${language} ${autoMessage}`, () => pageDataHtml({ texts: options.textsUrls[language], autoMessage, links: links.changed }) + loaderScriptHtml(options.loaderUrl));
       },
       body: () => {
         const texts = options.languages[language];
-        return pageBodyHtml(options, texts, page, rewrite.links(), qrCodeSvg && ((href) => qrCodeSvg(href, `${texts.linkLabel} (QR code)`)));
+        const links = rewrite.links();
+        const qrCode = qrCodeSvg && ((href: string) => qrCodeSvg(href, `${texts.linkLabel} (QR code)`));
+        return memo(links, `${language} ${page.widget} ${page.floating}`, () => pageBodyHtml(options, texts, page, links, qrCode));
       },
     };
   };
@@ -71,13 +74,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
   return result;
 });
 
+/** Most pages share their links with the site: what they get depends only on a few keys, and is made once for each. */
+const shared = new Map<string, string>();
+function memo(links: PageLinks, key: string, make: () => string): string {
+  if (links.changed.size > 0) return make();
+  let html = shared.get(key);
+  if (html === undefined) shared.set(key, (html = make()));
+  return html;
+}
+
 /** `Astro.locals.whatsapp`, checked: a wrong value fails the build, naming the page. */
 function readPageSetting(locals: object, pathname: string): PageSetting | undefined {
   const value = (locals as { whatsapp?: unknown }).whatsapp;
   const where = `Astro.locals.whatsapp on ${pathname}`;
   try {
-    const result = pageSettingSchema.safeParse(value);
-    if (!result.success) {
+    // Checked by hand, not with the options schema: zod would be bundled into every server build.
+    const isText = typeof value === 'object' && value !== null && Object.keys(value).join() === 'text' && typeof (value as { text: unknown }).text === 'string';
+    if (value !== undefined && value !== false && !isText) {
       throw new OptionError(
         where,
         `expected false or { text: "…" }, got ${JSON.stringify(value)}.`,
@@ -85,8 +98,9 @@ function readPageSetting(locals: object, pathname: string): PageSetting | undefi
       );
     }
     const hasPhone = options.contacts.some((contact) => contact.kind === 'phone');
-    if (result.data) checkPrefilledText(result.data.text, hasPhone ? 'phone' : 'short-link', `${where}: text`, options.site);
-    return result.data;
+    const setting = value as PageSetting;
+    if (setting) checkPrefilledText(setting.text, hasPhone ? 'phone' : 'short-link', `${where}: text`, options.site);
+    return setting;
   } catch (error) {
     throw error instanceof OptionError ? toAstroError(error) : error;
   }

@@ -219,8 +219,7 @@ export const optionsSchema = z.strictObject({
  * `Astro.locals.whatsapp`, set in the frontmatter of a page or its layout: `false` drops the widget
  * and the floating button from the page; `{ text }` is the page's prefilled message (phone numbers).
  */
-export const pageSettingSchema = z.union([z.literal(false), z.strictObject({ text: prefilledText })]).optional();
-export type PageSetting = z.output<typeof pageSettingSchema>;
+export type PageSetting = false | { text: string } | undefined;
 
 export type ChatraWhatsAppOptions = z.input<typeof optionsSchema>;
 export type ParsedOptions = z.output<typeof optionsSchema>;
