@@ -1,4 +1,5 @@
 import { contactHref, fillPageContext, findContact } from './contacts.ts';
+import { languageOf } from './page-markup.ts';
 import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
 
 /**
@@ -22,8 +23,7 @@ export function componentLink(
         'set it in the WhatsApp Business app (Settings → Business tools → Short link → Message).',
     );
   }
-  const language = (props.language ?? options.defaultLanguage).toLowerCase();
-  const texts = options.languages[language] ?? options.languages[language.split('-')[0]] ?? options.languages[options.defaultLanguage];
+  const texts = options.languages[languageOf(options, props.language)];
   const href = contactHref(contact, props.text ?? contact.text);
   const path = props.url.pathname;
   const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: new URL(path, options.site ?? props.url).href, path });

@@ -27,7 +27,7 @@ export interface PageContext {
 
 export const PAGE_PLACEHOLDERS = ['title', 'url', 'path'] as const;
 /** A placeholder as it stands in a link, its braces encoded. */
-const ENCODED_PLACEHOLDER = /%7B(title|url|path)%7D/g;
+const ENCODED_PLACEHOLDER = new RegExp(`%7B(${PAGE_PLACEHOLDERS.join('|')})%7D`, 'g');
 
 /**
  * The contact's link with `text` (by default its own message) prefilled, placeholders not filled

@@ -7,7 +7,7 @@ import { insertIntoHtml, insertIntoHtmlText, type PageInsertion } from './html-s
 import { mayHaveTriggers, rewriteLinks, rewriteLinksStream, type LinkRewrite } from './link-rewriter.ts';
 import { OptionError, toAstroError } from './option-error.ts';
 import type { PageSetting } from './options.ts';
-import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml } from './page-markup.ts';
+import { languageOf, loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle } from './page-markup.ts';
 
 const sendsAutoMessage = options.autoMessage?.pages ? picomatch(options.autoMessage.pages) : () => true;
 const getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
@@ -40,7 +40,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const insertion = (htmlLang: string | undefined): PageInsertion => {
     const on = pageSetting() !== false;
     const page = { widget: on && Boolean(options.chatra) && getsWidget(path), floating: on && getsFloating(path) };
-    const language = languageOf(context.currentLocale ?? htmlLang);
+    const language = languageOf(options, context.currentLocale ?? htmlLang);
     return {
       head: pageHeadHtml(options, options.css, page),
       headEnd: () => {
@@ -52,7 +52,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
       body: () => {
         const texts = options.languages[language];
         const links = rewrite.links();
-        const qrCode = qrCodeSvg && ((href: string) => qrCodeSvg(href, `${texts.linkLabel} (QR code)`));
+        const qrCode = qrCodeSvg && ((href: string) => qrCodeSvg(href, qrTitle(texts.linkLabel)));
         return memo(links, `${language} ${page.widget} ${page.floating}`, () => pageBodyHtml(options, texts, page, links, qrCode));
       },
     };
@@ -110,12 +110,4 @@ function pathFilter(include: string[] | undefined, exclude: string[] | undefined
   const included = include ? picomatch(include) : () => true;
   const excluded = exclude ? picomatch(exclude) : () => false;
   return (path) => included(path) && !excluded(path);
-}
-
-/** The language tag the integration has texts for: the page's, its base language, or the default. */
-function languageOf(pageLanguage: string | undefined): string {
-  const tag = pageLanguage?.toLowerCase();
-  if (tag && options.languages[tag]) return tag;
-  if (tag && options.languages[tag.split('-')[0]]) return tag.split('-')[0];
-  return options.languages[options.defaultLanguage] ? options.defaultLanguage : 'en';
 }

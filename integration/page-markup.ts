@@ -155,6 +155,19 @@ function facadePlacement(position: string): string {
   return side + (along === 't' ? 'top:20px;' : along === 'm' ? 'top:50%;transform:translateY(-50%);' : 'bottom:20px;');
 }
 
+/** The language tag the integration has texts for: the page's, its base language, or the default. */
+export function languageOf(options: Pick<ResolvedOptions, 'languages' | 'defaultLanguage'>, pageLanguage: string | undefined): string {
+  const tag = pageLanguage?.toLowerCase();
+  if (tag && options.languages[tag]) return tag;
+  if (tag && options.languages[tag.split('-')[0]]) return tag.split('-')[0];
+  return options.languages[options.defaultLanguage] ? options.defaultLanguage : 'en';
+}
+
+/** The accessible name of a QR code of the link labelled `linkLabel`. */
+export function qrTitle(linkLabel: string): string {
+  return `${linkLabel} (QR code)`;
+}
+
 /** JSON that is safe inside a `<script>` element: no `</script>`, `<!--` or line separators can end or bend it. */
 export function serializeForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
