@@ -11,8 +11,10 @@ export interface ClientFile {
 }
 
 export interface ClientAssets {
-  /** The `head-inline` script, the same on every page: the Chatra bootstrap, else the analytics listener, else ''. */
-  headInline: string;
+  /** The inline script of pages with the widget (Chatra's queue, its id, the state); '' without Chatra. */
+  bootstrap: string;
+  /** The inline analytics listener of pages on a site without Chatra (with Chatra it rides in the loader); '' if off. */
+  analyticsScript: string;
   /** Files by name, for the `/_acw/[file]` endpoint. */
   files: Record<string, ClientFile>;
   /** URL of each language's texts file, by lower-case language tag. */
@@ -62,7 +64,7 @@ export function clientAssets(resolved: ResolvedOptions, base: string): ClientAss
   // With Chatra, the analytics listener rides in the cached loader; without, it is the only script.
   const analytics = resolved.analytics ? withConfig(analyticsCall, resolved.analytics) : '';
   const { chatra } = resolved;
-  if (!chatra) return { headInline: analytics, files: {}, textsUrls: {} };
+  if (!chatra) return { bootstrap: '', analyticsScript: analytics, files: {}, textsUrls: {} };
 
   const dir = `${base.replace(/\/?$/, '/')}${ASSETS_DIR}/`;
   const files: Record<string, ClientFile> = {};
@@ -84,5 +86,5 @@ export function clientAssets(resolved: ResolvedOptions, base: string): ClientAss
   files[loaderName] = { type: 'text/javascript', body: loader };
   const state = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
   const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout });
-  return { headInline: bootstrap, files, textsUrls, loaderUrl: dir + loaderName };
+  return { bootstrap, analyticsScript: '', files, textsUrls, loaderUrl: dir + loaderName };
 }

@@ -19,8 +19,8 @@ export interface Contact {
 /** What a prefilled message can name about the page it is sent from. */
 export interface PageContext {
   title: string;
-  /** Absolute: `site` and the path. */
-  url: string;
+  /** Absolute: `site` and the path; only with `site` (never from the request's Host), else `{url}` stays as written. */
+  url?: string;
   /** As visitors see it, `base` included. */
   path: string;
 }
@@ -73,7 +73,10 @@ export function hasPlaceholders(html: string): boolean {
 
 /** A link with its placeholders filled in for `page`. */
 export function fillPageContext(href: string, page: PageContext): string {
-  return href.replace(ENCODED_PLACEHOLDER, (_, name: keyof PageContext) => encodeMessage(page[name]));
+  return href.replace(ENCODED_PLACEHOLDER, (placeholder, name: keyof PageContext) => {
+    const value = page[name];
+    return value === undefined ? placeholder : encodeMessage(value);
+  });
 }
 
 /**

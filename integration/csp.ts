@@ -6,7 +6,7 @@ export type CspObject = Exclude<Csp, boolean>;
 export interface CspAdditions {
   algorithm?: CspObject['algorithm'];
   styleDirective: { hashes: `sha256-${string}`[] };
-  scriptDirective?: { resources: string[] };
+  scriptDirective?: { resources?: string[]; hashes?: `sha256-${string}`[] };
 }
 
 /** The host chatra.js is loaded from (Chatra API, widget code). */
@@ -25,14 +25,18 @@ const CHATRA_SOURCES: Record<string, string[]> = {
  * Never turns CSP on (`false` → nothing), gives `true` the algorithm it then needs, and keeps
  * `'self'` when adding the first script source (a script source replaces Astro's default).
  */
-export function cspAdditions(csp: Csp, { styles, loadsChatra }: { styles: string[]; loadsChatra: boolean }): CspAdditions | undefined {
+export function cspAdditions(
+  csp: Csp,
+  { styles, scripts = [], loadsChatra }: { styles: string[]; scripts?: string[]; loadsChatra: boolean },
+): CspAdditions | undefined {
   if (!csp) return undefined;
-  const additions: CspAdditions = {
-    styleDirective: { hashes: styles.map((style) => `sha256-${createHash('sha256').update(style).digest('base64')}` as const) },
-  };
+  const hash = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
+  const additions: CspAdditions = { styleDirective: { hashes: styles.map(hash) } };
+  // The inline scripts the page transform writes: hashed like Astro's own head-inline scripts.
+  if (scripts.length > 0) additions.scriptDirective = { hashes: scripts.map(hash) };
   if (loadsChatra) {
     const userSources = csp === true ? [] : (csp.scriptDirective?.resources ?? []);
-    additions.scriptDirective = { resources: [...(userSources.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE] };
+    additions.scriptDirective = { ...additions.scriptDirective, resources: [...(userSources.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE] };
   }
   return csp === true ? { algorithm: 'SHA-256', ...additions } : additions;
 }

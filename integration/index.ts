@@ -1,38 +1,46 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { ASSETS_DIR, clientAssets, pageStylesheet } from './client-assets.ts';
+import { ASSETS_DIR, clientAssets, pageStylesheet, type ClientAssets } from './client-assets.ts';
 import { addContentLinks } from './content-plugin.ts';
 import { cspAdditions, widenSiteDirectives, type CspObject } from './csp.ts';
 import { OptionError, toAstroError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
 import { dashboardTextsFor, resolveOptions, type ResolvedOptions, type SiteConfig } from './resolve-options.ts';
-import { virtualOptions } from './virtual-options.ts';
+import { serveClientFiles } from './dev-server.ts';
+import { toRuntimeOptions, virtualOptions } from './virtual-options.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './options.ts';
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
   let resolved: ResolvedOptions;
+  let assets: ClientAssets;
   return {
     name: 'astro-chatra-whatsapp',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, injectScript, injectRoute, addMiddleware, logger }) => {
+      'astro:config:setup': async ({ config, updateConfig, addMiddleware, logger }) => {
         resolved = await resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
         const css = pageStylesheet(resolved);
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
           logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
+        assets = clientAssets(resolved, config.base);
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
-        const csp = cspAdditions(config.security.csp, { styles: [css], loadsChatra: Boolean(resolved.chatra) });
-        const assets = clientAssets(resolved, config.base);
-        const runtime = { ...resolved, css, base: config.base, files: assets.files, textsUrls: assets.textsUrls, loaderUrl: assets.loaderUrl };
+        const csp = cspAdditions(config.security.csp, {
+          styles: [css],
+          scripts: [assets.bootstrap, assets.analyticsScript].filter(Boolean),
+          loadsChatra: Boolean(resolved.chatra),
+        });
+        const runtime = toRuntimeOptions(resolved, assets, { css, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
-        addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
+        addMiddleware({ entrypoint: new URL('./runtime/middleware.ts', import.meta.url), order: 'pre' });
         addContentLinks(config.markdown, resolved.contacts[0], { updateConfig, logger });
-        if (assets.headInline) injectScript('head-inline', assets.headInline);
-        if (resolved.chatra) {
-          injectRoute({ pattern: `/${ASSETS_DIR}/[file]`, entrypoint: new URL('./assets-endpoint.ts', import.meta.url), prerender: true });
-        }
+      },
+      // The loader and the texts files: served by the dev server, written beside the site's own
+      // files by the build (static for every adapter, never rendered per request).
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveClientFiles(assets.files, server.config.base));
       },
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({
@@ -43,7 +51,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
             "    whatsapp?: import('astro-chatra-whatsapp').PageSetting;\n  }\n}\n",
         });
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const files = Object.entries(assets.files);
+        if (files.length > 0) {
+          const folder = new URL(`${ASSETS_DIR}/`, dir);
+          await mkdir(folder, { recursive: true });
+          await Promise.all(files.map(([name, file]) => writeFile(new URL(name, folder), file.body)));
+        }
         logger.info(formatDashboardTexts(resolved));
       },
     },

@@ -4,7 +4,10 @@
  * shared by the middleware and the WhatsAppButton component.
  */
 import { contactHref, type PageLinks } from './contacts.ts';
-import type { PageTexts, ResolvedOptions } from './resolve-options.ts';
+import type { ResolvedOptions } from './resolve-options.ts';
+import type { PageLabels } from './runtime/runtime-options.ts';
+
+type MarkupOptions = Pick<ResolvedOptions, 'fallback' | 'chatra' | 'contacts'>;
 
 const PAGE_DATA_ID = 'chatra-whatsapp-page';
 
@@ -43,7 +46,7 @@ export interface PageParts {
 }
 
 /** What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when the page has either. */
-export function pageHeadHtml(options: ResolvedOptions, css: string, page: PageParts): string {
+export function pageHeadHtml(options: MarkupOptions, css: string, page: PageParts): string {
   const shows = (options.fallback.floating && page.floating) || (options.chatra?.facade && page.widget);
   return shows ? `<style>${css}</style>` : '';
 }
@@ -63,16 +66,24 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
 }
 
 /** What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the chat facade, in a named landmark. */
-export function pageBodyHtml(options: ResolvedOptions, texts: PageTexts, page: PageParts, links: PageLinks, qrCode?: (href: string) => string): string {
+export function pageBodyHtml(
+  options: MarkupOptions,
+  texts: PageLabels,
+  page: PageParts,
+  links: PageLinks,
+  qrCode?: (href: string) => string | undefined,
+): string {
   const { fallback, chatra, contacts } = options;
   let html = '';
   if (fallback.floating && page.floating) {
     const classes = [fallback.position === 'bottom-left' ? 'acw-left' : 'acw-right'];
     if (fallback.floating === 'until-chatra' && chatra && page.widget) classes.push('acw-until');
+    // A link too long for a QR code (a very long title in the message) gets the plain button.
+    const svg = contacts.length === 1 ? qrCode?.(links.main) : undefined;
     html +=
       contacts.length === 1
-        ? qrCode
-          ? floatingQrHtml(links.main, texts.linkLabel, qrCode(links.main), classes)
+        ? svg
+          ? floatingQrHtml(links.main, texts.linkLabel, svg, classes)
           : whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes })
         : contactListHtml(
             contacts.map((contact) => ({ label: contact.label!, href: links.href(contactHref(contact)) })),
@@ -156,11 +167,13 @@ function facadePlacement(position: string): string {
 }
 
 /** The language tag the integration has texts for: the page's, its base language, or the default. */
-export function languageOf(options: Pick<ResolvedOptions, 'languages' | 'defaultLanguage'>, pageLanguage: string | undefined): string {
+export function languageOf(options: { languages: object; defaultLanguage: string }, pageLanguage: string | undefined): string {
+  // Own keys only: a page language such as `constructor` or `__proto__` is not a table entry.
+  const has = (tag: string) => Object.hasOwn(options.languages, tag);
   const tag = pageLanguage?.toLowerCase();
-  if (tag && options.languages[tag]) return tag;
-  if (tag && options.languages[tag.split('-')[0]]) return tag.split('-')[0];
-  return options.languages[options.defaultLanguage] ? options.defaultLanguage : 'en';
+  if (tag && has(tag)) return tag;
+  if (tag && has(tag.split('-')[0])) return tag.split('-')[0];
+  return has(options.defaultLanguage) ? options.defaultLanguage : 'en';
 }
 
 /** The accessible name of a QR code of the link labelled `linkLabel`. */

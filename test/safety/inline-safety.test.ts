@@ -90,7 +90,7 @@ describe('the head-inline bootstrap', () => {
     fc.assert(
       fc.property(id, base, fc.constantFrom('eager', 'idle', 'interaction'), (chatraId, siteBase, load) => {
         const assets = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, id: chatraId, load } }, siteBase);
-        const bootstrap = assets.headInline;
+        const bootstrap = assets.bootstrap;
         const { scripts, intact } = parseScriptPage(bootstrap);
         if (scripts.length !== 1 || !intact || text(scripts[0]) !== bootstrap) return false;
         const { window, attributes } = runBootstrap(bootstrap);

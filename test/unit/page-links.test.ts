@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { contactHref, fillPageContext, findContact, PageLinks, pageLinks, siteWideHref, type Contact } from '../../integration/contacts.ts';
-import { rewriteLinks } from '../../integration/link-rewriter.ts';
 
 const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text: 'About {title} ({url}) {path}' };
 const short: Contact = { kind: 'short-link', link: 'https://wa.me/message/4O4YGZEG3RIVE1', label: 'Sales' };
@@ -48,29 +47,3 @@ describe('contact links and the page context', () => {
   });
 });
 
-describe('rewriteLinks', () => {
-  const contacts = [phone];
-  const rewrite = () => {
-    const seen: string[] = [];
-    return {
-      seen,
-      page: {
-        title: (text: string) => void seen.push(text),
-        links: () => new PageLinks(contacts, { ...page, title: seen[0] ?? '' }),
-      },
-    };
-  };
-
-  test("reads the document's title (entities decoded), not an SVG's, and fills it into the page's links", async () => {
-    const { seen, page: rewritePage } = rewrite();
-    const html =
-      '<html><head><title>Tea &amp; &quot;Cakes&quot; (new)</title></head><body><svg><title>Icon</title></svg>' +
-      `<a href="#whatsapp">Us</a><a href="${contactHref(phone)}">Same</a><a href="https://example.com/%7Btitle%7D">Other</a></body></html>`;
-    const output = await rewriteLinks(html, rewritePage);
-    expect(seen).toEqual(['Tea & "Cakes" (new)']);
-    const own = fillPageContext(contactHref(phone), page);
-    expect(output).toContain(`<a href="${own}" target="_blank" rel="noopener noreferrer">Us</a>`);
-    expect(output).toContain(`<a href="${own}">Same</a>`);
-    expect(output).toContain('<a href="https://example.com/%7Btitle%7D">Other</a>');
-  });
-});

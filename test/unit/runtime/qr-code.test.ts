@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { qrCodeSvg } from '../../integration/qr-code.ts';
-import { decodeQrSvg as decode } from '../support/qr-decode.ts';
+import { qrCodeSvg as draw } from '../../../integration/runtime/qr-code.ts';
+
+const qrCodeSvg = (link: string, title: string, size?: number) => draw(link, title, size)!;
+import { decodeQrSvg as decode } from '../../support/qr-decode.ts';
 
 describe('qrCodeSvg', () => {
   it('encodes a short link', () => {
@@ -11,6 +13,10 @@ describe('qrCodeSvg', () => {
   it('encodes a phone link with a long prefilled text in Cyrillic and emoji', () => {
     const link = 'https://wa.me/14155550123?text=' + encodeURIComponent('Привет! A question about "Pricing" 😀 & more');
     expect(decode(qrCodeSvg(link, 'Chat on WhatsApp', 200))).toBe(link);
+  });
+
+  it('gives nothing for a link no QR code can hold', () => {
+    expect(draw('https://wa.me/14155550123?text=' + 'x'.repeat(3000), 'x')).toBeUndefined();
   });
 
   it('sizes itself only when asked', () => {

@@ -1,0 +1,47 @@
+/// <reference path="../virtual.d.ts" />
+/**
+ * Adds the page's kit (Chatra's page data and loader, the floating WhatsApp button, the chat
+ * facade) to every whole HTML document Astro serves: prerendered, on demand, in `astro dev`, and
+ * error pages (404, 500) with their status kept. Anything else passes through as it came.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import options from 'virtual:astro-chatra-whatsapp/options';
+import { PageKits, PageRequest } from './page-request.ts';
+import { transformPageStream, transformPageText } from './page-transform.ts';
+
+// The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
+const kits = new PageKits(options, options.fallback.qr ? (await import('./qr-code.ts')).qrCodeSvg : undefined);
+const transformed = new WeakSet<Response>();
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  if (transformed.has(response) || !isTransformable(context.request, response)) return response;
+
+  const page = new PageRequest(kits, {
+    url: context.url,
+    locale: context.currentLocale,
+    locals: () => context.locals,
+    prerendered: context.isPrerendered,
+  });
+  // A prerendered page is written to a file whole: one string pass is cheaper than a stream.
+  const body = context.isPrerendered ? transformPageText(await response.text(), page) : transformPageStream(response.body!, page);
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  const result = new Response(body, { status: response.status, statusText: response.statusText, headers });
+  transformed.add(result);
+  return result;
+});
+
+/**
+ * An HTML body in UTF-8 as it will be sent: not a redirect, not a HEAD request's empty body, not
+ * compressed, not in another charset (decoding it as UTF-8 would destroy its text).
+ */
+export function isTransformable(request: Request, response: Response): boolean {
+  if (request.method === 'HEAD' || !response.body || (response.status >= 300 && response.status < 400)) return false;
+  const encoding = response.headers.get('content-encoding');
+  if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
+  const [type, ...parameters] = (response.headers.get('content-type') ?? '').toLowerCase().split(';');
+  if (type.trim() !== 'text/html') return false;
+  const charset = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('charset='));
+  return !charset || ['utf-8', 'utf8', '"utf-8"'].includes(charset.slice('charset='.length).trim());
+}

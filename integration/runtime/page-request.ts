@@ -1,0 +1,224 @@
+/**
+ * One page's kit, worked out as the page transform reaches each place: which parts the page gets
+ * (`include`/`exclude`, `Astro.locals.whatsapp`), its language, its title and address in the
+ * WhatsApp links, and the HTML for each place. Everything a page says is data: nothing a page or
+ * a request holds can make this throw while the page streams.
+ */
+import picomatch from 'picomatch';
+import { checkPrefilledText, namesPage, PageLinks, type PageContext } from '../contacts.ts';
+import { OptionError, toAstroError } from '../option-error.ts';
+import type { PageSetting } from '../options.ts';
+import { languageOf, loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../page-markup.ts';
+import type { LinkChange, PageHandler } from './page-transform.ts';
+import type { RuntimeOptions } from './runtime-options.ts';
+
+/** The longest `{title}` put into a message: longer titles are cut at a word, with an ellipsis. */
+export const TITLE_LIMIT = 200;
+/** Paths longer than this are not matched against `include`/`exclude` globs (a glob's cost grows with the path). */
+const PATH_LIMIT = 2048;
+
+const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
+
+/** What the page's request tells the kit. */
+export interface RequestFacts {
+  /** The page's address as requested. */
+  url: URL;
+  /** `Astro.currentLocale`. */
+  locale: string | undefined;
+  /** Read when first needed: by then the page's and its layout's frontmatter have run. */
+  locals: () => object;
+  prerendered: boolean;
+}
+
+/** The checks and lookups every page shares, made once per server. */
+export class PageKits {
+  readonly options: RuntimeOptions;
+  readonly sendsAutoMessage: (path: string) => boolean;
+  readonly getsWidget: (path: string) => boolean;
+  readonly getsFloating: (path: string) => boolean;
+  readonly contactsNamePage: boolean;
+  readonly qrCodeSvg?: (link: string, title: string) => string | undefined;
+  /** Most pages share their links with the site: what they get depends only on a few keys, and is made once for each. */
+  readonly #shared = new Map<string, string>();
+
+  constructor(options: RuntimeOptions, qrCodeSvg?: (link: string, title: string) => string | undefined) {
+    this.options = options;
+    this.sendsAutoMessage = options.autoMessage?.pages ? matcher(options.autoMessage.pages) : () => true;
+    this.getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
+    this.getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
+    this.contactsNamePage = options.contacts.some((contact) => namesPage(contact.text));
+    this.qrCodeSvg = qrCodeSvg;
+  }
+
+  memo(links: PageLinks, key: string, make: () => string): string {
+    if (links.changed.size > 0) return make();
+    let html = this.#shared.get(key);
+    if (html === undefined) this.#shared.set(key, (html = make()));
+    return html;
+  }
+}
+
+/** The page transform's handler for one page. */
+export class PageRequest implements PageHandler {
+  readonly #kits: PageKits;
+  readonly #facts: RequestFacts;
+  /** The page's path without `base`, for include/exclude. */
+  readonly #route: string;
+  #setting: PageSetting | undefined;
+  #settingRead = false;
+  #title: string | undefined;
+  #links: PageLinks | undefined;
+  #language = '';
+  #parts: PageParts = { widget: false, floating: false };
+
+  constructor(kits: PageKits, facts: RequestFacts) {
+    this.#kits = kits;
+    this.#facts = facts;
+    const { base } = kits.options;
+    const pathname = facts.url.pathname.slice(0, PATH_LIMIT);
+    this.#route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
+  }
+
+  headStart(lang: string | undefined): string {
+    const { options, getsWidget, getsFloating } = this.#kits;
+    const on = this.#pageSetting() !== false;
+    this.#parts = { widget: on && Boolean(options.chatra) && getsWidget(this.#route), floating: on && getsFloating(this.#route) };
+    this.#language = languageOf(options, this.#facts.locale ?? lang);
+    const script = this.#parts.widget ? options.bootstrap : options.chatra ? '' : options.analyticsScript;
+    return pageHeadHtml(options, options.css, this.#parts) + (script ? `<script>${script}</script>` : '');
+  }
+
+  title(text: string): void {
+    this.#title ??= capTitle(text);
+  }
+
+  headEnd(): string {
+    if (!this.#parts.widget) return '';
+    const { options, sendsAutoMessage } = this.#kits;
+    const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(this.#route);
+    const links = this.#pageLinks();
+    return this.#kits.memo(links, `${this.#language} ${autoMessage}`, () =>
+      pageDataHtml({ texts: options.textsUrls[this.#language], autoMessage, links: links.changed }) + loaderScriptHtml(options.loaderUrl),
+    );
+  }
+
+  link(href: string): LinkChange | undefined {
+    const trigger = href.trim().toLowerCase();
+    if (trigger === '#whatsapp') return { href: this.#pageLinks().main, add: OPENS_IN_NEW_TAB };
+    if (trigger === '#chat') return { href: this.#pageLinks().main, add: { ...OPENS_IN_NEW_TAB, 'data-chatra-whatsapp': 'chat' } };
+    if (!href.startsWith('https://wa.me/')) return undefined;
+    const own = this.#pageLinks().href(href);
+    return own === href ? undefined : { href: own };
+  }
+
+  bodyEnd(): string {
+    const { options, qrCodeSvg } = this.#kits;
+    const texts = options.languages[this.#language];
+    const links = this.#pageLinks();
+    const qrCode = qrCodeSvg && ((link: string) => qrCodeSvg(link, qrTitle(texts.linkLabel)));
+    return this.#kits.memo(links, `${this.#language} ${this.#parts.widget} ${this.#parts.floating}`, () =>
+      pageBodyHtml(options, texts, this.#parts, links, qrCode),
+    );
+  }
+
+  /** The page's links: worked out once, when first needed (by then its title has passed). */
+  #pageLinks(): PageLinks {
+    if (this.#links) return this.#links;
+    const { options } = this.#kits;
+    const path = pagePath(this.#facts.url.pathname, options);
+    const page: PageContext = { title: this.#title || path, url: options.site ? options.site.replace(/\/$/, '') + encodePath(path) : undefined, path };
+    const setting = this.#pageSetting();
+    return (this.#links = new PageLinks(options.contacts, page, setting ? setting.text : undefined));
+  }
+
+  #pageSetting(): PageSetting | undefined {
+    if (!this.#settingRead) {
+      this.#settingRead = true;
+      this.#setting = readPageSetting((this.#facts.locals() as { whatsapp?: unknown }).whatsapp, this.#facts, this.#kits.options);
+    }
+    return this.#setting;
+  }
+}
+
+/**
+ * `Astro.locals.whatsapp`, checked. On a prerendered page a wrong value stops the build, naming
+ * the page (`report` throws there); on an on-demand page it is reported and left out, since a
+ * request must not fail over it.
+ */
+function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOptions): PageSetting | undefined {
+  if (value === undefined || value === false) return value;
+  const where = `Astro.locals.whatsapp on ${facts.url.pathname}`;
+  const isText = typeof value === 'object' && value !== null && Object.keys(value).join() === 'text' && typeof (value as { text: unknown }).text === 'string';
+  try {
+    if (!isText) throw new OptionError(where, `expected false or { text: "…" }, got ${describe(value)}.`, SETTING_HINT);
+    const { text } = value as { text: string };
+    const kind = options.contacts.some((contact) => contact.kind === 'phone') ? 'phone' : 'short-link';
+    // On demand, a message from request data keeps an unknown {placeholder} as written.
+    if (facts.prerendered || kind === 'short-link') checkPrefilledText(text, kind, `${where}: text`, options.site);
+    return { text };
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    if (facts.prerendered) throw toAstroError(error);
+    console.warn(`[astro-chatra-whatsapp] ${error.message} Left out for this request. ${error.hint}`);
+    return undefined;
+  }
+}
+
+const SETTING_HINT = 'Set it in the frontmatter of the page or its layout: Astro.locals.whatsapp = false, or = { text: "A question about {title}" }.';
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
+/** A title fit for a message: whitespace collapsed, at most TITLE_LIMIT characters, cut at a word. */
+export function capTitle(text: string): string {
+  const title = text.trim().replace(/\s+/g, ' ');
+  if (title.length <= TITLE_LIMIT) return title;
+  const cut = title.slice(0, TITLE_LIMIT - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
+}
+
+/**
+ * The page's path as visitors read it (percent-decoding undone), with the trailing slash the site
+ * uses, so a prerendered and an on-demand page of the same shape say the same.
+ */
+export function pagePath(pathname: string, options: Pick<RuntimeOptions, 'trailingSlash' | 'format'>): string {
+  let path: string;
+  try {
+    path = decodeURI(pathname);
+  } catch {
+    path = pathname;
+  }
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (path === '/' || last.includes('.')) return path;
+  const slash =
+    options.trailingSlash === 'always' || (options.trailingSlash === 'ignore' && options.format === 'directory')
+      ? true
+      : options.trailingSlash === 'never' || options.format === 'file'
+        ? false
+        : undefined;
+  if (slash === true && !path.endsWith('/')) return path + '/';
+  if (slash === false && path.endsWith('/')) return path.replace(/\/+$/, '');
+  return path;
+}
+
+/** A decoded path as it stands in a URL. */
+function encodePath(path: string): string {
+  return encodeURI(path);
+}
+
+function matcher(globs: string[]): (path: string) => boolean {
+  return picomatch(globs, { noextglob: true });
+}
+
+function pathFilter(include: string[] | undefined, exclude: string[] | undefined): (path: string) => boolean {
+  const included = include ? matcher(include) : () => true;
+  const excluded = exclude ? matcher(exclude) : () => false;
+  return (path) => included(path) && !excluded(path);
+}
+

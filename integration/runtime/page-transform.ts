@@ -1,0 +1,403 @@
+/**
+ * The page transform: adds a page's kit to an HTML document as it streams, at the places the
+ * HTML tokenizer (parse5's, as browsers read it) finds, never by searching the text. Astro leaves
+ * `<` unescaped in attribute values, so the characters `</head>` may stand in a meta description,
+ * a JSON-LD script or a comment; only a tokenizer knows they are data.
+ *
+ * What goes where: `headStart` right after `<head>` (after a charset `<meta>` that follows it),
+ * `headEnd` before `</head>`, `bodyEnd` before the last `</body>`; where a tag is missing, at the
+ * place the HTML parsing rules imply (a head closed by `<body>` or by body content). Links whose
+ * `href` the page wants changed (`#whatsapp`, `#chat`, WhatsApp links) are rewritten in place,
+ * inside `<noscript>` too: only the `href` attribute's own characters are replaced.
+ *
+ * Only whole documents are changed: a response whose first content is not a doctype, `<html>` or
+ * `<head>` (a server island, a partial, an htmx fragment) passes through untouched.
+ *
+ * Web APIs only (no `node:`): the same code runs in `astro build`, on Node and on workerd.
+ */
+import { html, Tokenizer, TokenizerMode, type Token } from 'parse5';
+import { ParserFeedback } from './parser-feedback.ts';
+
+const $ = html.TAG_ID;
+
+/** A link's new `href`, and attributes to add where the link lacks them. */
+export interface LinkChange {
+  href: string;
+  add?: Record<string, string>;
+}
+
+/** What the transform asks of the page, in document order. */
+export interface PageHandler {
+  /** The head starts: `<html lang>` as written. Returns what goes right after `<head>`. */
+  headStart(lang: string | undefined): string;
+  /** The document's title (the first `<title>` in HTML, outside templates), references decoded. */
+  title(text: string): void;
+  /** What goes where the head ends. */
+  headEnd(): string;
+  /** What a link with this `href` (as the browser reads it) becomes; undefined leaves it. */
+  link(href: string): LinkChange | undefined;
+  /** What goes before the last `</body>`. */
+  bodyEnd(): string;
+}
+
+/** Tags the parser keeps in `<head>` (https://html.spec.whatwg.org/#parsing-main-inhead). */
+const HEAD_TAGS = new Set([$.BASE, $.BASEFONT, $.BGSOUND, $.LINK, $.META, $.TITLE, $.NOSCRIPT, $.NOFRAMES, $.STYLE, $.SCRIPT, $.TEMPLATE]);
+/** End tags that end the head when it is open; any other is ignored there. */
+const HEAD_ENDERS = new Set([$.HEAD, $.BODY, $.HTML, $.BR]);
+
+const enum Phase {
+  BeforeHead,
+  InHead,
+  AfterHead,
+  InBody,
+}
+
+interface Edit {
+  /** Replaces input [start, end) with text; start === end inserts. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const attr = (token: Token.TagToken, name: string) => token.attrs.find((a) => a.name === name)?.value;
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * One document's transform. `write` each chunk of text as it arrives and send on what it returns;
+ * `end` returns the rest. The output is the same however the input is cut into chunks.
+ */
+export class PageTransform {
+  readonly #handler: PageHandler;
+  readonly #tokenizer: Tokenizer;
+  readonly #feedback: ParserFeedback;
+  #kind: 'unknown' | 'document' | 'fragment' = 'unknown';
+  #phase = Phase.BeforeHead;
+
+  /** Input not yet sent, from offset #bufferStart. */
+  #buffer = '';
+  #bufferStart = 0;
+  /** Input before #cursor has been sent (or replaced). */
+  #cursor = 0;
+  /** Input before #settled can't change any more: every token up to there has been seen. */
+  #settled = 0;
+  /** Pending edits, in input order. */
+  #edits: Edit[] = [];
+
+  /** After `<head>`: where headStart goes, unless a charset `<meta>` comes first. */
+  #headStartAt: number | undefined;
+  /** Start of the last `</body>` (or `</html>` with none before it). */
+  #bodyEndAt: number | undefined;
+  /** Start of the `<noscript>` content being read. */
+  #noscriptFrom: number | undefined;
+  /** The element whose text the tokenizer reads as raw text now (script, style, title…). */
+  #rawText: html.TAG_ID | undefined;
+  #templates = 0;
+  #title: string | undefined;
+  #titleSeen = false;
+  #lang: string | undefined;
+  #htmlSeen = false;
+  #stateAtEnd: Tokenizer['state'] | undefined;
+
+  constructor(handler: PageHandler) {
+    this.#handler = handler;
+    this.#tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, this);
+    this.#feedback = new ParserFeedback(this.#tokenizer);
+  }
+
+  /** Takes the next chunk; returns what can be sent now. */
+  write(chunk: string): string {
+    if (this.#kind === 'fragment') return chunk;
+    this.#buffer += chunk;
+    this.#tokenizer.write(chunk, false);
+    // The first content may have shown, just now, that this is a fragment.
+    if (this.#isFragment()) return this.#flush(Infinity);
+    return this.#flush(this.#holdLimit());
+  }
+
+  /** The input has ended: returns the rest, with whatever goes at the end. */
+  end(): string {
+    if (this.#kind === 'fragment') return '';
+    this.#stateAtEnd = this.#tokenizer.state;
+    this.#tokenizer.write('', true);
+    if (this.#kind !== 'document') return this.#flush(Infinity);
+    const end = this.#bufferStart + this.#buffer.length;
+    // Appended at the end only where the end is plain data, never inside a comment or an open tag.
+    const clean = this.#endsClean();
+    if (this.#headStartAt !== undefined) this.#placeHeadStart(this.#headStartAt);
+    if (clean && this.#phase === Phase.BeforeHead) this.#beginHead(end);
+    if (clean && this.#phase === Phase.InHead) this.#endHead(end);
+    const at = this.#bodyEndAt ?? (clean ? end : undefined);
+    if (at !== undefined) this.#insert(at, this.#handler.bodyEnd());
+    return this.#flush(Infinity);
+  }
+
+  #isFragment(): boolean {
+    return this.#kind === 'fragment';
+  }
+
+  /** The document ends in plain data: something appended there lands in the body. */
+  #endsClean(): boolean {
+    return this.#stateAtEnd === TokenizerMode.DATA && this.#feedback.inHtml && this.#templates === 0 && this.#rawText === undefined;
+  }
+
+  /** Nothing from here on may leave yet: a place still to be decided, or a `<noscript>` still to be read. */
+  #holdLimit(): number {
+    return Math.min(this.#settled, this.#headStartAt ?? Infinity, this.#bodyEndAt ?? Infinity, this.#noscriptFrom ?? Infinity);
+  }
+
+  #flush(limit: number): string {
+    const end = Math.min(limit, this.#bufferStart + this.#buffer.length);
+    let out = '';
+    let applied = 0;
+    for (const edit of this.#edits) {
+      if (edit.end > end) break;
+      out += this.#slice(this.#cursor, edit.start) + edit.text;
+      this.#cursor = edit.end;
+      applied++;
+    }
+    if (applied) this.#edits.splice(0, applied);
+    if (end > this.#cursor) {
+      out += this.#slice(this.#cursor, end);
+      this.#cursor = end;
+    }
+    // The sent part is dropped, so the buffer holds only what waits: cost stays linear in the page.
+    this.#buffer = this.#buffer.slice(this.#cursor - this.#bufferStart);
+    this.#bufferStart = this.#cursor;
+    return out;
+  }
+
+  #slice(from: number, to: number): string {
+    return this.#buffer.slice(from - this.#bufferStart, to - this.#bufferStart);
+  }
+
+  #insert(at: number, text: string): void {
+    if (text) this.#edit({ start: at, end: at, text });
+  }
+
+  /** Keeps the edits in input order; one made later at the same place goes after. */
+  #edit(edit: Edit): void {
+    let index = this.#edits.length;
+    while (index > 0 && this.#edits[index - 1].start > edit.start) index--;
+    this.#edits.splice(index, 0, edit);
+  }
+
+  /** The first content decides: a doctype, `<html>` or `<head>` make a document; anything else a fragment. */
+  #decide(isDocument: boolean): boolean {
+    if (this.#kind === 'unknown') this.#kind = isDocument ? 'document' : 'fragment';
+    return this.#kind === 'document';
+  }
+
+  #beginHead(at: number): void {
+    this.#insert(at, this.#handler.headStart(this.#lang));
+    this.#phase = Phase.InHead;
+  }
+
+  #placeHeadStart(at: number): void {
+    this.#headStartAt = undefined;
+    this.#insert(at, this.#handler.headStart(this.#lang));
+  }
+
+  #endHead(at: number): void {
+    this.#insert(at, this.#handler.headEnd());
+    this.#phase = Phase.AfterHead;
+  }
+
+  /** A token that means content (text, or a tag the head can't hold) arrives at `at`. */
+  #content(at: number, headTag: boolean, charsetMeta: boolean, end: number): void {
+    if (this.#headStartAt !== undefined) this.#placeHeadStart(charsetMeta ? end : this.#headStartAt);
+    if (this.#phase === Phase.BeforeHead) {
+      // The head is implied: it starts here (after a charset <meta>, which must stay first).
+      this.#insert(charsetMeta ? end : at, this.#handler.headStart(this.#lang));
+      this.#phase = Phase.InHead;
+    }
+    if (this.#phase === Phase.InHead && !headTag) this.#endHead(at);
+    if (this.#phase === Phase.AfterHead && !headTag) this.#phase = Phase.InBody;
+  }
+
+  /** Where the page's structure can be read: not inside a template, SVG or MathML. */
+  get #structural(): boolean {
+    return this.#templates === 0 && this.#feedback.inHtml;
+  }
+
+  // Tokenizer callbacks (parse5's TokenHandler).
+
+  onDoctype(token: Token.DoctypeToken): void {
+    this.#decide(true);
+    this.#settled = token.location!.endOffset;
+  }
+
+  onComment(token: Token.CommentToken): void {
+    this.#settled = token.location!.endOffset;
+  }
+
+  // Character tokens: parse5 misplaces the boundary between a whitespace run and a character
+  // reference that follows it, so text never settles the input and content placed before text
+  // goes at the end of the last tag, before the whole run (whitespace lands in the same element).
+
+  onWhitespaceCharacter(token: Token.CharacterToken): void {
+    if (this.#rawText === $.TITLE && this.#title !== undefined) this.#title += token.chars;
+  }
+
+  onNullCharacter(token: Token.CharacterToken): void {
+    this.onCharacter(token);
+  }
+
+  onCharacter(token: Token.CharacterToken): void {
+    if (this.#rawText === $.TITLE) {
+      if (this.#title !== undefined) this.#title += token.chars;
+    } else if (this.#rawText === undefined && this.#decide(false) && this.#structural) this.#content(this.#settled, false, false, this.#settled);
+  }
+
+  onStartTag(token: Token.TagToken): void {
+    const wasHtml = this.#feedback.inHtml;
+    this.#feedback.startTag(token);
+    const { startOffset, endOffset } = token.location!;
+    const tag = token.tagID;
+    if (this.#decide(wasHtml && (tag === $.HTML || tag === $.HEAD))) {
+      if (wasHtml) this.#htmlStartTag(token, tag, startOffset, endOffset);
+      if (wasHtml && (tag === $.A || tag === $.AREA)) this.#link(token);
+    }
+    this.#settled = endOffset;
+  }
+
+  #htmlStartTag(token: Token.TagToken, tag: html.TAG_ID, startOffset: number, endOffset: number): void {
+    if (this.#tokenizer.state !== TokenizerMode.DATA && tag !== $.PLAINTEXT) this.#rawText = tag;
+    if (tag === $.NOSCRIPT) this.#noscriptFrom = endOffset;
+    if (this.#templates > 0) {
+      if (tag === $.TEMPLATE) this.#templates++;
+      return;
+    }
+    if (tag === $.TITLE && !this.#titleSeen) {
+      this.#titleSeen = true;
+      this.#title = '';
+    }
+    if (tag === $.HTML) {
+      if (this.#phase === Phase.BeforeHead && !this.#htmlSeen) this.#lang = attr(token, 'lang');
+      this.#htmlSeen = true;
+      return;
+    }
+    if (tag === $.HEAD) {
+      if (this.#phase === Phase.BeforeHead) {
+        this.#phase = Phase.InHead;
+        this.#headStartAt = endOffset;
+      }
+      return;
+    }
+    const charsetMeta = tag === $.META && (attr(token, 'charset') !== undefined || attr(token, 'http-equiv')?.toLowerCase() === 'content-type');
+    if (this.#phase === Phase.AfterHead && tag === $.BODY) {
+      this.#phase = Phase.InBody;
+      return;
+    }
+    if (this.#phase !== Phase.InBody && !(this.#phase === Phase.AfterHead && HEAD_TAGS.has(tag))) {
+      this.#content(startOffset, HEAD_TAGS.has(tag), charsetMeta, endOffset);
+    }
+    if (tag === $.TEMPLATE) this.#templates++;
+  }
+
+  onEndTag(token: Token.TagToken): void {
+    this.#feedback.endTag(token, token.tagID === $.TEMPLATE && this.#templates > 0);
+    const wasHtml = this.#feedback.inHtml;
+    const { startOffset, endOffset } = token.location!;
+    if (this.#decide(false) && wasHtml) this.#htmlEndTag(token.tagID, startOffset);
+    this.#settled = endOffset;
+  }
+
+  #htmlEndTag(tag: html.TAG_ID, startOffset: number): void {
+    if (this.#rawText !== undefined) {
+      if (tag !== this.#rawText) return;
+      this.#rawText = undefined;
+      if (tag === $.TITLE && this.#title !== undefined) {
+        this.#handler.title(this.#title);
+        this.#title = undefined;
+      }
+      if (tag === $.NOSCRIPT && this.#noscriptFrom !== undefined) {
+        this.#rewriteNoscript(this.#noscriptFrom, startOffset);
+        this.#noscriptFrom = undefined;
+      }
+      return;
+    }
+    if (tag === $.TEMPLATE) {
+      if (this.#templates > 0) this.#templates--;
+      return;
+    }
+    if (this.#templates > 0) return;
+    if (this.#headStartAt !== undefined && HEAD_ENDERS.has(tag)) this.#placeHeadStart(this.#headStartAt);
+    if (this.#phase === Phase.BeforeHead && HEAD_ENDERS.has(tag)) this.#beginHead(startOffset);
+    if (this.#phase === Phase.InHead && HEAD_ENDERS.has(tag)) this.#endHead(startOffset);
+    if (this.#phase === Phase.AfterHead && tag !== $.HEAD && HEAD_ENDERS.has(tag)) this.#phase = Phase.InBody;
+    if (this.#phase !== Phase.InBody) return;
+    if (tag === $.BODY || (tag === $.HTML && this.#bodyEndAt === undefined)) this.#bodyEndAt = startOffset;
+  }
+
+  /** `<a href>` / `<area href>`: the page may want another address, and attributes it lacks. */
+  #link(token: Token.TagToken, shift = 0): void {
+    const href = attr(token, 'href');
+    const place = token.location?.attrs?.href;
+    if (href === undefined || !place) return;
+    const change = this.#handler.link(href);
+    if (!change) return;
+    let text = `href="${escapeAttribute(change.href)}"`;
+    for (const [name, value] of Object.entries(change.add ?? {})) {
+      if (attr(token, name) === undefined) text += ` ${name}="${escapeAttribute(value)}"`;
+    }
+    this.#edit({ start: place.startOffset + shift, end: place.endOffset + shift, text });
+  }
+
+  /**
+   * `<noscript>` content is raw text for a browser that runs scripts, and markup for one that
+   * doesn't: its links are found by reading it as markup, apart, and only their `href` changes.
+   */
+  #rewriteNoscript(from: number, to: number): void {
+    const content = this.#slice(from, to);
+    const links: Token.TagToken[] = [];
+    const ignore = () => {};
+    const reader: Tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+      onStartTag(token) {
+        const inHtml = feedback.inHtml;
+        feedback.startTag(token);
+        if (inHtml && (token.tagID === $.A || token.tagID === $.AREA)) links.push(token);
+      },
+      onEndTag: (token) => feedback.endTag(token),
+      onComment: ignore,
+      onDoctype: ignore,
+      onEof: ignore,
+      onCharacter: ignore,
+      onNullCharacter: ignore,
+      onWhitespaceCharacter: ignore,
+    });
+    const feedback = new ParserFeedback(reader);
+    reader.write(content, true);
+    for (const token of links) this.#link(token, from);
+  }
+
+  onEof(): void {}
+}
+
+/** A whole page at once (prerendered pages). */
+export function transformPageText(page: string, handler: PageHandler): string {
+  const transform = new PageTransform(handler);
+  return transform.write(page) + transform.end();
+}
+
+/**
+ * A page as a stream of bytes (on-demand pages): UTF-8 in, UTF-8 out, one output chunk per input
+ * chunk at most, each sent as soon as nothing in it can change.
+ */
+export function transformPageStream(body: ReadableStream<Uint8Array>, handler: PageHandler): ReadableStream<Uint8Array> {
+  const transform = new PageTransform(handler);
+  return body
+    .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
+    .pipeThrough(
+      new TransformStream<string, string>({
+        transform(chunk, controller) {
+          const ready = transform.write(chunk);
+          if (ready) controller.enqueue(ready);
+        },
+        flush(controller) {
+          const rest = transform.end();
+          if (rest) controller.enqueue(rest);
+        },
+      }),
+    )
+    .pipeThrough(new TextEncoderStream());
+}

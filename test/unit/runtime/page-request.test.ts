@@ -1,0 +1,87 @@
+import { describe, expect, test, vi } from 'vitest';
+import { clientAssets } from '../../../integration/client-assets.ts';
+import { contactHref, fillPageContext, type Contact } from '../../../integration/contacts.ts';
+import { resolveOptions } from '../../../integration/resolve-options.ts';
+import { capTitle, pagePath, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
+import { transformPageText } from '../../../integration/runtime/page-transform.ts';
+import { toRuntimeOptions } from '../../../integration/virtual-options.ts';
+
+const TEXT = 'About {title} ({url}) {path}';
+const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text: TEXT };
+
+async function kits(site: string | undefined, extra: object = {}) {
+  const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: TEXT }, ...extra }, { site });
+  const assets = clientAssets(resolved, '/');
+  return new PageKits(toRuntimeOptions(resolved, assets, { css: '', base: '/', trailingSlash: 'ignore', format: 'directory' }));
+}
+
+function render(html: string, kit: PageKits, url: string, locals: object = {}, prerendered = true) {
+  return transformPageText(html, new PageRequest(kit, { url: new URL(url), locale: undefined, locals: () => locals, prerendered }));
+}
+
+const message = (href: string) => new URL(href.replace(/&amp;/g, '&')).searchParams.get('text');
+const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => match[1]);
+
+describe('a page request fills the page into its links', () => {
+  test("the document's title (decoded, not an SVG's), the decoded path, and the address from `site`", async () => {
+    const html =
+      '<!doctype html><html><head><title>Tea &amp; &quot;Cakes&quot; (new)</title></head><body><svg><title>Icon</title></svg>' +
+      `<a href="#whatsapp">Us</a><a href="${contactHref(phone)}">Same</a><a href="https://example.com/%7Btitle%7D">Other</a></body></html>`;
+    const output = render(html, await kits('https://shop.example'), 'https://evil.example/%D1%87%D0%B0%D0%B9');
+    const own = 'About Tea & "Cakes" (new) (https://shop.example/%D1%87%D0%B0%D0%B9/) /чай/';
+    const [us, same, other, floating] = hrefs(output);
+    expect(message(us)).toBe(own);
+    expect(message(same)).toBe(own);
+    expect(other).toBe('https://example.com/%7Btitle%7D');
+    expect(message(floating)).toBe(own);
+    expect(output).toContain('target="_blank" rel="noopener noreferrer">Us</a>');
+  });
+
+  test('without `site`, {url} stays as written: the request\'s Host never reaches the message', async () => {
+    const output = render('<!doctype html><title>T</title><a href="#whatsapp">x</a>', await kits(undefined, { whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' } }), 'https://attacker.example/a');
+    expect(output).not.toContain('attacker');
+  });
+
+  test('a title of any length is capped at a word, with an ellipsis', async () => {
+    const long = 'word '.repeat(30_000);
+    expect(capTitle(long).length).toBeLessThanOrEqual(TITLE_LIMIT);
+    expect(capTitle(long).endsWith('word…')).toBe(true);
+    const output = render(`<!doctype html><title>${long}</title><a href="#whatsapp">x</a>`, await kits('https://shop.example'), 'https://shop.example/');
+    expect(output.length).toBeLessThan(long.length + 10_000);
+  });
+
+  test('prerendered and on-demand pages of one shape name the same path', () => {
+    const site = { trailingSlash: 'ignore', format: 'directory' } as const;
+    expect(pagePath('/static/', site)).toBe('/static/');
+    expect(pagePath('/static', site)).toBe('/static/');
+    expect(pagePath('/feed.xml', site)).toBe('/feed.xml');
+    expect(pagePath('/a', { trailingSlash: 'never', format: 'directory' })).toBe('/a');
+    expect(pagePath('/a/', { trailingSlash: 'never', format: 'directory' })).toBe('/a');
+    expect(pagePath('/%E0%A4%A', site)).toBe('/%E0%A4%A/');
+  });
+
+  test('Astro.locals.whatsapp from request data: a wrong value or an unknown placeholder never throws on demand', async () => {
+    const kit = await kits('https://shop.example');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const page = '<!doctype html><title>T</title><a href="#whatsapp">x</a>';
+    const odd = render(page, kit, 'https://shop.example/', { whatsapp: { text: 'Hi {tittle}' } }, false);
+    expect(message(hrefs(odd)[0])).toBe('Hi {tittle}');
+    expect(() => render(page, kit, 'https://shop.example/', { whatsapp: 42 }, false)).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    // Prerendered, the same mistakes stop the build, naming the page.
+    expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: 42 })).toThrow('Astro.locals.whatsapp on /p/');
+    expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: { text: 'Hi {tittle}' } })).toThrow('{tittle}');
+  });
+
+  test('a page language that names an Object.prototype key is just an unknown language', async () => {
+    const kit = await kits('https://shop.example');
+    for (const lang of ['constructor', '__proto__', 'constructor-xx', 'toString']) {
+      expect(() => render(`<!doctype html><html lang="${lang}"><title>T</title></html>`, kit, 'https://shop.example/')).not.toThrow();
+    }
+  });
+
+  test('shared links: the page fills its own', () => {
+    expect(fillPageContext(contactHref(phone), { title: 'x', path: '/p' })).toContain('%7Burl%7D');
+  });
+});
