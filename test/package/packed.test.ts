@@ -55,7 +55,7 @@ export default defineConfig({
 describe('the packed package in a fresh site', () => {
   test('ships the source, the client code, the stylesheets and the component, and nothing of the repo', () => {
     const files = tarballFiles.map((file) => file.replace(/^package\//, ''));
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'index.ts', 'middleware.ts', 'client/loader.js', 'client/bootstrap.js', 'button.css', 'floating.css', 'components/WhatsAppButton.astro']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'index.ts', 'runtime/middleware.ts', 'runtime/page-transform.ts', 'client/loader.js', 'client/bootstrap.js', 'button.css', 'floating.css', 'components/WhatsAppButton.astro']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^(test|src|bench|node_modules|docs)\//.test(file))).toEqual([]);

@@ -1,0 +1,191 @@
+/**
+ * On-demand pages for real: the fixture built with @astrojs/node (standalone) and served, with and
+ * without the integration side by side, so what the integration must leave alone can be compared
+ * byte for byte. A second build (static output, `prerender = false` pages) covers sites that are
+ * mostly prerendered.
+ */
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import node from '@astrojs/node';
+import { build, type AstroInlineConfig } from 'astro';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { attribute, parsePage, textOf } from '../build/html.ts';
+import { startNodeAdapter, type RunningServer } from '../support/servers.ts';
+
+const root = fileURLToPath(new URL('../fixtures/on-demand/', import.meta.url));
+const PHONE = 'https://wa.me/79001234567';
+const integration = () =>
+  chatraWhatsApp({ whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } });
+
+async function buildAndServe(name: string, config: AstroInlineConfig): Promise<RunningServer> {
+  const outDir = `${root}dist-${name}/`;
+  rmSync(outDir, { recursive: true, force: true });
+  delete process.env.NODE_ENV;
+  await build({ root, outDir, logLevel: 'error', configFile: false, site: 'https://shop.example', adapter: node({ mode: 'standalone' }), ...config });
+  return startNodeAdapter(outDir);
+}
+
+let withIt: RunningServer;
+let without: RunningServer;
+let mostlyStatic: RunningServer;
+
+beforeAll(async () => {
+  withIt = await buildAndServe('server', { output: 'server', integrations: [integration()] });
+  without = await buildAndServe('plain', { output: 'server' });
+  mostlyStatic = await buildAndServe('static', { output: 'static', integrations: [integration()] });
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([withIt, without, mostlyStatic].map((server) => server?.close()));
+});
+
+const get = (server: RunningServer, path: string, init?: RequestInit) => fetch(server.origin + path, { redirect: 'manual', ...init });
+const message = (href: string | undefined) => new URL(href!).searchParams.get('text');
+
+function kitOf(html: string) {
+  const page = parsePage(html);
+  return {
+    page,
+    floating: page.all('a', { class: /\bacw-floating\b/ }),
+    data: page.all('script', { id: 'chatra-whatsapp-page' }),
+    loader: page.all('script', { id: 'chatra-whatsapp-loader' }),
+    footer: page.all('a').filter((a) => textOf(a).startsWith('WhatsApp us')),
+  };
+}
+
+describe('an on-demand page (output: server)', () => {
+  test('answers 200 with the whole kit, its title and decoded path in every WhatsApp link', async () => {
+    const response = await get(withIt, '/');
+    expect(response.status).toBe(200);
+    const { page, floating, data, loader, footer } = kitOf(await response.text());
+    expect(floating).toHaveLength(1);
+    expect(message(attribute(floating[0], 'href'))).toBe('About Home & <Prices> at /');
+    expect(data).toHaveLength(1);
+    expect(page.contains(page.head, data[0]) && page.contains(page.head, loader[0])).toBe(true);
+    expect(footer.map((a) => message(attribute(a, 'href')))).toEqual(['About Home & <Prices> at /']);
+    expect(attribute(page.all('area')[0], 'href')).toMatch(/^https:\/\/wa\.me\/79001234567\?text=/);
+    // The <noscript> link, as a browser without JavaScript reads it.
+    const noscript = page.all('noscript')[0];
+    expect(textOf(noscript)).toContain(`href="${PHONE}?text=About`);
+  });
+
+  test('a Cyrillic path reaches the message decoded', async () => {
+    const { floating } = kitOf(await (await get(withIt, '/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82')).text());
+    expect(message(attribute(floating[0], 'href'))).toBe('About Привет at /привет/');
+  });
+
+  test('a query the page reflects into <head> stays in its attribute: the kit goes where the tokenizer says', async () => {
+    const attack = '</head><img src=x onerror=alert(1)><script>alert(2)</script>';
+    const { page, data, loader } = kitOf(await (await get(withIt, `/?q=${encodeURIComponent(attack)}`)).text());
+    expect(attribute(page.all('meta', { name: 'description' })[0], 'content')).toBe(attack);
+    expect(page.all('img')).toHaveLength(0);
+    expect(page.contains(page.head, data[0]) && page.contains(page.head, loader[0])).toBe(true);
+  });
+
+  test("the head leaves before a slow body: nothing waits for the page's slow promise", async () => {
+    const start = performance.now();
+    const response = await get(withIt, '/slow');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    let headAt = Infinity;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += value;
+      if (headAt === Infinity && text.includes('</head>')) headAt = performance.now() - start;
+    }
+    const endAt = performance.now() - start;
+    expect(endAt).toBeGreaterThan(1400);
+    expect(headAt).toBeLessThan(700);
+    expect(text.slice(0, text.indexOf('</head>'))).toContain('id="chatra-whatsapp-loader"');
+    expect(kitOf(text).floating).toHaveLength(1);
+  });
+
+  test('a server island: the page gets one kit, the island response none', async () => {
+    const html = await (await get(withIt, '/island')).text();
+    expect(kitOf(html).data).toHaveLength(1);
+    expect(kitOf(html).floating).toHaveLength(1);
+    // Each build encrypts the island's props with its own key: each server's page names its own island URL.
+    const islandOf = async (server: RunningServer) =>
+      get(server, /href="(\/_server-islands\/[^"]+)"/.exec(await (await get(server, '/island')).text())![1].replace(/&amp;/g, '&'));
+    const [ours, theirs] = await Promise.all([islandOf(withIt), islandOf(without)]);
+    expect(ours.status).toBe(200);
+    const body = await ours.text();
+    expect(body).toContain('Island content');
+    expect(body).not.toContain('acw-');
+    expect(body).toBe(await theirs.text());
+  });
+
+  test.each(['/partial', '/fragment', '/data.json', '/image.png', '/cp1251', '/gzipped', '/redirect'])(
+    '%s is byte- and header-identical with and without the integration',
+    async (path) => {
+      const [ours, theirs] = await Promise.all([get(withIt, path, { headers: { 'accept-encoding': 'identity' } }), get(without, path, { headers: { 'accept-encoding': 'identity' } })]);
+      expect(ours.status).toBe(theirs.status);
+      const headers = (response: Response) => [...response.headers].filter(([name]) => name !== 'date');
+      expect(headers(ours)).toEqual(headers(theirs));
+      expect(Buffer.from(await ours.arrayBuffer())).toEqual(Buffer.from(await theirs.arrayBuffer()));
+    },
+  );
+
+  test('HEAD gets the headers of GET and an empty body, as without the integration', async () => {
+    const [ours, theirs] = await Promise.all([get(withIt, '/', { method: 'HEAD' }), get(without, '/', { method: 'HEAD' })]);
+    expect(ours.status).toBe(200);
+    expect(await ours.text()).toBe('');
+    expect(ours.headers.get('content-type')).toBe(theirs.headers.get('content-type'));
+  });
+
+  test('the 404 page of an unknown address gets the kit, status kept, its #chat link working', async () => {
+    const response = await get(withIt, '/no/such/page');
+    expect(response.status).toBe(404);
+    const { page, floating, data } = kitOf(await response.text());
+    expect(floating).toHaveLength(1);
+    expect(data).toHaveLength(1);
+    const ask = page.all('a').find((a) => textOf(a) === 'Ask us')!;
+    expect(attribute(ask, 'data-chatra-whatsapp')).toBe('chat');
+    expect(attribute(ask, 'href')).toMatch(/^https:\/\/wa\.me\//);
+  });
+
+  test('the 500 page gets the kit, status kept', async () => {
+    const response = await get(withIt, '/boom');
+    expect(response.status).toBe(500);
+    expect(kitOf(await response.text()).floating).toHaveLength(1);
+  });
+
+  test('the loader and texts files are served', async () => {
+    const { data, loader } = kitOf(await (await get(withIt, '/')).text());
+    const texts = JSON.parse(textOf(data[0])).texts as string;
+    const [loaded, json] = await Promise.all([get(withIt, attribute(loader[0], 'src')!), get(withIt, texts)]);
+    expect(loaded.status).toBe(200);
+    expect(loaded.headers.get('content-type')).toMatch(/javascript/);
+    expect(JSON.parse(await json.text()).customStrings).toBeTypeOf('object');
+  });
+
+  test('no request logged an error but the page that throws on purpose', () => {
+    const errors = withIt.log().split('\n').filter((line) => /error|unhandled/i.test(line) && !/boom/.test(line));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a mostly static site with on-demand pages (prerender = false)', () => {
+  test('the prerendered page and the prerendered 404 page carry the kit; the author text stays in its attribute', async () => {
+    const html = await (await get(mostlyStatic, '/static/')).text();
+    const { page, floating, data } = kitOf(html);
+    expect(attribute(page.all('meta', { name: 'description' })[0], 'content')).toBe('</head><img src=x onerror=alert(1)>');
+    expect(page.all('img')).toHaveLength(0);
+    expect(floating).toHaveLength(1);
+    expect(page.contains(page.head, data[0])).toBe(true);
+    const missing = await get(mostlyStatic, '/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(kitOf(await missing.text()).floating).toHaveLength(1);
+  });
+
+  test('a page with prerender = false renders on demand with the kit; the same path in the message as a prerendered page', async () => {
+    const response = await get(mostlyStatic, '/slow');
+    expect(response.status).toBe(200);
+    const { floating } = kitOf(await response.text());
+    expect(message(attribute(floating[0], 'href'))).toBe('About Slow at /slow/');
+    const { floating: prerendered } = kitOf(await (await get(mostlyStatic, '/static/')).text());
+    expect(message(attribute(prerendered[0], 'href'))).toBe('About Prerendered at /static/');
+  });
+});

@@ -1,0 +1,74 @@
+/** Real servers for built sites: @astrojs/node standalone, `astro dev`, wrangler's workerd. Each in its own process group. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface RunningServer {
+  origin: string;
+  /** What the server printed so far. */
+  log(): string;
+  close(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `command` in its own process group and waits until `origin` + `probe` answers. */
+export async function startServer(
+  command: string,
+  args: string[],
+  { cwd, env = {}, port, probe = '/', timeoutMs = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; port: number; probe?: string; timeoutMs?: number },
+): Promise<RunningServer> {
+  const child: ChildProcess = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const origin = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // Gone.
+        }
+      }, 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
+    try {
+      await fetch(origin + probe, { signal: AbortSignal.timeout(2000) });
+      return { origin, log: () => output, close };
+    } catch {
+      if (Date.now() > deadline) {
+        await close();
+        throw new Error(`${command} did not answer at ${origin} within ${timeoutMs} ms:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+}
+
+/** The @astrojs/node standalone server of a site built into `outDir`. */
+export async function startNodeAdapter(outDir: string): Promise<RunningServer> {
+  const port = await freePort();
+  return startServer(process.execPath, [join(outDir, 'server/entry.mjs')], { cwd: outDir, port, env: { HOST: '127.0.0.1', PORT: String(port) } });
+}
