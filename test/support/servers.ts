@@ -1,7 +1,12 @@
 /** Real servers for built sites: @astrojs/node standalone, `astro dev`, wrangler's workerd. Each in its own process group. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project's own Node (the `node` devDependency, ≥ 22.19), whatever Node started the tests. */
+export const NODE = [fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url))].find(existsSync) ?? process.execPath;
 
 export interface RunningServer {
   origin: string;
@@ -27,7 +32,9 @@ export async function startServer(
   args: string[],
   { cwd, env = {}, port, probe = '/', timeoutMs = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; port: number; probe?: string; timeoutMs?: number },
 ): Promise<RunningServer> {
-  const child: ChildProcess = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Without Vitest's variables: Astro's dev server stands aside when it sees VITEST.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+  const child: ChildProcess = spawn(command, args, { cwd, env: { ...inherited, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -70,5 +77,5 @@ export async function startServer(
 /** The @astrojs/node standalone server of a site built into `outDir`. */
 export async function startNodeAdapter(outDir: string): Promise<RunningServer> {
   const port = await freePort();
-  return startServer(process.execPath, [join(outDir, 'server/entry.mjs')], { cwd: outDir, port, env: { HOST: '127.0.0.1', PORT: String(port) } });
+  return startServer(NODE, [join(outDir, 'server/entry.mjs')], { cwd: outDir, port, env: { HOST: '127.0.0.1', PORT: String(port) } });
 }

@@ -1,0 +1,60 @@
+/** `astro dev`, served for real: on-demand pages, the 404 page and the /_acw/ files, under `trailingSlash: 'always'`. */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { attribute, parsePage, textOf } from '../build/html.ts';
+import { freePort, NODE, startServer, type RunningServer } from '../support/servers.ts';
+
+const root = fileURLToPath(new URL('../fixtures/on-demand/', import.meta.url));
+const config = {
+  site: 'https://shop.example',
+  trailingSlash: 'always',
+  chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
+};
+let server: RunningServer;
+let origin: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  const runner = fileURLToPath(new URL('../support/run-dev.ts', import.meta.url));
+  const env = { NODE_ENV: 'development' };
+  server = await startServer(NODE, [runner, root, String(port), JSON.stringify(config)], { cwd: root, port, env, timeoutMs: 90_000 });
+  origin = server.origin;
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('astro dev (trailingSlash: always)', () => {
+  test('a page gets the kit, and the loader and texts it names answer 200', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(200);
+    const page = parsePage(await response.text());
+    const [floating] = page.all('a', { class: /\bacw-floating\b/ });
+    expect(new URL(attribute(floating, 'href')!).searchParams.get('text')).toBe('About Home & <Prices> at /');
+    const [loader] = page.all('script', { id: 'chatra-whatsapp-loader' });
+    const [data] = page.all('script', { id: 'chatra-whatsapp-page' });
+    const texts = JSON.parse(textOf(data)).texts as string;
+    for (const file of [attribute(loader, 'src')!, texts]) {
+      expect(file).not.toMatch(/\/$/);
+      const answer = await fetch(origin + file);
+      expect(answer.status, file + (await answer.clone().text()).slice(0, 300)).toBe(200);
+    }
+  });
+
+  test('the 404 page gets the kit, status kept', async () => {
+    const response = await fetch(`${origin}/nothing/here/`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html.slice(0, 300)).toContain('acw');
+    expect(parsePage(html).all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
+  });
+
+  test('a partial is left alone', async () => {
+    const response = await fetch(`${origin}/partial/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/^<li[^>]*>A partial <a [^>]*href="#whatsapp"/);
+    expect(html).not.toMatch(/acw-|chatra/);
+  });
+});
