@@ -79,3 +79,16 @@ export async function startNodeAdapter(outDir: string): Promise<RunningServer> {
   const port = await freePort();
   return startServer(NODE, [join(outDir, 'server/entry.mjs')], { cwd: outDir, port, env: { HOST: '127.0.0.1', PORT: String(port) } });
 }
+
+/** `astro build` of `root` in its own process (test/support/run-build.ts); throws with its output if it fails. */
+export function buildInProcess(root: string, config: object, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const runner = fileURLToPath(new URL('./run-build.ts', import.meta.url));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, [runner, root, JSON.stringify(config)], { cwd: root, env: { ...inherited, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`astro build of ${root} failed (${code}):\n${output}`))));
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * Cloudflare Workers: the on-demand fixture built with @astrojs/cloudflare (prerendering inside
+ * workerd, the adapter's default) and served by `wrangler dev --local` on workerd, offline. Once
+ * with the adapter's defaults, once with an old compatibility date and no flags, where Node's
+ * built-ins are not there: the integration must need none.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { attribute, parsePage, textOf } from '../build/html.ts';
+import { buildInProcess, freePort, startServer, type RunningServer } from '../support/servers.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const WRANGLER = join(repo, 'node_modules/.bin/wrangler');
+
+async function buildAndServe(name: 'default' | 'pinned'): Promise<RunningServer> {
+  const root = fileURLToPath(new URL(`../fixtures/cloudflare/${name}/`, import.meta.url));
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  // Nothing leaves this machine: no metrics, no update check, no cf.json, wrangler's files in the fixture.
+  const env = {
+    CI: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    WRANGLER_SEND_METRICS: 'false',
+    WRANGLER_HIDE_BANNER: 'true',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    XDG_CONFIG_HOME: join(root, '.xdg'),
+    WRANGLER_LOG_PATH: join(root, '.wrangler-logs'),
+  };
+  await buildInProcess(root, {
+    srcDir: '../../on-demand/src',
+    output: 'server',
+    site: 'https://shop.example',
+    adapter: 'cloudflare',
+    chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
+  }, env);
+  const port = await freePort();
+  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '-c', 'dist/server/wrangler.json'];
+  return startServer(WRANGLER, args, { cwd: root, port, env, timeoutMs: 60_000 });
+}
+
+const servers: Partial<Record<'default' | 'pinned', RunningServer>> = {};
+
+beforeAll(async () => {
+  // One at a time: each build takes about 1 GB and both cores.
+  servers.default = await buildAndServe('default');
+  servers.pinned = await buildAndServe('pinned');
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((server) => server?.close()));
+});
+
+describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility settings)', (name) => {
+  const get = (path: string) => fetch(servers[name]!.origin + path, { redirect: 'manual' });
+  const message = (href: string | undefined) => new URL(href!).searchParams.get('text');
+
+  test('an on-demand page, rendered by workerd, gets the kit: floating link, widget, #whatsapp links with the page title', async () => {
+    const response = await get('/');
+    expect(response.status).toBe(200);
+    const page = parsePage(await response.text());
+    expect(textOf(page.all('p', { id: 'runtime' })[0])).toBe('Cloudflare-Workers');
+    const [floating] = page.all('a', { class: /\bacw-floating\b/ });
+    expect(message(attribute(floating, 'href'))).toBe('About Home & <Prices> at /');
+    expect(page.all('script', { id: 'chatra-whatsapp-page' })).toHaveLength(1);
+    expect(page.all('script', { id: 'chatra-whatsapp-loader' })).toHaveLength(1);
+    const footer = page.all('a').find((a) => textOf(a) === 'WhatsApp us')!;
+    expect(message(attribute(footer, 'href'))).toBe('About Home & <Prices> at /');
+  });
+
+  test('a page prerendered inside workerd at build time gets the kit too', async () => {
+    const page = parsePage(await (await get('/static/')).text());
+    expect(textOf(page.all('p', { id: 'runtime' })[0])).toBe('Cloudflare-Workers');
+    const [floating] = page.all('a', { class: /\bacw-floating\b/ });
+    expect(message(attribute(floating, 'href'))).toBe('About Prerendered at /static/');
+  });
+
+  test('the 404 page keeps its status and gets the kit; the loader file is served', async () => {
+    const response = await get('/no/such/page');
+    expect(response.status).toBe(404);
+    const page = parsePage(await response.text());
+    expect(page.all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
+    const loader = attribute(page.all('script', { id: 'chatra-whatsapp-loader' })[0], 'src')!;
+    expect((await get(loader)).status).toBe(200);
+  });
+
+  test('a partial is left alone; workerd logged no uncaught error', async () => {
+    expect(await (await get('/partial')).text()).not.toContain('acw-');
+    expect(servers[name]!.log()).not.toMatch(/Uncaught|No such module/);
+  });
+});
