@@ -86,6 +86,7 @@
     clearTimeout(autoTimer);
     if (!page.autoMessage || !page.texts) return;
     autoTimer = setTimeout(function () {
+      if (state === 'failed') return;
       try {
         if (sessionStorage.getItem('chatra-whatsapp-auto')) return;
         sessionStorage.setItem('chatra-whatsapp-auto', '1');
@@ -141,16 +142,23 @@
     load();
   });
 
-  // Astro's <ClientRouter />: the swap replaces <html> attributes and the page's data.
+  // Astro's <ClientRouter />: the swap replaces <html> attributes, the page's data and <body>, where
+  // Chatra keeps its widget (#chatra): carry the widget into the new page before the swap, as
+  // Astro's docs do for third-party widgets, and let the state follow what is there after it.
+  d.addEventListener('astro:before-swap', function (event) {
+    var widget = d.getElementById('chatra');
+    if (widget && event.newDocument && event.newDocument.body) event.newDocument.body.appendChild(widget);
+  });
   d.addEventListener('astro:after-swap', function () {
     swapped = true;
-    setState(state);
+    setState(state === 'ready' && !d.getElementById('chatra') ? 'failed' : state);
   });
   d.addEventListener('astro:page-load', function () {
     if (!swapped) return;
     swapped = false;
     var page = pageData();
-    if (requested) {
+    // Calls to a widget that failed would wait in Chatra.q forever, one more each navigation.
+    if (requested && state === 'ready') {
       if (page.texts && keyOf(page) !== textsKey) {
         textsKey = keyOf(page);
         fetchTexts(page).then(function (texts) {
