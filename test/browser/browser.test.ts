@@ -392,6 +392,32 @@ describe('consent', () => {
   });
 });
 
+describe('markup-looking text in the head is data', () => {
+  test.each(['eager', 'csp'])('%s: no dialog, the attributes intact, the widget gets its texts, the CSP <meta> stays in the head', async (site) => {
+    const v = await visit(`/${site}/xss/`);
+    const dialogs: string[] = [];
+    v.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await waitForState(v.page, 'ready');
+    const page = await v.page.evaluate(() => ({
+      description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
+      images: document.images.length,
+      title: document.title,
+      cspInHead: document.head.querySelector('meta[http-equiv="content-security-policy"]') !== null,
+      cspInBody: document.body.querySelector('meta[http-equiv="content-security-policy"]') !== null,
+    }));
+    expect(dialogs).toEqual([]);
+    expect(page).toMatchObject({ description: '</head><img src=x onerror="alert(1)"><script>alert(2)</script>', images: 0, title: 'Where does </head> go?', cspInBody: false });
+    expect(page.cspInHead).toBe(site === 'csp');
+    expect(Object.values((await seen(v.page)).setup.locale.customStrings).join(' ')).toContain(`](${LINK})`);
+    expect(await v.page.locator('#done').isVisible()).toBe(true);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+});
+
 describe('strict CSP (security.csp: true)', () => {
   test('no policy violations from the bootstrap, the stylesheet, the loader or the texts', async () => {
     const v = await visit('/csp/');

@@ -4,13 +4,14 @@
  * byte for byte. A second build (static output, `prerender = false` pages) covers sites that are
  * mostly prerendered.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import { build, type AstroInlineConfig } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { startNodeAdapter, type RunningServer } from '../support/servers.ts';
 
 const root = fileURLToPath(new URL('../fixtures/on-demand/', import.meta.url));
@@ -187,5 +188,31 @@ describe('a mostly static site with on-demand pages (prerender = false)', () => 
     expect(message(attribute(floating[0], 'href'))).toBe('About Slow at /slow/');
     const { floating: prerendered } = kitOf(await (await get(mostlyStatic, '/static/')).text());
     expect(message(attribute(prerendered[0], 'href'))).toBe('About Prerendered at /static/');
+  });
+});
+
+describe('in Chromium', () => {
+  test('a query reflected into the head of an on-demand page: no dialog, the widget ready with its texts', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const standIn = readFileSync(new URL('../browser/chatra-stand-in.js', import.meta.url), 'utf8');
+      await page.route('https://call.chatra.io/chatra.js', (route) => route.fulfill({ contentType: 'text/javascript', body: standIn }));
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const attack = '</head><img src=x onerror="alert(1)"><script>alert(2)</script>';
+      await page.goto(`${withIt.origin}/?q=${encodeURIComponent(attack)}`);
+      // The stand-in's own element: chatra.js ran with the page's setup.
+      await page.waitForSelector('#chatra', { timeout: 10_000 });
+      const strings = await page.evaluate(() => JSON.stringify((window as unknown as { __chatra: { setup: unknown } }).__chatra.setup));
+      expect(strings).toContain('](https://wa.me/79001234567?text=');
+      expect(await page.evaluate(() => document.querySelector('meta[name="description"]')?.getAttribute('content'))).toBe(attack);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
