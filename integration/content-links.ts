@@ -5,14 +5,18 @@
  */
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { contactHref, type Contact } from './contacts.ts';
+import { checkPrefilledText, contactHref, type Contact } from './contacts.ts';
+import { OptionError } from './option-error.ts';
 
 const SCHEME = 'whatsapp:';
 /** Markdown links open WhatsApp in a new tab, like the buttons. */
 const LINK_PROPERTIES = { target: '_blank', rel: 'noopener noreferrer' };
 
-/** The address a link stands for: unchanged when it isn't a `whatsapp:` link; throws with the reason when it is a wrong one. */
-export function contentLinkHref(url: string, target: Contact): string {
+/**
+ * The address a link stands for: unchanged when it isn't a `whatsapp:` link; throws with the
+ * reason when it is a wrong one (a message that names `{url}` needs `site`).
+ */
+export function contentLinkHref(url: string, target: Contact, site?: string): string {
   if (!url.toLowerCase().startsWith(SCHEME)) return url;
   const rest = url.slice(SCHEME.length);
   if (rest === '' || rest === '//') return contactHref(target);
@@ -26,6 +30,11 @@ export function contentLinkHref(url: string, target: Contact): string {
       `"${url}" sets a prefilled message, but your WhatsApp contact is a short link, which carries its message on WhatsApp's side. ` +
         'Set the message in the WhatsApp Business app (Settings → Business tools → Short link), and link with [text](whatsapp:).',
     );
+  }
+  try {
+    checkPrefilledText(text ?? '', target.kind, url, site);
+  } catch (error) {
+    throw error instanceof OptionError ? new Error(`"${url}" ${error.problem} ${error.hint}`) : error;
   }
   return contactHref(target, text);
 }
@@ -53,14 +62,14 @@ const mentionsScheme = (source: string) => /whatsapp:/i.test(source);
  * For Astro's default processor (Sätteri): push into `markdown.processor.options.mdastPlugins`.
  * A factory, so files without a `whatsapp:` link skip the plugin (and its calls into JavaScript).
  */
-export function satteriWhatsAppLinks(target: Contact) {
+export function satteriWhatsAppLinks(target: Contact, site?: string) {
   const plugin = {
     name: 'astro-chatra-whatsapp:links',
     link(node: Readonly<Link>, context: SatteriContext) {
       if (!node.url.toLowerCase().startsWith(SCHEME)) return;
       let href: string;
       try {
-        href = contentLinkHref(node.url, target);
+        href = contentLinkHref(node.url, target, site);
       } catch (error) {
         const file = context.fileURL ? decodeURI(context.fileURL.pathname) : 'a Markdown file';
         const located = new Error(`${file}${locate(context.source, node.url)}: ${(error as Error).message}`);
@@ -74,8 +83,8 @@ export function satteriWhatsAppLinks(target: Contact) {
   return (file: { source: string }) => (mentionsScheme(file.source) ? plugin : null);
 }
 
-/** For `markdown.processor: unified()`: push `[remarkWhatsAppLinks, target]` into its `remarkPlugins`. */
-export function remarkWhatsAppLinks(target: Contact) {
+/** For `markdown.processor: unified()`: push `[remarkWhatsAppLinks, { target, site }]` into its `remarkPlugins`. */
+export function remarkWhatsAppLinks({ target, site }: { target: Contact; site?: string }) {
   return (tree: Root, file: VFile) => {
     if (!mentionsScheme(String(file.value))) return;
     const visit = (node: Root | Root['children'][number]): void => {
@@ -85,7 +94,7 @@ export function remarkWhatsAppLinks(target: Contact) {
     const rewrite = (node: Link, vfile: VFile) => {
       if (!node.url.toLowerCase().startsWith(SCHEME)) return;
       try {
-        node.url = contentLinkHref(node.url, target);
+        node.url = contentLinkHref(node.url, target, site);
       } catch (error) {
         vfile.fail((error as Error).message, node);
       }

@@ -12,18 +12,19 @@ import { remarkWhatsAppLinks, satteriWhatsAppLinks } from './content-links.ts';
 export function addContentLinks(
   markdown: AstroConfig['markdown'],
   target: Contact,
+  site: string | undefined,
   { updateConfig, logger }: { updateConfig: HookParameters<'astro:config:setup'>['updateConfig']; logger: AstroIntegrationLogger },
 ): void {
   if (astroMajor() < 7) {
-    updateConfig({ markdown: { remarkPlugins: [[remarkWhatsAppLinks, target]] } });
+    updateConfig({ markdown: { remarkPlugins: [[remarkWhatsAppLinks, { target, site }]] } });
     return;
   }
   const { processor } = markdown;
   const options = processor.options as { mdastPlugins?: unknown[]; remarkPlugins?: unknown[] };
   if (processor.name === 'satteri' && options.mdastPlugins) {
-    options.mdastPlugins.push(satteriWhatsAppLinks(target));
+    options.mdastPlugins.push(satteriWhatsAppLinks(target, site));
   } else if (processor.name === 'unified' && options.remarkPlugins) {
-    options.remarkPlugins.push([remarkWhatsAppLinks, target]);
+    options.remarkPlugins.push([remarkWhatsAppLinks, { target, site }]);
   } else {
     logger.warn(`markdown.processor "${processor.name}" is neither satteri() nor unified(): [text](whatsapp:) links in Markdown stay as written.`);
   }

@@ -35,7 +35,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         const runtime = toRuntimeOptions(resolved, assets, { css, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: new URL('./runtime/middleware.ts', import.meta.url), order: 'pre' });
-        addContentLinks(config.markdown, resolved.contacts[0], { updateConfig, logger });
+        addContentLinks(config.markdown, resolved.contacts[0], resolved.site, { updateConfig, logger });
       },
       // The loader and the texts files: served by the dev server, written beside the site's own
       // files by the build (static for every adapter, never rendered per request).

@@ -150,6 +150,10 @@ describe('contentLinkHref ([text](whatsapp:) in Markdown)', () => {
 
   test('whatsapp:?text= with a short link explains where short links keep their message', () => {
     expect(() => contentLinkHref('whatsapp:?text=Hi', shortLink)).toThrow(/WhatsApp Business app/);
+    // {url} is the page's address on `site`: without `site` there is none to give.
+    expect(() => contentLinkHref('whatsapp:?text=See%20{url}', phone)).toThrow(/site/);
+    expect(contentLinkHref('whatsapp:?text=See%20{url}', phone, 'https://shop.example')).toContain('%7Burl%7D');
+    expect(() => contentLinkHref('whatsapp:?text=See%20{tittle}', phone, 'https://shop.example')).toThrow(/not a placeholder/);
   });
 
   test.each(['whatsapp:+79001234567', 'whatsapp:?txt=Hi', 'whatsapp:?text=a&x=b'])('%s is not a form it knows', (url) => {
