@@ -7,10 +7,10 @@
 import { defineMiddleware } from 'astro:middleware';
 import options from 'virtual:astro-chatra-whatsapp/options';
 import { PageKits, PageRequest } from './page-request.ts';
-import { transformPageStream, transformPageText } from './page-transform.ts';
+import { transformPageStream, transformPageText } from './page-stream.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
-const kits = new PageKits(options, options.fallback.qr ? (await import('./qr-code.ts')).qrCodeSvg : undefined);
+const kits = new PageKits(options, options.fallback.qr ? qrCodeOrWarning((await import('./qr-code.ts')).qrCodeSvg) : undefined);
 const transformed = new WeakSet<Response>();
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -44,4 +44,20 @@ export function isTransformable(request: Request, response: Response): boolean {
   if (type.trim() !== 'text/html') return false;
   const charset = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('charset='));
   return !charset || ['utf-8', 'utf8', '"utf-8"'].includes(charset.slice('charset='.length).trim());
+}
+
+/** A link too long for any QR code gets the plain button, and the build log (or the server's) says so, once. */
+function qrCodeOrWarning(draw: (link: string, title: string) => string | undefined) {
+  let warned = false;
+  return (link: string, title: string) => {
+    const svg = draw(link, title);
+    if (svg === undefined && !warned) {
+      warned = true;
+      console.warn(
+        `[astro-chatra-whatsapp] fallback.qr: a link of ${link.length} characters is too long for a QR code; ` +
+          'the plain WhatsApp button is shown instead. Shorten the prefilled message (whatsapp.text) or the pages\' titles.',
+      );
+    }
+    return svg;
+  };
 }

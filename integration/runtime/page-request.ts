@@ -5,7 +5,7 @@
  * a request holds can make this throw while the page streams.
  */
 import picomatch from 'picomatch';
-import { checkPrefilledText, namesPage, PageLinks, type PageContext } from '../contacts.ts';
+import { checkPrefilledText, namesPage, PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../contacts.ts';
 import { OptionError, toAstroError } from '../option-error.ts';
 import type { PageSetting } from '../options.ts';
 import { languageOf, loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../page-markup.ts';
@@ -18,6 +18,8 @@ export const TITLE_LIMIT = 200;
 const PATH_LIMIT = 2048;
 
 const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
+/** Without one of these, no link in a page's body changes: `#whatsapp`, `#chat`, a link naming the page. */
+const BODY_MARKERS = ['#whatsapp', '#chat', ...PAGE_PLACEHOLDERS.map((name) => `%7b${name}%7d`)];
 
 /** What the page's request tells the kit. */
 export interface RequestFacts {
@@ -109,6 +111,12 @@ export class PageRequest implements PageHandler {
     if (!href.startsWith('https://wa.me/')) return undefined;
     const own = this.#pageLinks().href(href);
     return own === href ? undefined : { href: own };
+  }
+
+  bodyMarkers(): readonly string[] | undefined {
+    // A page's own message changes every link to a phone contact: any of them may be in the body.
+    const setting = this.#pageSetting();
+    return setting && setting.text !== undefined ? undefined : BODY_MARKERS;
   }
 
   bodyEnd(): string {

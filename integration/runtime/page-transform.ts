@@ -14,6 +14,7 @@
  * `<head>` (a server island, a partial, an htmx fragment) passes through untouched.
  *
  * Web APIs only (no `node:`): the same code runs in `astro build`, on Node and on workerd.
+ * page-stream.ts drives it: the head always, the body only when a link there may change.
  */
 import { html, Tokenizer, TokenizerMode, type Token } from 'parse5';
 import { ParserFeedback } from './parser-feedback.ts';
@@ -38,6 +39,11 @@ export interface PageHandler {
   link(href: string): LinkChange | undefined;
   /** What goes before the last `</body>`. */
   bodyEnd(): string;
+  /**
+   * Lower-case ASCII strings without which no link in the body changes (`#whatsapp`…); the body
+   * passes untouched, unread, when none of them is in it. Undefined: any link may change.
+   */
+  bodyMarkers(): readonly string[] | undefined;
 }
 
 /** Tags the parser keeps in `<head>` (https://html.spec.whatwg.org/#parsing-main-inhead). */
@@ -45,12 +51,9 @@ const HEAD_TAGS = new Set([$.BASE, $.BASEFONT, $.BGSOUND, $.LINK, $.META, $.TITL
 /** End tags that end the head when it is open; any other is ignored there. */
 const HEAD_ENDERS = new Set([$.HEAD, $.BODY, $.HTML, $.BR]);
 
-const enum Phase {
-  BeforeHead,
-  InHead,
-  AfterHead,
-  InBody,
-}
+/** Where the parser is, as far as the kit's places go (a plain object: Node strips types, not enums). */
+const Phase = { BeforeHead: 0, InHead: 1, AfterHead: 2, InBody: 3 } as const;
+type Phase = (typeof Phase)[keyof typeof Phase];
 
 interface Edit {
   /** Replaces input [start, end) with text; start === end inserts. */
@@ -71,7 +74,7 @@ export class PageTransform {
   readonly #tokenizer: Tokenizer;
   readonly #feedback: ParserFeedback;
   #kind: 'unknown' | 'document' | 'fragment' = 'unknown';
-  #phase = Phase.BeforeHead;
+  #phase: Phase = Phase.BeforeHead;
 
   /** Input not yet sent, from offset #bufferStart. */
   #buffer = '';
@@ -114,6 +117,41 @@ export class PageTransform {
     return this.#flush(this.#holdLimit());
   }
 
+  /**
+   * The head is behind: its kit is placed, `<body>` has started (or been implied), and nothing
+   * read so far waits for a later token. From here the body may pass untouched (see page-stream.ts).
+   */
+  get headDone(): boolean {
+    return (
+      this.#kind === 'document' &&
+      this.#phase === Phase.InBody &&
+      this.#headStartAt === undefined &&
+      this.#noscriptFrom === undefined &&
+      this.#rawText === undefined &&
+      this.#templates === 0
+    );
+  }
+
+  /** Everything read so far, edits applied, whether or not a token is still open (call when `headDone`). */
+  drain(): string {
+    return this.#flush(Infinity);
+  }
+
+  /**
+   * Reads text that has already been sent as it was (the body passed untouched): the tokenizer
+   * learns where it is, nothing is written. An edit it would ask for there is dropped.
+   */
+  skip(text: string): void {
+    this.#buffer += text;
+    this.#tokenizer.write(text, false);
+    const end = this.#bufferStart + this.#buffer.length;
+    this.#edits = this.#edits.filter((edit) => edit.start >= end);
+    if (this.#bodyEndAt !== undefined && this.#bodyEndAt < end) this.#bodyEndAt = undefined;
+    if (this.#noscriptFrom !== undefined && this.#noscriptFrom < end) this.#noscriptFrom = undefined;
+    this.#cursor = this.#bufferStart = end;
+    this.#buffer = '';
+  }
+
   /** The input has ended: returns the rest, with whatever goes at the end. */
   end(): string {
     if (this.#kind === 'fragment') return '';
@@ -133,6 +171,16 @@ export class PageTransform {
 
   #isFragment(): boolean {
     return this.#kind === 'fragment';
+  }
+
+  /** The response is not a whole document: everything passes as it came. */
+  get isFragment(): boolean {
+    return this.#kind === 'fragment';
+  }
+
+  /** Text read but not yet sent (an open token, text since the last tag). */
+  get pendingText(): string {
+    return this.#slice(this.#cursor, this.#bufferStart + this.#buffer.length);
   }
 
   /** The document ends in plain data: something appended there lands in the body. */
@@ -176,6 +224,8 @@ export class PageTransform {
 
   /** Keeps the edits in input order; one made later at the same place goes after. */
   #edit(edit: Edit): void {
+    // Text already sent can't change (a tag begun in text the body fast path passed on).
+    if (edit.start < this.#cursor) return;
     let index = this.#edits.length;
     while (index > 0 && this.#edits[index - 1].start > edit.start) index--;
     this.#edits.splice(index, 0, edit);
@@ -348,6 +398,7 @@ export class PageTransform {
    * doesn't: its links are found by reading it as markup, apart, and only their `href` changes.
    */
   #rewriteNoscript(from: number, to: number): void {
+    if (from < this.#bufferStart) return;
     const content = this.#slice(from, to);
     const links: Token.TagToken[] = [];
     const ignore = () => {};
@@ -371,33 +422,4 @@ export class PageTransform {
   }
 
   onEof(): void {}
-}
-
-/** A whole page at once (prerendered pages). */
-export function transformPageText(page: string, handler: PageHandler): string {
-  const transform = new PageTransform(handler);
-  return transform.write(page) + transform.end();
-}
-
-/**
- * A page as a stream of bytes (on-demand pages): UTF-8 in, UTF-8 out, one output chunk per input
- * chunk at most, each sent as soon as nothing in it can change.
- */
-export function transformPageStream(body: ReadableStream<Uint8Array>, handler: PageHandler): ReadableStream<Uint8Array> {
-  const transform = new PageTransform(handler);
-  return body
-    .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
-    .pipeThrough(
-      new TransformStream<string, string>({
-        transform(chunk, controller) {
-          const ready = transform.write(chunk);
-          if (ready) controller.enqueue(ready);
-        },
-        flush(controller) {
-          const rest = transform.end();
-          if (rest) controller.enqueue(rest);
-        },
-      }),
-    )
-    .pipeThrough(new TextEncoderStream());
 }

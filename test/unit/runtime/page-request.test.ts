@@ -3,7 +3,7 @@ import { clientAssets } from '../../../integration/client-assets.ts';
 import { contactHref, fillPageContext, type Contact } from '../../../integration/contacts.ts';
 import { resolveOptions } from '../../../integration/resolve-options.ts';
 import { capTitle, pagePath, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
-import { transformPageText } from '../../../integration/runtime/page-transform.ts';
+import { transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { toRuntimeOptions } from '../../../integration/virtual-options.ts';
 
 const TEXT = 'About {title} ({url}) {path}';

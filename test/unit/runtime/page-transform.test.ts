@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { transformPageStream, transformPageText, type PageHandler } from '../../../integration/runtime/page-transform.ts';
+import { transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
+import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 
-/** Marks each place with a comment, and records what the page told the handler. */
-function marker(seen: { lang?: string[]; titles?: string[] } = {}): PageHandler {
+/** Marks each place with a comment, and records what the page told the handler. The body is always read unless `markers`. */
+function marker(seen: { lang?: string[]; titles?: string[] } = {}, markers?: string[]): PageHandler {
   return {
+    bodyMarkers: () => markers,
     headStart: (lang) => ((seen.lang ??= []).push(String(lang)), '<!--H-->'),
     title: (text) => void (seen.titles ??= []).push(text),
     headEnd: () => '<!--E-->',
@@ -115,5 +117,33 @@ describe('links', () => {
     expect(transformPageText(page, marker())).toBe(
       '<!doctype html><html><head><!--H--><!--E--></head><body><noscript><p><a href="https://wa.me/1?text=a&amp;b" target="_blank">c</a></p></noscript><!--B--></body></html>',
     );
+  });
+});
+
+describe('a body without markers passes unread', () => {
+  const markers = ['#whatsapp'];
+  const head = '<!doctype html><html><head><title>t</title></head><body>';
+
+  test('the kit goes before the closing </body></html>, even after a </body> inside an attribute', async () => {
+    const page = `${head}<div title="</body></html>">x</div>\n</body>\n</html>\n`;
+    const expected = `<!doctype html><html><head><!--H--><title>t</title><!--E--></head><body><div title="</body></html>">x</div>\n<!--B--></body>\n</html>\n`;
+    expect(transformPageText(page, marker({}, markers))).toBe(expected);
+    const all = bytes(page);
+    for (let at = 1; at < all.length; at++) expect(await streamed([all.slice(0, at), all.slice(at)], marker({}, markers)), `split at ${at}`).toBe(expected);
+  });
+
+  test('without closing tags, after the last byte: nothing of the page follows the kit', () => {
+    expect(transformPageText(`${head}<p title="</body>">x</p>`, marker({}, markers))).toBe(
+      '<!doctype html><html><head><!--H--><title>t</title><!--E--></head><body><p title="</body>">x</p><!--B-->',
+    );
+  });
+
+  test('a marker in a later chunk: the tokenizer catches up on the bytes passed and rewrites the link', async () => {
+    const filler = '<p>' + 'x'.repeat(5000) + '</p>';
+    const page = `${head}${filler}<a href="#whatsapp">w</a></body></html>`;
+    const cut = page.indexOf('<a href');
+    const output = await streamed([bytes(page.slice(0, cut - 10)), bytes(page.slice(cut - 10))], marker({}, markers));
+    expect(output).toContain('<a href="https://wa.me/1?text=a&amp;b" target="_blank">w</a><!--B--></body></html>');
+    expect(output).toContain(filler);
   });
 });

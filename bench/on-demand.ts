@@ -1,0 +1,217 @@
+/**
+ * On-demand pages: what the page transform costs a server. The same site built twice with
+ * @astrojs/node (with and without the integration), both servers up, measured side by side in
+ * alternated rounds: requests per second and p99 latency under load (autocannon), time to first
+ * byte and to `</head>` one request at a time. And the transform alone, in this process, on pages
+ * of several sizes, against the floor any text transform pays (decode and encode).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { transformPageStream } from '../integration/runtime/page-stream.ts';
+import type { PageHandler } from '../integration/runtime/page-transform.ts';
+import { buildInProcess, startNodeAdapter, type RunningServer } from '../test/support/servers.ts';
+import { CHATRA_ID, SHORT_LINK } from './sites.ts';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
+/** A blog post of about `kb` KB: headings, paragraphs with links and inline code, code blocks. */
+export function blogPost(kb: number): string {
+  let body = '';
+  for (let i = 0; body.length < kb * 1024 - 1500; i++) {
+    body +=
+      `<h2 id="s${i}">Section ${i}</h2><p>Lorem ipsum <strong>dolor</strong> sit amet, <a href="/posts/${i}/">consectetur</a> ` +
+      `adipiscing elit, <code>sed do</code> eiusmod tempor incididunt ut labore et dolore magna aliqua &amp; more.</p>` +
+      `<pre class="astro-code"><code><span style="color:#F97583">const</span> x${i} = <span style="color:#79B8FF">${i}</span>;</code></pre>\n`;
+  }
+  return body;
+}
+
+const LAYOUT = `---
+const { title } = Astro.props;
+---
+<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="description" content={title} />
+    <title>{title}</title>
+  </head>
+  <body>
+    <header><nav><a href="/">Home</a> <a href="/blog/">Blog</a> <a href="#whatsapp">WhatsApp</a></nav></header>
+    <main><slot /></main>
+    <footer>© Example</footer>
+  </body>
+</html>
+`;
+
+function writeServerSite(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src/layouts'), { recursive: true });
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  writeFileSync(join(root, 'src/layouts/Base.astro'), LAYOUT);
+  for (const [name, kb] of [['small', 5], ['post', 60]] as const) {
+    writeFileSync(
+      join(root, `src/pages/${name}.astro`),
+      `---\nimport Base from '../layouts/Base.astro';\nconst q = Astro.url.searchParams.get('q') ?? '';\n---\n<Base title={'A page ' + q}><Fragment set:html={${JSON.stringify(blogPost(kb))}} /></Base>\n`,
+    );
+  }
+}
+
+interface Load {
+  rps: number;
+  p99: number;
+}
+
+async function load(url: string, seconds: number): Promise<Load> {
+  const result = await autocannon({ url, connections: 10, duration: seconds });
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+/** One request at a time: ms to the first byte and to `</head>`. */
+async function timings(url: string, requests: number): Promise<{ firstByte: number; headEnd: number }> {
+  const firstBytes: number[] = [];
+  const headEnds: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const start = performance.now();
+    const response = await fetch(url);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    let first = 0;
+    let head = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!first) first = performance.now() - start;
+      text += value;
+      if (!head && text.includes('</head>')) head = performance.now() - start;
+    }
+    firstBytes.push(first);
+    headEnds.push(head);
+  }
+  return { firstByte: median(firstBytes), headEnd: median(headEnds) };
+}
+
+export async function measureOnDemand(work: string, { quick }: { quick: boolean }) {
+  const root = join(work, 'server-site');
+  writeServerSite(root);
+  const config = (variant: 'with' | 'without') => ({
+    output: 'server',
+    outDir: join(root, `dist-${variant}`),
+    adapter: 'node',
+    ...(variant === 'with' && { chatraWhatsApp: { whatsapp: SHORT_LINK, chatra: { id: CHATRA_ID } } }),
+  });
+  await buildInProcess(root, config('without'));
+  await buildInProcess(root, config('with'));
+  const servers: Record<'with' | 'without', RunningServer> = {
+    without: await startNodeAdapter(join(root, 'dist-without')),
+    with: await startNodeAdapter(join(root, 'dist-with')),
+  };
+  const rounds = quick ? 2 : 6;
+  const seconds = quick ? 2 : 5;
+  const results: Record<string, unknown> = {};
+  try {
+    for (const page of ['small', 'post']) {
+      const runs: Record<'with' | 'without', Load[]> = { with: [], without: [] };
+      // Warm both servers up (JIT, caches) before anything counts.
+      for (const variant of ['without', 'with'] as const) await load(`${servers[variant].origin}/${page}`, 1);
+      for (let round = 0; round < rounds; round++) {
+        for (const variant of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+          runs[variant].push(await load(`${servers[variant].origin}/${page}`, seconds));
+        }
+      }
+      const pairs = runs.with.map((run, i) => ({ rps: run.rps / runs.without[i].rps, p99: run.p99 / Math.max(runs.without[i].p99, 0.001) }));
+      const timing: Record<'with' | 'without', { firstByte: number; headEnd: number }[]> = { with: [], without: [] };
+      for (let round = 0; round < 4; round++) {
+        for (const variant of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+          timing[variant].push(await timings(`${servers[variant].origin}/${page}`, quick ? 30 : 100));
+        }
+      }
+      const bytes = (await (await fetch(`${servers.with.origin}/${page}`)).arrayBuffer()).byteLength;
+      results[page] = {
+        bytes,
+        rps: { with: median(runs.with.map((run) => run.rps)), without: median(runs.without.map((run) => run.rps)), ratio: spread(pairs.map((pair) => pair.rps)) },
+        p99Ms: { with: median(runs.with.map((run) => run.p99)), without: median(runs.without.map((run) => run.p99)), ratio: spread(pairs.map((pair) => pair.p99)) },
+        firstByteMs: { with: median(timing.with.map((t) => t.firstByte)), without: median(timing.without.map((t) => t.firstByte)) },
+        headEndMs: { with: median(timing.with.map((t) => t.headEnd)), without: median(timing.without.map((t) => t.headEnd)) },
+      };
+    }
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.close()));
+  }
+  return { rounds, secondsPerRun: seconds, connections: 10, pages: results };
+}
+
+const handler: PageHandler = {
+  headStart: () => '<style>.x{}</style>',
+  title: () => {},
+  headEnd: () => '<script type="application/json">{}</script>',
+  link: () => undefined,
+  bodyEnd: () => '<aside></aside>',
+  // Read every byte: the tokenizer's own cost, the worst case.
+  bodyMarkers: () => undefined,
+};
+
+function streamOf(page: Uint8Array, chunk: number): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= page.length) return controller.close();
+      controller.enqueue(page.subarray(at, (at += chunk)));
+    },
+  });
+}
+
+async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
+  let bytes = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.length;
+  }
+}
+
+/**
+ * The transform alone, streamed in 16 KB chunks, per page size; beside it the floor (decode and
+ * re-encode). Sizes from a 5 KB page to 16 MB (one with no `</head>` at all): the MB/s must not
+ * fall as pages grow.
+ */
+export async function measureTransform({ quick }: { quick: boolean }) {
+  const encoder = new TextEncoder();
+  const page = (kb: number, head = true) =>
+    encoder.encode(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>T</title>${head ? '</head><body>' : ''}${blogPost(kb)}</body></html>`);
+  const sizes: [string, Uint8Array][] = [
+    ['5 KB', page(5)],
+    ['60 KB', page(60)],
+    ['600 KB', page(600)],
+    ['8 MB', page(8 * 1024)],
+    ['16 MB', page(16 * 1024)],
+    ['8 MB, no </head>', page(8 * 1024, false)],
+  ];
+  const results: Record<string, { bytes: number; transformMs: number; floorMs: number; mbPerSecond: number }> = {};
+  for (const [name, bytes] of sizes) {
+    const repeats = Math.max(3, Math.min(quick ? 50 : 300, Math.round((quick ? 2e7 : 1e8) / bytes.length)));
+    const time = async (make: () => ReadableStream<Uint8Array>) => {
+      const samples: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const start = performance.now();
+        await drain(make());
+        samples.push(performance.now() - start);
+      }
+      return median(samples);
+    };
+    // Alternated: floor, transform, floor, transform.
+    const floor: number[] = [];
+    const transform: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      floor.push(await time(() => streamOf(bytes, 16384).pipeThrough(new TextDecoderStream()).pipeThrough(new TextEncoderStream())));
+      transform.push(await time(() => transformPageStream(streamOf(bytes, 16384), handler)));
+    }
+    const transformMs = Math.min(...transform);
+    results[name] = { bytes: bytes.length, transformMs, floorMs: Math.min(...floor), mbPerSecond: bytes.length / 1e6 / (transformMs / 1000) };
+  }
+  return results;
+}
