@@ -207,7 +207,7 @@ export async function measureTransform({ quick }: { quick: boolean }) {
     const floor: number[] = [];
     const transform: number[] = [];
     for (let round = 0; round < 2; round++) {
-      floor.push(await time(() => streamOf(bytes, 16384).pipeThrough(new TextDecoderStream()).pipeThrough(new TextEncoderStream())));
+      floor.push(await time(() => streamOf(bytes, 16384).pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>).pipeThrough(new TextEncoderStream())));
       transform.push(await time(() => transformPageStream(streamOf(bytes, 16384), handler)));
     }
     const transformMs = Math.min(...transform);

@@ -15,6 +15,7 @@ import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { buildSync } from 'esbuild';
 import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
 import { measureInBrowser } from './browser.ts';
+import { measureOnDemand, measureTransform } from './on-demand.ts';
 
 const quick = process.argv.includes('--quick');
 // Inside the repository, so the sites resolve astro and the integration from its node_modules.
@@ -101,6 +102,8 @@ const started = Date.now();
 const bytes = await pageBytes();
 const browser = await measureInBrowser(bytes.sites, { loads: quick ? 3 : 21, settleMs: quick ? 500 : 1500 });
 const overhead = buildOverhead();
+const onDemand = await measureOnDemand(work, { quick });
+const transform = await measureTransform({ quick });
 const results = {
   date: new Date().toISOString(),
   quick,
@@ -109,6 +112,8 @@ const results = {
   pageBytes: { floorGzip: bytes.floorGzip, addedGzip: bytes.addedGzip, budgetGzip: 1500 },
   browser,
   build: overhead,
+  onDemand,
+  transform,
   reference: { button: referenceButton(), ours: ourClientFiles(bytes.sites.idle) },
   seconds: Math.round((Date.now() - started) / 1000),
 };
@@ -129,6 +134,18 @@ console.log(
 for (const variant of ['without', 'with'] as const) {
   const { rangeMs, rangeMaxRssMb } = overhead[variant];
   console.log(`  ${variant}: wall ${rangeMs.map((ms) => (ms / 1000).toFixed(1)).join('–')} s, peak memory ${rangeMaxRssMb.map(Math.round).join('–')} MB across runs`);
+}
+console.log(`\nOn-demand pages (@astrojs/node, ${onDemand.rounds} alternated rounds of ${onDemand.secondsPerRun} s, ${onDemand.connections} connections), with/without:`);
+for (const [page, figures] of Object.entries(onDemand.pages) as [string, { bytes: number; rps: { with: number; without: number; ratio: { median: number; min: number; max: number } }; p99Ms: { with: number; without: number; ratio: { median: number } }; firstByteMs: { with: number; without: number }; headEndMs: { with: number; without: number } }][]) {
+  const { rps, p99Ms, firstByteMs, headEndMs } = figures;
+  console.log(
+    `  ${page} (${figures.bytes} B): req/s ${Math.round(rps.with)} vs ${Math.round(rps.without)}, ratio ${rps.ratio.median.toFixed(2)} (${rps.ratio.min.toFixed(2)}–${rps.ratio.max.toFixed(2)}); ` +
+      `p99 ${p99Ms.with} vs ${p99Ms.without} ms (${p99Ms.ratio.median.toFixed(2)}×); first byte +${(firstByteMs.with - firstByteMs.without).toFixed(2)} ms, </head> +${(headEndMs.with - headEndMs.without).toFixed(2)} ms`,
+  );
+}
+console.log('\nThe page transform alone, reading every byte (worst case), 16 KB chunks:');
+for (const [size, figures] of Object.entries(transform)) {
+  console.log(`  ${size}: ${figures.transformMs.toFixed(2)} ms (decode + encode alone ${figures.floorMs.toFixed(2)} ms), ${figures.mbPerSecond.toFixed(1)} MB/s`);
 }
 console.log(`Once per visitor, cached: our loader ${results.reference.ours.loaderGzip} B gzip + texts ${results.reference.ours.textsGzipEn} B gzip (en). Reference: ${results.reference.button.package} bundle ${results.reference.button.gzip} B gzip; our WhatsApp button: 0 B of JavaScript.`);
 console.log(`\nWrote bench/results.json (${results.seconds} s).`);

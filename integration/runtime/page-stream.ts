@@ -76,20 +76,29 @@ export function transformPageText(html: string, handler: PageHandler): string {
 export function transformPageStream(body: ReadableStream<Uint8Array>, handler: PageHandler): ReadableStream<Uint8Array> {
   const page = new PageStream(handler);
   const reader = body.getReader();
+  let next = reader.read();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       // Until something goes out: a chunk may be held back whole.
       for (;;) {
-        const { done, value } = await reader.read();
-        const out = concat(done ? page.end() : page.push(value).filter((part) => part.length > 0));
+        const { done, value } = await next;
+        const parts = done ? page.end() : page.push(value);
+        next = reader.read();
+        // A page rendered at once arrives as one chunk and the end: sent as one write, not two.
+        const after = done ? undefined : await Promise.race([next, NOT_YET]);
+        if (after?.done) parts.push(...page.end());
+        const out = concat(parts);
         if (out.length > 0) controller.enqueue(out as Uint8Array);
-        if (done) return controller.close();
+        if (done || after?.done) return controller.close();
         if (out.length > 0) return;
       }
     },
     cancel: (reason) => reader.cancel(reason),
   });
 }
+
+/** Settles at once: beside a read, tells whether the read had already settled. */
+const NOT_YET = Promise.resolve(undefined);
 
 /**
  * Lower-case ASCII markers, looked for in UTF-8 bytes. The bytes are decoded for the search (a
@@ -247,28 +256,41 @@ class PageStream {
     return this.#encoder.encode(this.#transform.write(this.#decoder.decode(all.subarray(0, cut))));
   }
 
+  /** `rest` holds no marker (just searched). */
   #startPassing(rest: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
     this.#mode = 'pass';
     // What the tokenizer wrote is held like the page's bytes: the page's end may be in it.
     this.#held = this.#encoder.encode(this.#transform.drain());
     this.#heldInputFrom = this.#held.length;
-    return this.#pass(rest);
+    return this.#pass(rest, true);
   }
 
-  #pass(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
+  /** `scanned`: the chunk is known to hold no marker. */
+  #pass(chunk: Uint8Array<ArrayBufferLike>, scanned = false): Uint8Array<ArrayBufferLike>[] {
     const markers = this.#markers!;
     const heldInput = this.#held.subarray(this.#heldInputFrom);
     // A marker cut by the chunk boundary: the held page bytes and the chunk's first bytes, together.
-    if (markers.indexIn(concat([heldInput, chunk.subarray(0, markers.longest)])) >= 0 || markers.indexIn(chunk) >= 0) return this.#catchUp(chunk);
-    const all = concat([this.#held, chunk]);
-    // Hold the last HOLD bytes, from the start of a character.
-    let keep = Math.min(HOLD, all.length);
-    while (keep < all.length && (all[all.length - keep] & 0xc0) === 0x80) keep++;
-    const sent = all.subarray(0, all.length - keep);
-    if (sent.length > this.#heldInputFrom) this.#passed.push(sent.subarray(this.#heldInputFrom));
-    this.#heldInputFrom = Math.max(0, this.#heldInputFrom - sent.length);
-    this.#held = all.slice(all.length - keep);
-    return sent.length ? [sent] : [];
+    const seam = concat([heldInput, chunk.subarray(0, markers.longest)]);
+    if (markers.indexIn(seam) >= 0 || (!scanned && markers.indexIn(chunk) >= 0)) return this.#catchUp(chunk);
+    if (chunk.length < HOLD) {
+      const all = concat([this.#held, chunk]);
+      let keep = Math.min(HOLD, all.length);
+      while (keep < all.length && (all[all.length - keep] & 0xc0) === 0x80) keep++;
+      const sent = all.subarray(0, all.length - keep);
+      if (sent.length > this.#heldInputFrom) this.#passed.push(sent.subarray(this.#heldInputFrom));
+      this.#heldInputFrom = Math.max(0, this.#heldInputFrom - sent.length);
+      this.#held = all.slice(all.length - keep);
+      return [sent];
+    }
+    // Hold the chunk's last HOLD bytes, from the start of a character; send the rest (no copy).
+    let keep = HOLD;
+    while (keep < chunk.length && (chunk[chunk.length - keep] & 0xc0) === 0x80) keep++;
+    const sent = chunk.subarray(0, chunk.length - keep);
+    this.#passed.push(heldInput, sent);
+    const out = [this.#held, sent];
+    this.#held = chunk.slice(chunk.length - keep);
+    this.#heldInputFrom = 0;
+    return out;
   }
 
   /** A link may change after all: the tokenizer reads what was passed (writing nothing) and reads on. */

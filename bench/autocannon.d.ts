@@ -1,0 +1,8 @@
+// The part of autocannon's API the bench uses (it ships no types).
+declare module 'autocannon' {
+  interface Result {
+    requests: { average: number };
+    latency: { p99: number };
+  }
+  export default function autocannon(options: { url: string; connections?: number; duration?: number }): Promise<Result>;
+}
