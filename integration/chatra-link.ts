@@ -1,6 +1,9 @@
-/** A link in Chatra's syntax: `[label](href)`, never a space between `]` and `(`. */
+/**
+ * A link in Chatra's syntax: `[label](href)`, never a space between `]` and `(`. A backslash or
+ * bracket in the label is escaped, so the label can't end the link or swallow its `]`.
+ */
 export function chatraLink(label: string, href: string): string {
-  return `[${label}](${href})`;
+  return `[${label.replace(/[\\[\]]/g, '\\$&')}](${href})`;
 }
 
 /** One WhatsApp link as the texts show it. */

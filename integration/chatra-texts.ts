@@ -22,7 +22,9 @@ function parser(): { parse(text: string): Root } {
 }
 
 const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
-const SPACED_LINK = /\[([^\]\n]+)\][ \t]+\(([^()\s]+)\)/g;
+/** `[label] (url)`: any space-like character between `]` and `(` (a no-break space, a zero-width one, a line break). */
+const SPACED_LINK = /\[([^\]\n]+)\][\s\u00a0\u180e\u200b-\u200d\u2060\ufeff]+\(([^()\s]+)\)/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * Turns one text (Markdown as Chatra reads it) into the string Chatra gets: `{whatsapp}`
@@ -40,6 +42,7 @@ export function toChatraText(source: string, whatsapp: TextLink[], path: string)
   });
   checkSpacedLinks(text, code, path);
   visit(tree, (node) => {
+    checkAllowed(node, text, path);
     if (node.type !== 'link') return;
     checkScheme(node, path);
     const start = node.position!.start.offset!;
@@ -68,7 +71,24 @@ function checkSpacedLinks(text: string, code: [number, number][], path: string):
   );
 }
 
+/** What a chat text may hold: text and inline links; no images, raw HTML or reference links. */
+function checkAllowed(node: Nodes, text: string, path: string): void {
+  const written = () => JSON.stringify(text.slice(node.position!.start.offset!, node.position!.end.offset!).slice(0, 60));
+  if (node.type === 'image' || node.type === 'imageReference') {
+    throw new OptionError(path, `holds an image (${written()}), which Chatra would load from another site whenever the text shows.`, 'Remove it; link to it instead: [text](https://…).');
+  }
+  if (node.type === 'html') {
+    throw new OptionError(path, `holds HTML (${written()}), which a chat text must not carry.`, 'Write plain text, and links as [text](https://…).');
+  }
+  if (node.type === 'linkReference' || node.type === 'definition') {
+    throw new OptionError(path, `uses a reference link (${written()}), which Chatra does not read.`, 'Write each link where it stands: [text](https://…).');
+  }
+}
+
 function checkScheme(node: Link, path: string): void {
+  if (CONTROL.test(node.url)) {
+    throw new OptionError(path, `the link ${JSON.stringify(node.url)} holds a control character (a tab, a line break).`, 'Write the address on one line, without tabs.');
+  }
   let scheme: string;
   try {
     scheme = new URL(node.url).protocol;

@@ -80,11 +80,15 @@ export function clientAssets(resolved: ResolvedOptions, base: string): ClientAss
     setup: chatra.setup,
     timeout: resolved.fallback.timeout,
     consent: chatra.consent,
+    // Only a build that configured an automatic message sends one, whatever a page says.
+    autoMessage: Boolean(resolved.autoMessage),
     autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+    // Texts are fetched from here only: same origin, this folder.
+    files: dir,
   });
   const loaderName = hashed('loader', 'js', loader);
   files[loaderName] = { type: 'text/javascript', body: loader };
   const state = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
-  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout });
+  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: dir + loaderName });
   return { bootstrap, analyticsScript: '', files, textsUrls, loaderUrl: dir + loaderName };
 }

@@ -40,3 +40,31 @@ export function componentLink(
   const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url, path });
   return { href, qrHref, texts };
 }
+
+const ONE_OF = {
+  variant: ['inline', 'floating'],
+  size: ['small', 'medium', 'large'],
+  theme: ['light', 'dark', 'auto'],
+} as const;
+
+/**
+ * Checks a component's props: each goes into the page's markup, so a value outside what the prop
+ * takes (`size={'"><img …>'}`, from frontmatter say) is an error naming the prop, never markup.
+ */
+export function checkProps(component: string, props: Record<string, unknown>): void {
+  const fail = (name: string, expected: string) => {
+    throw new Error(`${component}: \`${name}\` is ${JSON.stringify(props[name])?.slice(0, 60) ?? String(props[name])}; expected ${expected}.`);
+  };
+  for (const [name, allowed] of Object.entries(ONE_OF)) {
+    const value = props[name];
+    if (component === 'WhatsAppButton' && value !== undefined && !(allowed as readonly unknown[]).includes(value)) fail(name, allowed.map((a) => `"${a}"`).join(', '));
+  }
+  for (const name of ['label', 'contact', 'text', 'pageTitle']) {
+    if (props[name] !== undefined && typeof props[name] !== 'string') fail(name, 'a string');
+  }
+  if (props.qr !== undefined && typeof props.qr !== 'boolean') fail('qr', 'true or false');
+  if (component === 'WhatsAppQR' && props.size !== undefined) {
+    const size = props.size;
+    if (typeof size !== 'number' || !Number.isFinite(size) || size < 64 || size > 1024) fail('size', 'a number of CSS pixels from 64 to 1024');
+  }
+}

@@ -143,6 +143,14 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   }
 
   const setup = options.chatra?.setup ?? {};
+  if (setup.clientId !== undefined) {
+    // Written into the public loader, one clientId would give every visitor the same conversation.
+    throw new OptionError(
+      'chatra.setup.clientId',
+      "is one value for every visitor, written into a public file: Chatra's clientId must be unique and secret per visitor, since knowing it opens that visitor's conversation (with the e-mails and phone numbers in it).",
+      'Remove it here. For signed-in users, pass it per visitor before the widget loads: window.chatraWhatsApp.setup({ clientId: "<the user\'s secret id>" }).',
+    );
+  }
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
   const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
   const languages: Record<string, PageTexts> = {};

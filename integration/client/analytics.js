@@ -6,7 +6,14 @@
  */
 (function (config) {
   var w = window;
-  var api = (w.chatraWhatsApp = w.chatraWhatsApp || {});
+  // Defined once, before the page's content exists (the bootstrap does the same): an element named
+  // chatraWhatsApp in the content can't take its place.
+  if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
+  var api = w.chatraWhatsApp;
+  // The page as analytics get it: its address without query or hash (tokens, e-mails in utm_ values).
+  function page() {
+    return location.origin + location.pathname;
+  }
 
   api.track = function (name, params) {
     if (w.dataLayer && w.dataLayer.push) w.dataLayer.push(Object.assign({ event: name }, params));
@@ -14,7 +21,7 @@
     if (w.umami && typeof w.umami.track === 'function') w.umami.track(name, params);
   };
   api.chatraEvent = function (name) {
-    api.track(config.chatraEvent, { chatra_event: name, page: location.href });
+    api.track(config.chatraEvent, { chatra_event: name, page: page() });
   };
 
   // On window, so it hears the click after the page's own handlers: a click something else took
@@ -22,7 +29,7 @@
   w.addEventListener('click', function (event) {
     var link = event.target.closest && event.target.closest('a[href^="https://wa.me/"]');
     if (!link || event.defaultPrevented) return;
-    var detail = { link: link.href, page: location.href };
+    var detail = { link: link.href, page: page() };
     if (!link.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
     api.track(config.event, detail);

@@ -1,15 +1,27 @@
 /*
- * The head-inline part, the same on every page (CSP hashes it once). `config` = { id, state, timeout }.
+ * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader }.
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
  * CSS reads. The cached loader follows as <script async> before </head>; if it can't arrive
  * (blocked, offline), the WhatsApp button shows.
  */
 (function (config) {
   var w = window, root = document.documentElement;
+  // The public API, defined before the body exists: an element named chatraWhatsApp in the page's
+  // content (<form id="chatraWhatsApp">) can't take its place.
+  var api = {};
+  if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
+  api = w.chatraWhatsApp;
+  // Per-visitor ChatraSetup keys (a signed-in user's clientId), callable before the loader arrives.
+  var visitor = {};
+  Object.defineProperty(api, 'visitorSetup', { value: visitor });
+  api.setup = function (values) {
+    for (var key in values) if (Object.prototype.hasOwnProperty.call(values, key) && key !== 'locale') visitor[key] = values[key];
+  };
   function failed(event) {
-    var loaded = w.chatraWhatsApp && w.chatraWhatsApp.grantConsent;
-    var isLoader = !event || (event.target && event.target.id === 'chatra-whatsapp-loader');
-    if (!loaded && isLoader) root.setAttribute('data-chatra-whatsapp', 'failed');
+    // Our loader only: a <script> in <head> with its address, not any element that says its id.
+    var target = event && event.target;
+    var isLoader = !event || (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);
+    if (!api.grantConsent && isLoader) root.setAttribute('data-chatra-whatsapp', 'failed');
   }
   w.ChatraID = config.id;
   w.Chatra = w.Chatra || function () {

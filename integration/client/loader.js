@@ -1,8 +1,10 @@
 /*
  * The cached loader (one file for the whole site), started by the head-inline bootstrap.
- * `config` = { load, setup, timeout, consent, autoMessageAfter }. Each page names its texts file in
- * <script type="application/json" id="chatra-whatsapp-page">: { texts, autoMessage, links? }; `links`
- * maps a link the texts share to the page's own (the page's title in the message).
+ * `config` = { load, setup, timeout, consent, autoMessage, autoMessageAfter, files }. Each page names its
+ * texts file in <script type="application/json" id="chatra-whatsapp-page"> in <head>: { texts,
+ * autoMessage, links? }; `links` maps a link the texts share to the page's own (the page's title in
+ * the message). What a page says is checked: only that element in <head> is read (content in <body>
+ * can't stand in for it), texts come only from `files` on this origin, links only to WhatsApp.
  * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
  * made before it loads wait in Chatra.q (the bootstrap made the queue).
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
@@ -17,21 +19,50 @@
     root.setAttribute('data-chatra-whatsapp', next);
   }
 
+  var own = Object.prototype.hasOwnProperty;
+  var WHATSAPP = /^https:\/\/wa\.me\/[^\s()]*$/;
+
   function pageData() {
-    var el = d.getElementById('chatra-whatsapp-page');
+    var el = d.head && d.head.querySelector('script[type="application/json"]#chatra-whatsapp-page');
+    var data;
     try {
-      return el ? JSON.parse(el.textContent) : {};
+      data = el ? JSON.parse(el.textContent) : {};
     } catch (e) {
-      return {};
+      data = {};
     }
+    var page = { autoMessage: config.autoMessage && data.autoMessage === true, links: {} };
+    if (typeof data.texts === 'string' && isOwnFile(data.texts)) page.texts = data.texts;
+    var links = data.links && typeof data.links === 'object' ? data.links : {};
+    for (var shared in links) {
+      if (own.call(links, shared) && WHATSAPP.test(shared) && typeof links[shared] === 'string' && WHATSAPP.test(links[shared])) page.links[shared] = links[shared];
+    }
+    return page;
+  }
+
+  function isOwnFile(url) {
+    try {
+      var parsed = new URL(url, location.href);
+      return parsed.origin === location.origin && parsed.pathname.indexOf(config.files) === 0 && /\.json$/.test(parsed.pathname);
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** Whole links only, in Chatra's [label](link): a shared link that begins another stays apart. */
+  function withPageLinks(text, links) {
+    if (typeof text !== 'string') return text;
+    for (var shared in links) if (own.call(links, shared)) text = text.split('](' + shared + ')').join('](' + links[shared] + ')');
+    return text;
   }
 
   function fetchTexts(page) {
     return fetch(page.texts).then(function (response) {
-      return response.ok ? response.text() : '{}';
-    }).then(function (json) {
-      for (var shared in page.links) json = json.split(shared).join(page.links[shared]);
-      return JSON.parse(json);
+      return response.ok ? response.json() : {};
+    }).then(function (texts) {
+      var strings = {};
+      var source = texts.customStrings || {};
+      for (var key in source) if (own.call(source, key)) strings[key] = withPageLinks(source[key], page.links);
+      return { customStrings: strings, language: texts.language, autoMessage: withPageLinks(texts.autoMessage, page.links) };
     });
   }
 
@@ -57,7 +88,8 @@
   }
 
   function addChatraScript(texts) {
-    var setup = Object.assign({}, config.setup, { locale: { customStrings: texts.customStrings || {} } });
+    // What the site set for this visitor (window.chatraWhatsApp.setup, from the bootstrap): a signed-in user's clientId.
+    var setup = Object.assign({}, config.setup, api.visitorSetup, { locale: { customStrings: texts.customStrings || {} } });
     if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
     if (texts.language) setup.language = texts.language;
     w.ChatraSetup = setup;
@@ -122,7 +154,10 @@
     if (state === 'consent') start();
   }
 
-  var api = (w.chatraWhatsApp = w.chatraWhatsApp || {});
+  // The bootstrap defined window.chatraWhatsApp before the page's content existed (a named element
+  // in the content is not an own property of window, so it can't pass for it here either).
+  if (!own.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
+  var api = w.chatraWhatsApp;
   api.grantConsent = grantConsent;
   if (state === 'failed') return;
   if (config.consent) {

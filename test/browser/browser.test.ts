@@ -38,6 +38,16 @@ const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; config?: 
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
   qr: { options: { fallback: { qr: true } } },
+  // Two phone numbers, one the beginning of the other: each link must stay its own.
+  prefix: {
+    options: {
+      whatsapp: [
+        { label: 'Sales', phone: '+49 30 1234567', text: 'Sales: {title}' },
+        { label: 'Support', phone: '+49 30 12345678', text: 'Support: {title}' },
+      ],
+      chatra: chatra('eager'),
+    },
+  },
   contacts: {
     options: {
       whatsapp: [
@@ -414,6 +424,51 @@ describe('markup-looking text in the head is data', () => {
     expect(Object.values((await seen(v.page)).setup.locale.customStrings).join(' ')).toContain(`](${LINK})`);
     expect(await v.page.locator('#done').isVisible()).toBe(true);
     expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+});
+
+describe('content that names our ids and globals gains nothing', () => {
+  test('a forged page-data element, a form named chatraWhatsApp, an image named like the loader: ours win', async () => {
+    const v = await visit('/eager/evil/');
+    await waitForState(v.page, 'ready');
+    const strings = Object.values((await seen(v.page)).setup.locale.customStrings).join(' ');
+    expect(strings).toContain(`](${LINK})`);
+    expect(strings).not.toContain('evil.example');
+    expect(await v.page.evaluate(() => typeof (window as unknown as { chatraWhatsApp: { grantConsent: unknown } }).chatraWhatsApp.grantConsent)).toBe('function');
+    await closeAll(v);
+  });
+
+  test('consent: grantConsent() still works with a form named chatraWhatsApp in the content', async () => {
+    const v = await visit('/consent/evil/');
+    await v.page.waitForTimeout(300);
+    expect(await state(v.page)).toBe('consent');
+    await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
+  test("a signed-in visitor's clientId is set per visitor, before the widget loads, never in the build", async () => {
+    const v = await visit('/consent/');
+    await v.page.evaluate(() => {
+      const api = (window as unknown as { chatraWhatsApp: { setup(values: object): void; grantConsent(): void } }).chatraWhatsApp;
+      api.setup({ clientId: 'visitor-secret-1' });
+      api.grantConsent();
+    });
+    await waitForState(v.page, 'ready');
+    expect((await seen(v.page)).setup.clientId).toBe('visitor-secret-1');
+    await closeAll(v);
+  });
+
+  test('two phone numbers, one the start of the other: each contact keeps its own link in the chat', async () => {
+    const v = await visit('/prefix/');
+    await waitForState(v.page, 'ready');
+    const strings = Object.values((await seen(v.page)).setup.locale.customStrings).join(' ');
+    const links = [...strings.matchAll(/\]\((https:\/\/wa\.me\/[^)]+)\)/g)].map((match) => decodeURIComponent(match[1]));
+    expect(links.some((link) => link.startsWith('https://wa.me/49301234567?text=Sales: Chat with us'))).toBe(true);
+    expect(links.some((link) => link.startsWith('https://wa.me/493012345678?text=Support: Chat with us'))).toBe(true);
+    expect(links.filter((link) => link.includes('{title}'))).toEqual([]);
     await closeAll(v);
   });
 });

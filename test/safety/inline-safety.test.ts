@@ -130,7 +130,7 @@ describe('the cached loader', () => {
             documentElement: { getAttribute: () => 'loading', setAttribute: () => undefined },
             getElementById: () => null,
             createElement: () => ({}),
-            head: { appendChild: () => (seen.setup = window.ChatraSetup as Record<string, unknown>) },
+            head: { appendChild: () => (seen.setup = window.ChatraSetup as Record<string, unknown>), querySelector: () => null },
             addEventListener: () => undefined,
           },
         };

@@ -14,6 +14,8 @@ import { buildInProcess, freePort, startServer, type RunningServer } from '../su
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const WRANGLER = join(repo, 'node_modules/.bin/wrangler');
 
+const buildLogs: Partial<Record<'default' | 'pinned', string>> = {};
+
 async function buildAndServe(name: 'default' | 'pinned'): Promise<RunningServer> {
   const root = fileURLToPath(new URL(`../fixtures/cloudflare/${name}/`, import.meta.url));
   rmSync(join(root, 'dist'), { recursive: true, force: true });
@@ -27,7 +29,7 @@ async function buildAndServe(name: 'default' | 'pinned'): Promise<RunningServer>
     XDG_CONFIG_HOME: join(root, '.xdg'),
     WRANGLER_LOG_PATH: join(root, '.wrangler-logs'),
   };
-  await buildInProcess(root, {
+  buildLogs[name] = await buildInProcess(root, {
     srcDir: '../../on-demand/src',
     output: 'server',
     site: 'https://shop.example',
@@ -84,8 +86,9 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect((await get(loader)).status).toBe(200);
   });
 
-  test('a partial is left alone; workerd logged no uncaught error', async () => {
+  test('a partial is left alone; workerd logged no uncaught error; the build saw no Node import', async () => {
     expect(await (await get('/partial')).text()).not.toContain('acw-');
     expect(servers[name]!.log()).not.toMatch(/Uncaught|No such module/);
+    expect(buildLogs[name]).not.toMatch(/Unexpected Node\.js imports|No such module/);
   });
 });
