@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { minifiedScripts, minifiedStylesheets } from './minified.ts';
 import { placementCss, serializeForScript } from './page-markup.ts';
 import type { ResolvedOptions } from './resolve-options.ts';
 
@@ -23,31 +22,22 @@ export interface ClientAssets {
   loaderUrl?: string;
 }
 
-const css = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
-
 /**
  * The page stylesheet for this build, inlined on every page: the floating button's (and its
- * disclosure's, with several contacts or a QR code) and this build's placement, minified. The components bundle their own.
+ * disclosure's, with several contacts or a QR code), minified when the package was made, and this
+ * build's placement (written compact). The components bundle their own.
  */
 export function pageStylesheet(resolved: ResolvedOptions): string {
-  const files = ['button.css', 'floating.css', ...(resolved.contacts.length > 1 || resolved.fallback.qr ? ['disclosure.css'] : [])];
-  return transformSync(files.map(css).join('') + placementCss(resolved), { loader: 'css', minify: true }).code.trim();
+  const { button, floating, disclosure } = minifiedStylesheets;
+  return button + floating + (resolved.contacts.length > 1 || resolved.fallback.qr ? disclosure : '') + placementCss(resolved);
 }
 
 /** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */
 export const ASSETS_DIR = '_acw';
 
+/** What each minified client script is applied to (integration/build/minify.ts). */
 const PLACEHOLDER = 'chatraWhatsAppConfig';
-
-/** A client/*.js function expression applied to a placeholder, minified once. */
-function minifiedCall(file: string): string {
-  const source = readFileSync(new URL(`./client/${file}`, import.meta.url), 'utf8');
-  return transformSync(`(${source})(${PLACEHOLDER});`, { minify: true, target: 'es2017', legalComments: 'none' }).code.trim();
-}
-
-const analyticsCall = minifiedCall('analytics.js');
-const bootstrapCall = minifiedCall('bootstrap.js');
-const loaderCall = minifiedCall('loader.js');
+const { analytics: analyticsCall, bootstrap: bootstrapCall, loader: loaderCall } = minifiedScripts;
 
 /** Every JSON value below goes through serializeForScript: no string can end the script it sits in. */
 function withConfig(call: string, config: unknown): string {
