@@ -18,7 +18,7 @@ export interface ClientAssets {
   files: Record<string, ClientFile>;
   /** URL of each language's texts file, by lower-case language tag. */
   textsUrls: Record<string, string>;
-  /** URL of the cached loader, for the `<script async>` before `</head>`. */
+  /** URL of the cached loader, for the `<script async>` before `</head>`; none when the bootstrap adds it (CSP 'strict-dynamic'). */
   loaderUrl?: string;
 }
 
@@ -50,7 +50,7 @@ function hashed(name: string, extension: string, body: string): string {
 }
 
 /** The head-inline script, the cached loader and the per-language texts files for this build. */
-export function clientAssets(resolved: ResolvedOptions, base: string): ClientAssets {
+export function clientAssets(resolved: ResolvedOptions, base: string, { insertLoader = false } = {}): ClientAssets {
   // With Chatra, the analytics listener rides in the cached loader; without, it is the only script.
   const analytics = resolved.analytics ? withConfig(analyticsCall, resolved.analytics) : '';
   const { chatra } = resolved;
@@ -79,6 +79,8 @@ export function clientAssets(resolved: ResolvedOptions, base: string): ClientAss
   const loaderName = hashed('loader', 'js', loader);
   files[loaderName] = { type: 'text/javascript', body: loader };
   const state = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
-  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: dir + loaderName });
-  return { bootstrap, analyticsScript: '', files, textsUrls, loaderUrl: dir + loaderName };
+  // Under CSP 'strict-dynamic' a <script src> in the page is blocked (host sources don't count):
+  // the bootstrap, trusted by its hash, adds the loader, which the policy then trusts in turn.
+  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: dir + loaderName, insertLoader });
+  return { bootstrap, analyticsScript: '', files, textsUrls, loaderUrl: insertLoader ? undefined : dir + loaderName };
 }

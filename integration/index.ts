@@ -25,7 +25,8 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
           logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
-        assets = clientAssets(resolved, config.base);
+        const { csp: siteCsp } = config.security;
+        assets = clientAssets(resolved, config.base, { insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true });
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, {
           styles: [css],

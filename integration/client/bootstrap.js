@@ -1,5 +1,5 @@
 /*
- * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader }.
+ * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader, insertLoader }.
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
  * CSS reads. The cached loader follows as <script async> before </head>; if it can't arrive
  * (blocked, offline), the WhatsApp button shows.
@@ -31,4 +31,10 @@
   // A script's load error doesn't bubble, but the window sees it while capturing.
   w.addEventListener('error', failed, true);
   setTimeout(failed, config.timeout);
+  if (config.insertLoader) {
+    var loader = document.createElement('script');
+    loader.async = true;
+    loader.src = config.loader;
+    document.head.appendChild(loader);
+  }
 })

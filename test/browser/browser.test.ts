@@ -35,6 +35,7 @@ const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; config?: 
   interaction: { options: { chatra: chatra('interaction') } },
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
+  'csp-strict-dynamic': { options: { chatra: chatra('eager') }, config: { security: { csp: { scriptDirective: { strictDynamic: true } } } } },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
   qr: { options: { fallback: { qr: true } } },
@@ -474,8 +475,8 @@ describe('content that names our ids and globals gains nothing', () => {
 });
 
 describe('strict CSP (security.csp: true)', () => {
-  test('no policy violations from the bootstrap, the stylesheet, the loader or the texts', async () => {
-    const v = await visit('/csp/');
+  test.each(['csp', 'csp-strict-dynamic'])('%s: no policy violations from the bootstrap, the stylesheet, the loader or the texts', async (site) => {
+    const v = await visit(`/${site}/`);
     await waitForState(v.page, 'ready');
     expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(await floating(v.page).count()).toBe(1);
