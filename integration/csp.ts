@@ -17,7 +17,11 @@ const CHATRA_SOURCES: Record<string, string[]> = {
   'frame-src': ['https://chat.chatra.io'],
   'child-src': ['https://chat.chatra.io'],
   'connect-src': ['https://*.chatra.io', 'wss://*.chatra.io'],
-  'default-src': [CHATRA_SCRIPT_SOURCE, 'https://chat.chatra.io', 'https://*.chatra.io', 'wss://*.chatra.io'],
+};
+/** Where a missing directive falls back to, in order (CSP 3). */
+const FALLBACKS: Record<string, string[]> = {
+  'frame-src': ['child-src', 'default-src'],
+  'connect-src': ['default-src'],
 };
 
 /**
@@ -42,25 +46,44 @@ export function cspAdditions(
 }
 
 /**
- * Adds Chatra's hosts to the directives the user already restricts (frame-src, child-src,
- * connect-src, default-src). Directives the user didn't write stay unwritten: adding one
- * would narrow the policy for everything else on the site. A directive set to 'none' is
- * left alone and reported, since the user closed it on purpose.
+ * Lets Chatra's frame and requests through a site's policy, widening no more than that: Chatra's
+ * hosts go into `frame-src`, `child-src` and `connect-src` where the site wrote them; where it
+ * didn't, but restricts what they fall back to (`child-src`, `default-src`), the directive is
+ * added, seeded with that fallback's sources, so everything else keeps the site's rule.
+ * `default-src` itself is never widened (that would open every kind of resource to Chatra's
+ * hosts), and nothing is added when the site restricts nothing. A source list of 'none' is the
+ * site's decision: left alone and reported.
  */
 export function widenDirectives(directives: readonly string[]): { directives: string[]; closed: string[] } {
-  const closed: string[] = [];
-  const widened = directives.map((directive) => {
+  const closed = new Set<string>();
+  const parsed = directives.map((directive) => {
     const [name, ...sources] = directive.trim().split(/\s+/);
-    const needed = CHATRA_SOURCES[name.toLowerCase()];
+    return { name: name.toLowerCase(), sources };
+  });
+  const find = (name: string) => parsed.find((directive) => directive.name === name);
+  const widened = directives.map((directive, index) => {
+    const { name, sources } = parsed[index];
+    const needed = CHATRA_SOURCES[name];
     if (!needed) return directive;
     if (sources.includes("'none'")) {
-      closed.push(name);
+      closed.add(name);
       return directive;
     }
     const missing = needed.filter((source) => !sources.includes(source));
-    return missing.length ? [name, ...sources, ...missing].join(' ') : directive;
+    return missing.length ? [directive.trim().split(/\s+/)[0], ...sources, ...missing].join(' ') : directive;
   });
-  return { directives: widened, closed };
+  for (const [name, fallbacks] of Object.entries(FALLBACKS)) {
+    if (find(name)) continue;
+    const fallback = fallbacks.map(find).find(Boolean);
+    // A frame falls back to child-src, which is widened above: nothing to add.
+    if (!fallback || fallback.name === 'child-src') continue;
+    if (fallback.sources.includes("'none'")) {
+      closed.add(name);
+      continue;
+    }
+    widened.push([name, ...fallback.sources, ...CHATRA_SOURCES[name].filter((source) => !fallback.sources.includes(source))].join(' '));
+  }
+  return { directives: widened, closed: [...closed] };
 }
 
 /**

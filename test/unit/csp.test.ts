@@ -28,15 +28,30 @@ describe('cspAdditions (merged into security.csp)', () => {
 });
 
 describe('widenDirectives', () => {
-  test('adds Chatra\'s hosts only to the directives the site already restricts', () => {
+  test('adds Chatra\'s hosts to the frame and connect directives the site restricts, never to default-src', () => {
     const { directives, closed } = widenDirectives(["img-src 'self' data:", 'frame-src https://www.youtube.com', "connect-src 'self'", "default-src 'self'"]);
     expect(directives).toEqual([
       "img-src 'self' data:",
       'frame-src https://www.youtube.com https://chat.chatra.io',
       "connect-src 'self' https://*.chatra.io wss://*.chatra.io",
-      "default-src 'self' https://call.chatra.io https://chat.chatra.io https://*.chatra.io wss://*.chatra.io",
+      "default-src 'self'",
     ]);
     expect(closed).toEqual([]);
+  });
+
+  test('a site with only default-src: frame-src and connect-src are added, seeded from it; default-src stays as it was', () => {
+    expect(widenDirectives(["default-src 'self' https://cdn.example"]).directives).toEqual([
+      "default-src 'self' https://cdn.example",
+      "frame-src 'self' https://cdn.example https://chat.chatra.io",
+      "connect-src 'self' https://cdn.example https://*.chatra.io wss://*.chatra.io",
+    ]);
+    // Frames fall back to child-src before default-src: widening child-src is enough there.
+    expect(widenDirectives(["child-src 'self'", "default-src 'self'"]).directives).toEqual([
+      "child-src 'self' https://chat.chatra.io",
+      "default-src 'self'",
+      "connect-src 'self' https://*.chatra.io wss://*.chatra.io",
+    ]);
+    expect(widenDirectives(["default-src 'none'"])).toEqual({ directives: ["default-src 'none'"], closed: ['frame-src', 'connect-src'] });
   });
 
   test('never adds a directive the site did not write, and is idempotent', () => {
