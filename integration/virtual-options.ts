@@ -1,19 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { ClientAssets } from './client-assets.ts';
 import type { ResolvedOptions } from './resolve-options.ts';
 import type { RuntimeOptions } from './runtime/runtime-options.ts';
 
-const ID = 'virtual:astro-chatra-whatsapp/options';
+/** The module the middleware and the components import their options from (it throws when loaded as it is). */
+const OPTIONS_MODULE = fileURLToPath(new URL('./runtime/options.ts', import.meta.url));
 
-/** Serves the resolved options to the middleware and the components as `virtual:astro-chatra-whatsapp/options`. */
+/**
+ * Serves this build's options as the contents of `runtime/options.ts`: a real file, so a site that
+ * uses the components without the integration gets that file's own message, not a bundler error.
+ */
 export function virtualOptions(options: RuntimeOptions): Plugin {
   return {
     name: 'astro-chatra-whatsapp:options',
-    resolveId(source) {
-      if (source === ID) return `\0${ID}`;
-    },
     load(id) {
-      if (id === `\0${ID}`) return `export default ${JSON.stringify(options)};`;
+      if (id.split('?')[0] === OPTIONS_MODULE) return `export default ${JSON.stringify(options)};`;
     },
   };
 }

@@ -1,11 +1,10 @@
-/// <reference path="../virtual.d.ts" />
 /**
  * Adds the page's kit (Chatra's page data and loader, the floating WhatsApp button, the chat
  * facade) to every whole HTML document Astro serves: prerendered, on demand, in `astro dev`, and
  * error pages (404, 500) with their status kept. Anything else passes through as it came.
  */
 import { defineMiddleware } from 'astro:middleware';
-import options from 'virtual:astro-chatra-whatsapp/options';
+import options from './options.ts';
 import { PageKits, PageRequest } from './page-request.ts';
 import { transformPageStream, transformPageText } from './page-stream.ts';
 

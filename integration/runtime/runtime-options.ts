@@ -1,5 +1,5 @@
 /**
- * What the site's server bundle gets from the options (`virtual:astro-chatra-whatsapp/options`):
+ * What the site's server bundle gets from the options (`runtime/options.ts`, served by virtual-options.ts):
  * only what the middleware and the components read. One type for the producer (index.ts) and the
  * consumers, so the three can't drift apart.
  */

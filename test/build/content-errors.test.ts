@@ -28,3 +28,13 @@ test('a wrong Astro.locals.whatsapp stops the build, naming the page and the fix
   expect(error!.message).toMatch(/^`Astro\.locals\.whatsapp on \/`: expected false or \{ text/);
   expect(error!.hint).toMatch(/Astro\.locals\.whatsapp = false/);
 });
+
+test('a component used without the integration stops the build, saying how to add it', async () => {
+  const error = await buildFixture('no-integration').then(
+    () => undefined,
+    (thrown: Error) => thrown,
+  );
+  expect(error, 'the build must fail').toBeDefined();
+  expect(error!.message).toMatch(/need the integration\. Add it to astro\.config\.mjs/);
+  expect(error!.message).not.toMatch(/virtual:|Rollup|Could not resolve/);
+});

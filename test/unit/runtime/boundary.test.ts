@@ -13,7 +13,6 @@ const integration = fileURLToPath(new URL('../../../integration/', import.meta.u
 const ALLOWED = new Map([
   ['astro:middleware', 'Astro'],
   ['astro/errors', 'Astro (already in the bundle): errors a build prints without a stack'],
-  ['virtual:astro-chatra-whatsapp/options', 'this build’s options'],
   ['parse5', 'the page transform’s tokenizer (pure ESM, Web APIs only)'],
   ['picomatch', 'include/exclude globs (no Node built-ins)'],
   ['uqr', 'QR codes (pure ESM)'],
