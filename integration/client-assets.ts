@@ -28,8 +28,8 @@ export interface ClientAssets {
  * build's placement (written compact). The components bundle their own.
  */
 export function pageStylesheet(resolved: ResolvedOptions): string {
-  const { button, floating, disclosure } = minifiedStylesheets;
-  return button + floating + (resolved.contacts.length > 1 || resolved.fallback.qr ? disclosure : '') + placementCss(resolved);
+  const { page, pageWithDisclosure } = minifiedStylesheets;
+  return (resolved.contacts.length > 1 || resolved.fallback.qr ? pageWithDisclosure : page) + placementCss(resolved);
 }
 
 /** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */
@@ -37,7 +37,7 @@ export const ASSETS_DIR = '_acw';
 
 /** What each minified client script is applied to (integration/build/minify.ts). */
 const PLACEHOLDER = 'chatraWhatsAppConfig';
-const { analytics: analyticsCall, bootstrap: bootstrapCall, loader: loaderCall } = minifiedScripts;
+const { analytics: analyticsCall, loader: loaderCall } = minifiedScripts;
 
 /** Every JSON value below goes through serializeForScript: no string can end the script it sits in. */
 function withConfig(call: string, config: unknown): string {
@@ -81,6 +81,7 @@ export function clientAssets(resolved: ResolvedOptions, base: string, { insertLo
   const state = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
   // Under CSP 'strict-dynamic' a <script src> in the page is blocked (host sources don't count):
   // the bootstrap, trusted by its hash, adds the loader, which the policy then trusts in turn.
-  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: dir + loaderName, insertLoader });
+  const bootstrapCall = insertLoader ? minifiedScripts.bootstrapInsertingLoader : minifiedScripts.bootstrap;
+  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: dir + loaderName });
   return { bootstrap, analyticsScript: '', files, textsUrls, loaderUrl: insertLoader ? undefined : dir + loaderName };
 }

@@ -148,7 +148,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     throw new OptionError(
       'chatra.setup.clientId',
       "is one value for every visitor, written into a public file: Chatra's clientId must be unique and secret per visitor, since knowing it opens that visitor's conversation (with the e-mails and phone numbers in it).",
-      'Remove it here. For signed-in users, pass it per visitor before the widget loads: window.chatraWhatsApp.setup({ clientId: "<the user\'s secret id>" }).',
+      'Remove it here. For signed-in users, set it per visitor in your page before the widget loads, as Chatra documents: window.ChatraSetup = { clientId: "<the user\'s secret id>" } (the integration keeps it).',
     );
   }
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();

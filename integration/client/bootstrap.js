@@ -1,5 +1,5 @@
 /*
- * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader, insertLoader }.
+ * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader }.
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
  * CSS reads. The cached loader follows as <script async> before </head>; if it can't arrive
  * (blocked, offline), the WhatsApp button shows.
@@ -11,12 +11,6 @@
   var api = {};
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
   api = w.chatraWhatsApp;
-  // Per-visitor ChatraSetup keys (a signed-in user's clientId), callable before the loader arrives.
-  var visitor = {};
-  Object.defineProperty(api, 'visitorSetup', { value: visitor });
-  api.setup = function (values) {
-    for (var key in values) if (Object.prototype.hasOwnProperty.call(values, key) && key !== 'locale') visitor[key] = values[key];
-  };
   function failed(event) {
     // Our loader only: a <script> in <head> with its address, not any element that says its id.
     var target = event && event.target;
@@ -31,7 +25,9 @@
   // A script's load error doesn't bubble, but the window sees it while capturing.
   w.addEventListener('error', failed, true);
   setTimeout(failed, config.timeout);
-  if (config.insertLoader) {
+  // INSERT_LOADER is set when the package is made (integration/build/minify.ts): true in the
+  // variant for CSP 'strict-dynamic', false (and this block gone) in the other.
+  if (INSERT_LOADER) {
     var loader = document.createElement('script');
     loader.async = true;
     loader.src = config.loader;

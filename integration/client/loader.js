@@ -88,8 +88,10 @@
   }
 
   function addChatraScript(texts) {
-    // What the site set for this visitor (window.chatraWhatsApp.setup, from the bootstrap): a signed-in user's clientId.
-    var setup = Object.assign({}, config.setup, api.visitorSetup, { locale: { customStrings: texts.customStrings || {} } });
+    // What the site's own script set for this visitor, Chatra's way (window.ChatraSetup = { clientId }
+    // for a signed-in user), over the build's setup; an element named ChatraSetup is not an own property.
+    var visitor = own.call(w, 'ChatraSetup') && w.ChatraSetup && typeof w.ChatraSetup === 'object' ? w.ChatraSetup : {};
+    var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
     if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
     if (texts.language) setup.language = texts.language;
     w.ChatraSetup = setup;

@@ -113,7 +113,7 @@ export class PageTransform {
     this.#buffer += chunk;
     this.#tokenizer.write(chunk, false);
     // The first content may have shown, just now, that this is a fragment.
-    if (this.#isFragment()) return this.#flush(Infinity);
+    if (this.isFragment) return this.#flush(Infinity);
     return this.#flush(this.#holdLimit());
   }
 
@@ -167,10 +167,6 @@ export class PageTransform {
     const at = this.#bodyEndAt ?? (clean ? end : undefined);
     if (at !== undefined) this.#insert(at, this.#handler.bodyEnd());
     return this.#flush(Infinity);
-  }
-
-  #isFragment(): boolean {
-    return this.#kind === 'fragment';
   }
 
   /** The response is not a whole document: everything passes as it came. */

@@ -40,7 +40,7 @@ export const badConfigCases: BadConfigCase[] = [
   { name: 'raw HTML in a text', options: { whatsapp: link, texts: { offlineNote: 'Hi <a href="javascript:alert(1)">x</a> {whatsapp}' } }, path: 'texts.offlineNote', hint: /plain text/ },
   { name: 'a reference link to javascript:', options: { whatsapp: link, texts: { offlineNote: 'Hi [x][r] {whatsapp}\n\n[r]: javascript:alert(1)' } }, path: 'texts.offlineNote', hint: /where it stands/ },
   { name: 'a no-break space between ] and (', options: { whatsapp: link, texts: { offlineNote: 'Write [us]\u00a0(https://example.com) or {whatsapp}' } }, path: 'texts.offlineNote', hint: /without the space/ },
-  { name: 'one clientId for every visitor', options: { whatsapp: link, chatra: { ...chatra, setup: { clientId: 'user-42' } } }, path: 'chatra.setup.clientId', hint: /chatraWhatsApp\.setup\(\{ clientId/ },
+  { name: 'one clientId for every visitor', options: { whatsapp: link, chatra: { ...chatra, setup: { clientId: 'user-42' } } }, path: 'chatra.setup.clientId', hint: /window\.ChatraSetup = \{ clientId/ },
   { name: 'chatra without id', options: { whatsapp: link, chatra: { load: 'idle' } }, path: 'chatra.id', hint: /id/ },
   { name: 'chatra.id of the wrong shape', options: { whatsapp: link, chatra: { id: 'not a key!' } }, path: 'chatra.id', hint: /chatra\.id/ },
   { name: 'chatra.load unknown', options: { whatsapp: link, chatra: { ...chatra, load: 'lazy' } }, path: 'chatra.load', hint: /"interaction"/ },

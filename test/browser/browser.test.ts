@@ -450,12 +450,12 @@ describe('content that names our ids and globals gains nothing', () => {
     await closeAll(v);
   });
 
-  test("a signed-in visitor's clientId is set per visitor, before the widget loads, never in the build", async () => {
+  test("a signed-in visitor's clientId is set per visitor, Chatra's way, before the widget loads, never in the build", async () => {
     const v = await visit('/consent/');
     await v.page.evaluate(() => {
-      const api = (window as unknown as { chatraWhatsApp: { setup(values: object): void; grantConsent(): void } }).chatraWhatsApp;
-      api.setup({ clientId: 'visitor-secret-1' });
-      api.grantConsent();
+      const page = window as unknown as { ChatraSetup: object; chatraWhatsApp: { grantConsent(): void } };
+      page.ChatraSetup = { clientId: 'visitor-secret-1' };
+      page.chatraWhatsApp.grantConsent();
     });
     await waitForState(v.page, 'ready');
     expect((await seen(v.page)).setup.clientId).toBe('visitor-secret-1');
