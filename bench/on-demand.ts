@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { transformPageStream } from '../integration/runtime/page-stream.ts';
 import type { PageHandler } from '../integration/runtime/page-transform.ts';
 import { buildInProcess, startNodeAdapter, type RunningServer } from '../test/support/servers.ts';
-import { CHATRA_ID, SHORT_LINK } from './sites.ts';
+import { CHATRA_ID, LAYOUT, SHORT_LINK } from './sites.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
@@ -28,30 +28,17 @@ export function blogPost(kb: number): string {
   return body;
 }
 
-const LAYOUT = `---
-const { title } = Astro.props;
----
-<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="description" content={title} />
-    <title>{title}</title>
-  </head>
-  <body>
-    <header><nav><a href="/">Home</a> <a href="/blog/">Blog</a> <a href="#whatsapp">WhatsApp</a></nav></header>
-    <main><slot /></main>
-    <footer>© Example</footer>
-  </body>
-</html>
-`;
+/** The bench's layout, with a header holding a `#whatsapp` link, as sites put one in their navigation. */
+const SERVER_LAYOUT = LAYOUT('<meta name="description" content={title} />', {
+  header: '<header><nav><a href="/">Home</a> <a href="/blog/">Blog</a> <a href="#whatsapp">WhatsApp</a></nav></header>',
+  footer: '<footer>© Example</footer>',
+});
 
 function writeServerSite(root: string): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'src/layouts'), { recursive: true });
   mkdirSync(join(root, 'src/pages'), { recursive: true });
-  writeFileSync(join(root, 'src/layouts/Base.astro'), LAYOUT);
+  writeFileSync(join(root, 'src/layouts/Base.astro'), SERVER_LAYOUT);
   for (const [name, kb] of [['small', 5], ['post', 60]] as const) {
     writeFileSync(
       join(root, `src/pages/${name}.astro`),

@@ -19,7 +19,8 @@ export const CHATRA_SNIPPET = `<script is:inline>
     })(document, window, 'Chatra');
 </script>`;
 
-const LAYOUT = (head: string) => `---
+/** A layout: `head` goes into <head>, `around` (a header and a footer) around the page's <main>. */
+export const LAYOUT = (head: string, around: { header?: string; footer?: string } = {}) => `---
 const { title } = Astro.props;
 ---
 <!doctype html>
@@ -31,7 +32,7 @@ const { title } = Astro.props;
     ${head}
   </head>
   <body>
-    <main><slot /></main>
+    ${around.header ?? ''}<main><slot /></main>${around.footer ?? ''}
   </body>
 </html>
 `;
