@@ -74,16 +74,43 @@ export function transformPageText(html: string, handler: PageHandler): string {
  * `pipeThrough` costs a small page more than the transform itself.
  */
 export function transformPageStream(body: ReadableStream<Uint8Array>, handler: PageHandler): ReadableStream<Uint8Array> {
-  const page = new PageStream(handler);
   const reader = body.getReader();
-  let next = reader.read();
+  return streamOn(reader, reader.read(), new PageStream(handler));
+}
+
+/**
+ * A page as it comes (on-demand pages). Astro sends a page rendered at once as one chunk: when the
+ * body has ended by the time its first chunk is here, the page is transformed as text and sent
+ * whole (no stream to keep, one write); a page still streaming (a slow promise in its body) is
+ * transformed as a stream, its head sent at once.
+ */
+export async function transformPageBody(body: ReadableStream<Uint8Array>, handler: PageHandler): Promise<string | ReadableStream<Uint8Array>> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  if (first.done) return transformPageText('', handler);
+  const next = reader.read();
+  const after = await Promise.race([next, NOT_YET]);
+  if (after?.done) return transformPageText(new TextDecoder().decode(first.value), handler);
+  return streamOn(reader, Promise.resolve(first), new PageStream(handler), next);
+}
+
+/** The output stream: pulls from `reader`, starting with `current` (and `next`, when already asked for). */
+function streamOn(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  current: Promise<ReadableStreamReadResult<Uint8Array>>,
+  page: PageStream,
+  pending?: Promise<ReadableStreamReadResult<Uint8Array>>,
+): ReadableStream<Uint8Array> {
+  let next = current;
+  let following = pending;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       // Until something goes out: a chunk may be held back whole.
       for (;;) {
         const { done, value } = await next;
         const parts = done ? page.end() : page.push(value);
-        next = reader.read();
+        next = following ?? reader.read();
+        following = undefined;
         // A page rendered at once arrives as one chunk and the end: sent as one write, not two.
         const after = done ? undefined : await Promise.race([next, NOT_YET]);
         if (after?.done) parts.push(...page.end());
