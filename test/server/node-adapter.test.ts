@@ -30,15 +30,17 @@ async function buildAndServe(name: string, config: AstroInlineConfig): Promise<R
 let withIt: RunningServer;
 let without: RunningServer;
 let mostlyStatic: RunningServer;
+let underBase: RunningServer;
 
 beforeAll(async () => {
   withIt = await buildAndServe('server', { output: 'server', integrations: [integration()] });
   without = await buildAndServe('plain', { output: 'server' });
   mostlyStatic = await buildAndServe('static', { output: 'static', integrations: [integration()] });
-}, 240_000);
+  underBase = await buildAndServe('base', { output: 'server', base: '/shop', trailingSlash: 'always', integrations: [integration()] });
+}, 300_000);
 
 afterAll(async () => {
-  await Promise.all([withIt, without, mostlyStatic].map((server) => server?.close()));
+  await Promise.all([withIt, without, mostlyStatic, underBase].map((server) => server?.close()));
 });
 
 const get = (server: RunningServer, path: string, init?: RequestInit) => fetch(server.origin + path, { redirect: 'manual', ...init });
@@ -191,6 +193,18 @@ describe('a mostly static site with on-demand pages (prerender = false)', () => 
   });
 });
 
+describe("under base: '/shop' with trailingSlash: 'always'", () => {
+  test('on-demand pages get the kit with the path as visitors see it; the files answer under the base', async () => {
+    const response = await get(underBase, '/shop/');
+    expect(response.status).toBe(200);
+    const { floating, data, loader } = kitOf(await response.text());
+    expect(message(attribute(floating[0], 'href'))).toBe('About Home & <Prices> at /shop/');
+    const texts = JSON.parse(textOf(data[0])).texts as string;
+    expect(texts).toMatch(/^\/shop\/_acw\//);
+    for (const file of [texts, attribute(loader[0], 'src')!]) expect((await get(underBase, file)).status, file).toBe(200);
+  });
+});
+
 describe('in Chromium', () => {
   test('a query reflected into the head of an on-demand page: no dialog, the widget ready with its texts', async () => {
     const browser = await launchChromium();
@@ -211,6 +225,27 @@ describe('in Chromium', () => {
       expect(strings).toContain('](https://wa.me/79001234567?text=');
       expect(await page.evaluate(() => document.querySelector('meta[name="description"]')?.getAttribute('content'))).toBe(attack);
       expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('a page with a server island: the island arrives, the page keeps one kit; the 404 page offers WhatsApp', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      // chatra.js can't be reached here: the widget fails and the WhatsApp button takes over.
+      await page.route('https://call.chatra.io/chatra.js', (route) => route.abort());
+      await page.goto(`${withIt.origin}/island`);
+      await page.waitForSelector('.deferred');
+      // The island's own HTML is a fragment and passes untouched (its #whatsapp link too: see README).
+      expect(await page.locator('.deferred a').getAttribute('href')).toBe('#whatsapp');
+      expect(await page.locator('a.acw-floating').count()).toBe(1);
+      expect(await page.locator('script#chatra-whatsapp-page').count()).toBe(1);
+      const missing = await page.goto(`${withIt.origin}/no/such/page`);
+      expect(missing!.status()).toBe(404);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-chatra-whatsapp') === 'failed', undefined, { timeout: 15_000 });
+      expect(await page.locator('a.acw-floating').isVisible()).toBe(true);
     } finally {
       await browser.close();
     }
