@@ -7,6 +7,7 @@ import { OptionError, toAstroError } from './option-error.ts';
 import type { ChatraWhatsAppOptions } from './options.ts';
 import { dashboardTextsFor, resolveOptions, type ResolvedOptions, type SiteConfig } from './resolve-options.ts';
 import { serveClientFiles } from './dev-server.ts';
+import { ownModule } from './own-module.ts';
 import { toRuntimeOptions, virtualOptions } from './virtual-options.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './options.ts';
@@ -35,7 +36,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         });
         const runtime = toRuntimeOptions(resolved, assets, { css, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
-        addMiddleware({ entrypoint: new URL('./runtime/middleware.ts', import.meta.url), order: 'pre' });
+        addMiddleware({ entrypoint: ownModule('./runtime/middleware'), order: 'pre' });
         addContentLinks(config.markdown, resolved.contacts[0], resolved.site, { updateConfig, logger });
       },
       // The loader and the texts files: served by the dev server, written beside the site's own

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { ClientAssets } from './client-assets.ts';
+import { ownModule } from './own-module.ts';
 import type { ResolvedOptions } from './resolve-options.ts';
 import type { RuntimeOptions } from './runtime/runtime-options.ts';
 
 /** The module the middleware and the components import their options from (it throws when loaded as it is). */
-const OPTIONS_MODULE = fileURLToPath(new URL('./runtime/options.ts', import.meta.url));
+const OPTIONS_MODULE = fileURLToPath(ownModule('./runtime/options'));
 
 /**
  * Serves this build's options as the contents of `runtime/options.ts`: a real file, so a site that

@@ -1,5 +1,5 @@
 // Types for editors and TypeScript outside Astro's own tooling, which can't read `.astro` files.
-import type { WhatsAppButtonProps, WhatsAppQRProps } from './types.ts';
+import type { WhatsAppButtonProps, WhatsAppQRProps } from '../dist/components/types.js';
 
 export type { WhatsAppButtonProps, WhatsAppQRProps };
 /** A WhatsApp link styled as a button: no JavaScript, opens WhatsApp in a new tab. */

@@ -53,12 +53,20 @@ export default defineConfig({
 }, 300_000);
 
 describe('the packed package in a fresh site', () => {
-  test('ships the source, the client code, the stylesheets and the component, and nothing of the repo', () => {
+  test('ships compiled JavaScript with declarations, the stylesheets and the components; no TypeScript source, nothing of the repo', () => {
     const files = tarballFiles.map((file) => file.replace(/^package\//, ''));
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'index.ts', 'runtime/middleware.ts', 'runtime/page-transform.ts', 'client/loader.js', 'client/bootstrap.js', 'button.css', 'floating.css', 'components/WhatsAppButton.astro']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/runtime/middleware.js', 'dist/runtime/page-transform.js', 'dist/minified.js', 'button.css', 'floating.css', 'components/WhatsAppButton.astro']) {
       expect(files).toContain(needed);
     }
-    expect(files.filter((file) => /^(test|src|bench|node_modules|docs)\//.test(file))).toEqual([]);
+    // TypeScript sources stay in the repository (components/types.ts only types the components for editors).
+    expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('components/'))).toEqual([]);
+    expect(files.filter((file) => /^(test|src|bench|node_modules|docs|build)\//.test(file))).toEqual([]);
+  });
+
+  test('plain Node 22 imports the entry point: dashboardTexts() "from code", as README offers', () => {
+    const script = "import('astro-chatra-whatsapp').then(async (m) => console.log(JSON.stringify(await m.dashboardTexts({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }))))";
+    const output = execFileSync(join(repo, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], { cwd: site, env, encoding: 'utf8' });
+    expect(JSON.parse(output).en.botScenario).toContain('https://wa.me/message/4O4YGZEG3RIVE1');
   });
 
   test('builds: the page has the floating button, the German texts and the loader', () => {
