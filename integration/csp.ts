@@ -63,7 +63,8 @@ export function widenDirectives(directives: readonly string[]): { directives: st
   const find = (name: string) => parsed.find((directive) => directive.name === name);
   const widened = directives.map((directive, index) => {
     const { name, sources } = parsed[index];
-    const needed = CHATRA_SOURCES[name];
+    // Own keys only: a directive the site named `constructor` is not a table entry.
+    const needed = Object.hasOwn(CHATRA_SOURCES, name) ? CHATRA_SOURCES[name] : undefined;
     if (!needed) return directive;
     if (sources.includes("'none'")) {
       closed.add(name);

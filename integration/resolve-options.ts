@@ -280,7 +280,7 @@ function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
         `Set it to one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`,
       );
     case 'invalid_type':
-      if (received === undefined) return new OptionError(path, 'is missing.', REQUIRED_HINTS[path.replace(/\.\d+(?=\.|$)/g, '')] ?? `Add \`${path}\`.`);
+      if (received === undefined) return new OptionError(path, 'is missing.', requiredHint(path));
       return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give \`${path}\` a ${issue.expected} value.`);
     case 'too_small':
       if (Array.isArray(received) && received.length === 0) {
@@ -322,6 +322,12 @@ const REQUIRED_HINTS: Record<string, string> = {
   'texts.autoMessage.text': 'Add the message: autoMessage: { text: "Questions? Ask here, or {whatsapp}." }.',
   'whatsapp.label': 'Name each contact: { label: "Sales", link: "https://wa.me/message/XXXXXXXXXXXXX" }.',
 };
+
+/** The hint for a missing option (list indexes dropped: `whatsapp.1.phone` → `whatsapp.phone`); own keys only. */
+function requiredHint(path: string): string {
+  const key = path.replace(/\.\d+(?=\.|$)/g, '');
+  return Object.hasOwn(REQUIRED_HINTS, key) ? REQUIRED_HINTS[key] : `Add \`${path}\`.`;
+}
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -145,6 +145,72 @@ describe('the cached loader', () => {
   });
 });
 
+describe("the loader and a page's data", () => {
+  /** Runs the loader on a page whose head holds `data`: what it fetches, and what it hands Chatra. */
+  async function runLoader(loader: string, data: unknown) {
+    const fetched: string[] = [];
+    const seen: { setup?: { locale: { customStrings: Record<string, string> } } } = {};
+    const texts = { customStrings: { offlineNote: 'Away. [WhatsApp](https://wa.me/49301234567?text=Hi)' } };
+    let chatraAdded: () => void = () => {};
+    const added = new Promise<void>((resolve) => (chatraAdded = resolve));
+    const window: Record<string, unknown> = {
+      Chatra: () => undefined,
+      URL,
+      location: { href: 'https://site.example/docs/page/', origin: 'https://site.example' },
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+      addEventListener: () => undefined,
+      fetch: (url: string) => {
+        fetched.push(url);
+        return Promise.resolve({ ok: true, json: () => Promise.resolve(structuredClone(texts)) });
+      },
+      sessionStorage: { getItem: () => null, setItem: () => undefined },
+      document: {
+        documentElement: { getAttribute: () => 'loading', setAttribute: () => undefined },
+        getElementById: () => null,
+        createElement: () => ({}),
+        head: {
+          appendChild: () => {
+            seen.setup = window.ChatraSetup as typeof seen.setup;
+            chatraAdded();
+          },
+          querySelector: () => ({ textContent: JSON.stringify(data) }),
+        },
+        addEventListener: () => undefined,
+      },
+    };
+    window.window = window;
+    runInNewContext(loader, window);
+    await added;
+    return { fetched, strings: seen.setup!.locale.customStrings };
+  }
+
+  test(`fetches texts only from this origin's /_acw/ folder and swaps only WhatsApp links, whatever the page data says (${RUNS} runs)`, async () => {
+    const { files } = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, load: 'eager' } }, '/docs');
+    const loader = Object.entries(files).find(([name]) => name.startsWith('loader.'))![1].body;
+    const own = '/docs/_acw/en.0123456789.json';
+    const texts = fc.oneof(
+      fc.constantFrom(own, 'https://site.example' + own, 'data:application/json,{}', 'https://evil.example/docs/_acw/x.json', '//evil.example/docs/_acw/x.json',
+        '/docs/_acw/x.js', '/other/_acw/x.json', 'javascript:alert(1)', ' /docs/_acw/x.json'),
+      nasty,
+    );
+    const links = fc.dictionary(fc.oneof(fc.constant('https://wa.me/49301234567?text=Hi'), nasty), fc.oneof(fc.constant('https://wa.me/49301234567?text=Own'), fc.constant('https://evil.example/pay'), nasty), { maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(texts, links, fc.boolean(), async (url, pageLinks, autoMessage) => {
+        const { fetched, strings } = await runLoader(loader, { texts: url, links: pageLinks, autoMessage });
+        for (const fetchedUrl of fetched) {
+          const parsed = new URL(fetchedUrl, 'https://site.example/docs/page/');
+          expect(parsed.origin).toBe('https://site.example');
+          expect(parsed.pathname.startsWith('/docs/_acw/') && parsed.pathname.endsWith('.json')).toBe(true);
+        }
+        // Whatever the page data maps, every link Chatra gets is a WhatsApp link.
+        for (const link of Object.values(strings).join(' ').matchAll(/\]\(([^)]*)\)/g)) expect(link[1]).toMatch(/^https:\/\/wa\.me\//);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('the WhatsApp button', () => {
   test(`shows any label as text, never as markup (${RUNS} runs)`, () => {
     fc.assert(
