@@ -623,8 +623,9 @@ describe('placement (CSS only)', () => {
 });
 
 describe('analytics', () => {
-  test('a click pushes whatsapp_click to dataLayer, and GA4 gets generate_lead', async () => {
-    const v = await visit('/eager/', {
+  test('a click pushes whatsapp_click to dataLayer (the page without its query or hash), and GA4 gets generate_lead', async () => {
+    // A password-reset token and an e-mail in the address: analytics get the origin and path only.
+    const v = await visit('/eager/?token=s3cret&utm_source=a%40b.example#reset', {
       script: 'blocked',
       init: () => {
         const page = window as unknown as { dataLayer: unknown[]; gtag: (...args: unknown[]) => void; gtagCalls: unknown[][] };
