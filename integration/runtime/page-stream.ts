@@ -30,8 +30,6 @@ const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
  */
 const mayStop = (transform: PageTransform) => transform.headDone && !transform.pendingText.includes('<');
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Where the kit goes in the page's last text: before its closing tags, else at its very end. */
 function withBodyKit(tail: string, kit: string): string {
   // The closing tags are at the very end: look at the end only (a regex anchored at $ tries every position).
@@ -46,7 +44,7 @@ export function transformPageText(html: string, handler: PageHandler): string {
   const transform = new PageTransform(handler);
   let out = '';
   let at = 0;
-  let markers: RegExp | undefined;
+  let markers: Markers | undefined;
   let markerAt = -1;
   while (at < html.length) {
     const end = markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : at + (transform.headDone ? STEP : PIECE);
@@ -57,12 +55,9 @@ export function transformPageText(html: string, handler: PageHandler): string {
     if (!markers) {
       const list = handler.bodyMarkers();
       if (!list) return out + transform.write(html.slice(at)) + transform.end();
-      markers = new RegExp(list.map(escapeRegExp).join('|'), 'gi');
+      markers = new Markers(list);
     }
-    if (markerAt < at) {
-      markers.lastIndex = at;
-      markerAt = markers.exec(html)?.index ?? -1;
-    }
+    if (markerAt < at) markerAt = markers.indexInText(html, at);
     if (markerAt < 0) return out + withBodyKit(transform.drain() + html.slice(at), handler.bodyEnd());
   }
   return out + transform.end();
@@ -128,10 +123,11 @@ function streamOn(
 const NOT_YET = Promise.resolve(undefined);
 
 /**
- * Lower-case ASCII markers, looked for in UTF-8 bytes. The bytes are decoded for the search (a
- * string search runs far faster than one over a Uint8Array), and a hit mapped back to its byte.
+ * Lower-case ASCII markers, found in any letter case, in text or in UTF-8 bytes. Bytes are decoded
+ * for the search (a string search runs far faster than one over a Uint8Array), and a hit is mapped
+ * back to its byte. A marker's first character is looked for with indexOf, in both cases.
  */
-class ByteMarkers {
+class Markers {
   readonly #markers: string[];
   readonly #firstChars: string[];
   readonly #decoder = new TextDecoder();
@@ -139,8 +135,22 @@ class ByteMarkers {
 
   constructor(markers: readonly string[]) {
     this.#markers = markers.map((marker) => marker.toLowerCase());
-    this.#firstChars = [...new Set(this.#markers.map((marker) => marker[0]))];
+    this.#firstChars = [...new Set(this.#markers.flatMap((marker) => [marker[0], marker[0].toUpperCase()]))];
     this.longest = Math.max(0, ...this.#markers.map((marker) => marker.length));
+  }
+
+  /** The first marker's position in `text` from `from` on, or -1. */
+  indexInText(text: string, from = 0): number {
+    let found = -1;
+    for (const first of this.#firstChars) {
+      for (let at = text.indexOf(first, from); at >= 0 && (found < 0 || at < found); at = text.indexOf(first, at + 1)) {
+        if (this.#markers.some((marker) => marker[0] === first.toLowerCase() && matchesAt(text, at, marker))) {
+          found = at;
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   /** The first marker's byte position in `bytes` from `from` on, or -1. */
@@ -148,21 +158,8 @@ class ByteMarkers {
     // Markers are ASCII: none starts inside a character, so start the search at a character's start.
     while (from > 0 && from < bytes.length && (bytes[from] & 0xc0) === 0x80) from--;
     const text = this.#decoder.decode(bytes.subarray(from));
-    const at = this.#indexInText(text);
+    const at = this.indexInText(text);
     return at < 0 ? -1 : from + utf8Length(text, at);
-  }
-
-  #indexInText(text: string): number {
-    let found = -1;
-    for (const first of this.#firstChars) {
-      for (let at = text.indexOf(first); at >= 0 && (found < 0 || at < found); at = text.indexOf(first, at + 1)) {
-        if (this.#markers.some((marker) => marker[0] === first && matchesAt(text, at, marker))) {
-          found = at;
-          break;
-        }
-      }
-    }
-    return found;
   }
 }
 
@@ -216,7 +213,7 @@ class PageStream {
   readonly #encoder = new TextEncoder();
   #mode: 'read' | 'pass' | 'fragment' = 'read';
   /** The handler's markers, once the head is behind; null: every byte is read. */
-  #markers: ByteMarkers | null | undefined;
+  #markers: Markers | null | undefined;
   /** 'pass': page bytes sent as they came, kept in case the tokenizer must catch up on them. */
   #passed: Uint8Array<ArrayBufferLike>[] = [];
   /** 'pass': the last bytes, not sent yet (the end of the page may be among them). */
@@ -261,7 +258,7 @@ class PageStream {
       if (at >= chunk.length || !mayStop(this.#transform) || this.#carry.length > 0) continue;
       if (this.#markers === undefined) {
         const list = this.#handler.bodyMarkers();
-        this.#markers = list ? new ByteMarkers(list) : null;
+        this.#markers = list ? new Markers(list) : null;
       }
       if (this.#markers === null) {
         out.push(this.#read(chunk.subarray(at)));
