@@ -1,7 +1,7 @@
 import { checkPrefilledText, contactHref, fillPageContext, findContact } from './contacts.ts';
 import { OptionError } from './option-error.ts';
 import { languageOf } from './page-markup.ts';
-import { pagePath } from './runtime/page-request.ts';
+import { pagePath, pageUrl } from './runtime/page-request.ts';
 import type { PageLabels, RuntimeOptions } from './runtime/runtime-options.ts';
 
 /**
@@ -35,9 +35,7 @@ export function componentLink(
   const texts = options.languages[languageOf(options, props.language)];
   const href = contactHref(contact, props.text ?? contact.text);
   const path = pagePath(props.url.pathname, options);
-  // {url} comes from `site` only, never from the request's Host header.
-  const url = options.site ? new URL(encodeURI(path), options.site).href : undefined;
-  const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url, path });
+  const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: pageUrl(options.site, path), path });
   return { href, qrHref, texts };
 }
 

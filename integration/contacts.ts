@@ -66,11 +66,6 @@ export function checkPrefilledText(text: string, kind: Contact['kind'], path: st
   }
 }
 
-/** Whether a link still holds placeholders to fill in. */
-export function hasPlaceholders(html: string): boolean {
-  return new RegExp(ENCODED_PLACEHOLDER.source).test(html);
-}
-
 /** A link with its placeholders filled in for `page`. */
 export function fillPageContext(href: string, page: PageContext): string {
   return href.replace(ENCODED_PLACEHOLDER, (placeholder, name: keyof PageContext) => {

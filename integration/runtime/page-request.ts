@@ -5,7 +5,7 @@
  * a request holds can make this throw while the page streams.
  */
 import picomatch from 'picomatch';
-import { checkPrefilledText, namesPage, PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../contacts.ts';
+import { checkPrefilledText, PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../contacts.ts';
 import { OptionError, toAstroError } from '../option-error.ts';
 import type { PageSetting } from '../options.ts';
 import { languageOf, loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../page-markup.ts';
@@ -38,7 +38,6 @@ export class PageKits {
   readonly sendsAutoMessage: (path: string) => boolean;
   readonly getsWidget: (path: string) => boolean;
   readonly getsFloating: (path: string) => boolean;
-  readonly contactsNamePage: boolean;
   readonly qrCodeSvg?: (link: string, title: string) => string | undefined;
   /** Most pages share their links with the site: what they get depends only on a few keys, and is made once for each. */
   readonly #shared = new Map<string, string>();
@@ -48,7 +47,6 @@ export class PageKits {
     this.sendsAutoMessage = options.autoMessage?.pages ? matcher(options.autoMessage.pages) : () => true;
     this.getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
     this.getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
-    this.contactsNamePage = options.contacts.some((contact) => namesPage(contact.text));
     this.qrCodeSvg = qrCodeSvg;
   }
 
@@ -134,7 +132,7 @@ export class PageRequest implements PageHandler {
     if (this.#links) return this.#links;
     const { options } = this.#kits;
     const path = pagePath(this.#facts.url.pathname, options);
-    const page: PageContext = { title: this.#title || path, url: options.site ? options.site.replace(/\/$/, '') + encodePath(path) : undefined, path };
+    const page: PageContext = { title: this.#title || path, url: pageUrl(options.site, path), path };
     const setting = this.#pageSetting();
     return (this.#links = new PageLinks(options.contacts, page, setting ? setting.text : undefined));
   }
@@ -191,6 +189,11 @@ export function capTitle(text: string): string {
   return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
 }
 
+/** `{url}`: the page's address on `site` (never the request's Host); none without `site`. */
+export function pageUrl(site: string | undefined, path: string): string | undefined {
+  return site ? site.replace(/\/$/, '') + encodeURI(path) : undefined;
+}
+
 /**
  * The page's path as visitors read it (percent-decoding undone), with the trailing slash the site
  * uses, so a prerendered and an on-demand page of the same shape say the same.
@@ -213,11 +216,6 @@ export function pagePath(pathname: string, options: Pick<RuntimeOptions, 'traili
   if (slash === true && !path.endsWith('/')) return path + '/';
   if (slash === false && path.endsWith('/')) return path.replace(/\/+$/, '');
   return path;
-}
-
-/** A decoded path as it stands in a URL. */
-function encodePath(path: string): string {
-  return encodeURI(path);
 }
 
 function matcher(globs: string[]): (path: string) => boolean {
