@@ -1,13 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects, so a run of some files starts only what they need (the browser sites are built
+ * only when a browser test is queued), and files run two at a time, each in a process of its own:
+ * Astro builds keep global state (NODE_ENV, the content layer), which a process boundary contains.
+ * No two files share a fixture's root or a server.
+ */
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
     // Fixture builds are real `astro build`s: give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // Astro builds keep global state (NODE_ENV, the content layer): one test file at a time.
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/bad-config/**/*.test.ts', 'test/safety/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'sites', include: ['test/build/**/*.test.ts', 'test/server/**/*.test.ts', 'test/package/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -1,16 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+/**
+ * The integration: Astro's hooks, wired to what each one needs. The work lives in config/
+ * (Node, config time), runtime/ (the site's server bundle), markdown/ and client/.
+ */
 import type { AstroIntegration } from 'astro';
-import { ASSETS_DIR, clientAssets, pageStylesheet, type ClientAssets } from './client-assets.ts';
-import { addContentLinks } from './content-plugin.ts';
-import { cspAdditions, widenSiteDirectives, type CspObject } from './csp.ts';
-import { OptionError, toAstroError } from './option-error.ts';
-import type { ChatraWhatsAppOptions } from './options.ts';
-import { dashboardTextsFor, resolveOptions, type ResolvedOptions, type SiteConfig } from './resolve-options.ts';
-import { serveClientFiles } from './dev-server.ts';
-import { ownModule } from './own-module.ts';
-import { toRuntimeOptions, virtualOptions } from './virtual-options.ts';
+import { clientAssets, pageStylesheet, writeClientFiles, type ClientAssets } from './config/client-assets.ts';
+import { cspAdditions, widenSiteDirectives, type CspObject } from './config/csp.ts';
+import { serveClientFiles } from './config/dev-server.ts';
+import { ownModule } from './config/own-module.ts';
+import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/resolve.ts';
+import type { ChatraWhatsAppOptions } from './config/schema.ts';
+import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
+import { toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
+import { addContentLinks } from './markdown/processor.ts';
 
-export type { ChatraWhatsAppOptions, PageSetting } from './options.ts';
+export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
@@ -36,7 +39,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         });
         const runtime = toRuntimeOptions(resolved, assets, { css, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
-        addMiddleware({ entrypoint: ownModule('./runtime/middleware'), order: 'pre' });
+        addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
         addContentLinks(config.markdown, resolved.contacts[0], resolved.site, { updateConfig, logger });
       },
       // The loader and the texts files: served by the dev server, written beside the site's own
@@ -54,12 +57,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const files = Object.entries(assets.files);
-        if (files.length > 0) {
-          const folder = new URL(`${ASSETS_DIR}/`, dir);
-          await mkdir(folder, { recursive: true });
-          await Promise.all(files.map(([name, file]) => writeFile(new URL(name, folder), file.body)));
-        }
+        await writeClientFiles(assets.files, dir);
         logger.info(formatDashboardTexts(resolved));
       },
     },
@@ -72,20 +70,4 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
  */
 export async function dashboardTexts(options: ChatraWhatsAppOptions, site: SiteConfig = {}) {
   return dashboardTextsFor(await resolveOrThrow(options, site));
-}
-
-async function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
-  try {
-    return await resolveOptions(options, site);
-  } catch (error) {
-    throw error instanceof OptionError ? toAstroError(error) : error;
-  }
-}
-
-function formatDashboardTexts(resolved: ResolvedOptions): string {
-  const lines = ['Texts to paste into the Chatra dashboard (bot scenarios, automatic messages, saved replies):'];
-  for (const [language, texts] of Object.entries(dashboardTextsFor(resolved))) {
-    lines.push(`  [${language}]`, `    Bot scenario:   ${texts.botScenario}`, `    Auto message:   ${texts.trigger}`, `    Saved reply:    ${texts.savedReply}`);
-  }
-  return lines.join('\n');
 }

@@ -34,4 +34,4 @@
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
     api.track(config.event, detail);
   });
-})
+})(chatraWhatsAppConfig);

@@ -1,3 +1,5 @@
+import { STATE_ATTRIBUTE } from '../shared/dom.ts';
+
 /*
  * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader }.
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
@@ -15,13 +17,13 @@
     // Our loader only: a <script> in <head> with its address, not any element that says its id.
     var target = event && event.target;
     var isLoader = !event || (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);
-    if (!api.grantConsent && isLoader) root.setAttribute('data-chatra-whatsapp', 'failed');
+    if (!api.grantConsent && isLoader) root.setAttribute(STATE_ATTRIBUTE, 'failed');
   }
   w.ChatraID = config.id;
   w.Chatra = w.Chatra || function () {
     (w.Chatra.q = w.Chatra.q || []).push(arguments);
   };
-  root.setAttribute('data-chatra-whatsapp', config.state);
+  root.setAttribute(STATE_ATTRIBUTE, config.state);
   // A script's load error doesn't bubble, but the window sees it while capturing.
   w.addEventListener('error', failed, true);
   setTimeout(failed, config.timeout);
@@ -33,4 +35,4 @@
     loader.src = config.loader;
     document.head.appendChild(loader);
   }
-})
+})(chatraWhatsAppConfig);

@@ -1,3 +1,5 @@
+import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE } from '../shared/dom.ts';
+
 /*
  * The cached loader (one file for the whole site), started by the head-inline bootstrap.
  * `config` = { load, setup, timeout, consent, autoMessage, autoMessageAfter, files }. Each page names its
@@ -11,19 +13,19 @@
  */
 (function (config) {
   var w = window, d = document, root = d.documentElement;
-  var state = root.getAttribute('data-chatra-whatsapp');
+  var state = root.getAttribute(STATE_ATTRIBUTE);
   var requested, failTimer, autoTimer, textsKey, swapped, autoSent;
 
   function setState(next) {
     state = next;
-    root.setAttribute('data-chatra-whatsapp', next);
+    root.setAttribute(STATE_ATTRIBUTE, next);
   }
 
   var own = Object.prototype.hasOwnProperty;
   var WHATSAPP = /^https:\/\/wa\.me\/[^\s()]*$/;
 
   function pageData() {
-    var el = d.head && d.head.querySelector('script[type="application/json"]#chatra-whatsapp-page');
+    var el = d.head && d.head.querySelector('script[type="application/json"]#' + PAGE_DATA_ID);
     var data;
     try {
       data = el ? JSON.parse(el.textContent) : {};
@@ -122,8 +124,8 @@
     autoTimer = setTimeout(function () {
       if (state === 'failed') return;
       try {
-        if (sessionStorage.getItem('chatra-whatsapp-auto')) return;
-        sessionStorage.setItem('chatra-whatsapp-auto', '1');
+        if (sessionStorage.getItem(AUTO_MESSAGE_SENT_KEY)) return;
+        sessionStorage.setItem(AUTO_MESSAGE_SENT_KEY, '1');
       } catch (e) {
         if (autoSent) return;
       }
@@ -172,7 +174,7 @@
   // The chat stand-in, and links marked to open the chat (`<a href="#chat">` in the page's HTML),
   // which go to WhatsApp on their own when the widget can't start.
   d.addEventListener('click', function (event) {
-    var target = event.target.closest && event.target.closest('.acw-facade, [data-chatra-whatsapp="chat"]');
+    var target = event.target.closest && event.target.closest('.' + FACADE_CLASS + ', [' + STATE_ATTRIBUTE + '="' + OPENS_CHAT + '"]');
     if (!target || state === 'failed' || state === 'consent') return;
     event.preventDefault();
     w.Chatra('openChat', true);
@@ -208,4 +210,4 @@
   });
 
   scheduleAutoMessage(pageData());
-})
+})(chatraWhatsAppConfig);

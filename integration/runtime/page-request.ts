@@ -5,12 +5,14 @@
  * a request holds can make this throw while the page streams.
  */
 import picomatch from 'picomatch';
-import { checkPrefilledText, PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../contacts.ts';
-import { OptionError, toAstroError } from '../option-error.ts';
-import type { PageSetting } from '../options.ts';
-import { languageOf, loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../page-markup.ts';
+import { checkPrefilledText, PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
+import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
+import { OptionError, toAstroError } from '../shared/errors.ts';
+import { languageOf } from '../shared/language.ts';
+import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../shared/markup.ts';
+import { pagePath, pageUrl } from '../shared/page-path.ts';
+import type { PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
-import type { RuntimeOptions } from './runtime-options.ts';
 
 /** The longest `{title}` put into a message: longer titles are cut at a word, with an ellipsis. */
 export const TITLE_LIMIT = 200;
@@ -105,7 +107,7 @@ export class PageRequest implements PageHandler {
   link(href: string): LinkChange | undefined {
     const trigger = href.trim().toLowerCase();
     if (trigger === '#whatsapp') return { href: this.#pageLinks().main, add: OPENS_IN_NEW_TAB };
-    if (trigger === '#chat') return { href: this.#pageLinks().main, add: { ...OPENS_IN_NEW_TAB, 'data-chatra-whatsapp': 'chat' } };
+    if (trigger === '#chat') return { href: this.#pageLinks().main, add: { ...OPENS_IN_NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT } };
     if (!href.startsWith('https://wa.me/')) return undefined;
     const own = this.#pageLinks().href(href);
     return own === href ? undefined : { href: own };
@@ -187,35 +189,6 @@ export function capTitle(text: string): string {
   const cut = title.slice(0, TITLE_LIMIT - 1);
   const space = cut.lastIndexOf(' ');
   return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
-}
-
-/** `{url}`: the page's address on `site` (never the request's Host); none without `site`. */
-export function pageUrl(site: string | undefined, path: string): string | undefined {
-  return site ? site.replace(/\/$/, '') + encodeURI(path) : undefined;
-}
-
-/**
- * The page's path as visitors read it (percent-decoding undone), with the trailing slash the site
- * uses, so a prerendered and an on-demand page of the same shape say the same.
- */
-export function pagePath(pathname: string, options: Pick<RuntimeOptions, 'trailingSlash' | 'format'>): string {
-  let path: string;
-  try {
-    path = decodeURI(pathname);
-  } catch {
-    path = pathname;
-  }
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  if (path === '/' || last.includes('.')) return path;
-  const slash =
-    options.trailingSlash === 'always' || (options.trailingSlash === 'ignore' && options.format === 'directory')
-      ? true
-      : options.trailingSlash === 'never' || options.format === 'file'
-        ? false
-        : undefined;
-  if (slash === true && !path.endsWith('/')) return path + '/';
-  if (slash === false && path.endsWith('/')) return path.replace(/\/+$/, '');
-  return path;
 }
 
 function matcher(globs: string[]): (path: string) => boolean {

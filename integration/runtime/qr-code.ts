@@ -5,7 +5,8 @@
  * request on any runtime (Node, workerd, Deno).
  */
 import { encode } from 'uqr';
-import { escapeHtml } from '../page-markup.ts';
+import { CLASS } from '../shared/dom.ts';
+import { escapeHtml } from '../shared/escape.ts';
 
 const QUIET_ZONE = 4;
 
@@ -39,7 +40,7 @@ export function qrCodeSvg(link: string, title: string, size?: number): string | 
   }
   const dimensions = size === undefined ? '' : ` width="${size}" height="${size}"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}"${dimensions} role="img" class="acw-qr" shape-rendering="crispEdges">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}"${dimensions} role="img" class="${CLASS.qr}" shape-rendering="crispEdges">` +
     `<title>${escapeHtml(title)}</title><path fill="#fff" d="M0 0h${n}v${n}H0z"/><path fill="#000" d="${dark}"/></svg>`
   );
 }

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { describe, expect, test } from 'vitest';
-import { OptionError } from '../../integration/option-error.ts';
-import { resolveOptions } from '../../integration/resolve-options.ts';
+import { OptionError } from '../../integration/shared/errors.ts';
+import { resolveOptions } from '../../integration/config/resolve.ts';
 import { badConfigCases } from './cases.ts';
 
 const root = fileURLToPath(new URL('../fixtures/bad-config/', import.meta.url));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { defaultTexts } from '../../integration/default-texts.ts';
+import { defaultTexts } from '../../integration/config/default-texts.ts';
 import { buildFixture, type BuiltSite } from './fixture.ts';
 import { attribute, parsePage, textOf } from './html.ts';
 

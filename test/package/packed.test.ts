@@ -55,7 +55,7 @@ export default defineConfig({
 describe('the packed package in a fresh site', () => {
   test('ships compiled JavaScript with declarations, the stylesheets and the components; no TypeScript source, nothing of the repo', () => {
     const files = tarballFiles.map((file) => file.replace(/^package\//, ''));
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/runtime/middleware.js', 'dist/runtime/page-transform.js', 'dist/minified.js', 'button.css', 'floating.css', 'components/WhatsAppButton.astro']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/runtime/middleware.js', 'dist/runtime/page-transform.js', 'dist/config/minified.js', 'styles/button.css', 'styles/floating.css', 'components/WhatsAppButton.astro']) {
       expect(files).toContain(needed);
     }
     // TypeScript sources stay in the repository (components/types.ts only types the components for editors).

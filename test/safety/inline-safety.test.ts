@@ -7,9 +7,10 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, test } from 'vitest';
-import { clientAssets } from '../../integration/client-assets.ts';
-import { loaderScriptHtml, serializeForScript, whatsAppButtonHtml } from '../../integration/page-markup.ts';
-import { resolveOptions } from '../../integration/resolve-options.ts';
+import { clientAssets } from '../../integration/config/client-assets.ts';
+import { serializeForScript } from '../../integration/shared/escape.ts';
+import { loaderScriptHtml, whatsAppButtonHtml } from '../../integration/shared/markup.ts';
+import { resolveOptions } from '../../integration/config/resolve.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];

@@ -1,11 +1,15 @@
 /** `astro dev`, served for real: on-demand pages, the 404 page and the /_acw/ files, under `trailingSlash: 'always'`. */
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 import { freePort, NODE, startServer, type RunningServer } from '../support/servers.ts';
 
-const root = fileURLToPath(new URL('../fixtures/on-demand/', import.meta.url));
+// The on-demand fixture's pages, from a root of its own: the adapter tests build that fixture at the
+// same time in another worker, and `astro dev` writes into its root (.astro/, Vite's cache).
+const root = fileURLToPath(new URL('../fixtures/dev/', import.meta.url));
 const config = {
+  srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
   site: 'https://shop.example',
   trailingSlash: 'always',
   chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
@@ -14,6 +18,7 @@ let server: RunningServer;
 let origin: string;
 
 beforeAll(async () => {
+  mkdirSync(root, { recursive: true });
   const port = await freePort();
   const runner = fileURLToPath(new URL('../support/run-dev.ts', import.meta.url));
   const env = { NODE_ENV: 'development' };

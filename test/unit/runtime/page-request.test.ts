@@ -1,10 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
-import { clientAssets } from '../../../integration/client-assets.ts';
-import { contactHref, fillPageContext, type Contact } from '../../../integration/contacts.ts';
-import { resolveOptions } from '../../../integration/resolve-options.ts';
-import { capTitle, pagePath, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
+import { clientAssets } from '../../../integration/config/client-assets.ts';
+import { contactHref, fillPageContext, type Contact } from '../../../integration/shared/contacts.ts';
+import { resolveOptions } from '../../../integration/config/resolve.ts';
+import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
+import { pagePath } from '../../../integration/shared/page-path.ts';
 import { transformPageText } from '../../../integration/runtime/page-stream.ts';
-import { toRuntimeOptions } from '../../../integration/virtual-options.ts';
+import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
 
 const TEXT = 'About {title} ({url}) {path}';
 const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text: TEXT };
@@ -83,30 +84,5 @@ describe('a page request fills the page into its links', () => {
 
   test('shared links: the page fills its own', () => {
     expect(fillPageContext(contactHref(phone), { title: 'x', path: '/p' })).toContain('%7Burl%7D');
-  });
-});
-
-describe('components: a message that names {url}', () => {
-  test('needs `site` (a build error naming the component), and takes the address from it, never from the request', async () => {
-    const { componentLink } = await import('../../../integration/component-link.ts');
-    const withoutSite = (await kits(undefined, { whatsapp: { phone: '+7 900 123-45-67', text: 'Hi' } })).options;
-    const props = { component: 'WhatsAppButton', text: 'See {url}', url: new URL('https://attacker.example/p') };
-    expect(() => componentLink(withoutSite, props)).toThrow(/WhatsAppButton text.*site/s);
-    const withSite = (await kits('https://shop.example')).options;
-    const { qrHref } = componentLink(withSite, props);
-    expect(message(qrHref)).toBe('See https://shop.example/p/');
-  });
-});
-
-describe('component props are checked, never written as markup', () => {
-  test('a size, variant or theme outside what the prop takes is an error naming the prop', async () => {
-    const { checkProps } = await import('../../../integration/component-link.ts');
-    expect(() => checkProps('WhatsAppQR', { size: '"><img src=x onerror=alert(1)>' })).toThrow(/WhatsAppQR: `size`.*64 to 1024/);
-    expect(() => checkProps('WhatsAppQR', { size: Infinity })).toThrow(/`size`/);
-    expect(() => checkProps('WhatsAppButton', { size: '"><img src=x>' })).toThrow(/WhatsAppButton: `size`.*"small"/);
-    expect(() => checkProps('WhatsAppButton', { theme: 'x" onmouseover="alert(1)' })).toThrow(/`theme`/);
-    expect(() => checkProps('WhatsAppButton', { label: { toString: () => '<b>' } })).toThrow(/`label`.*a string/);
-    expect(() => checkProps('WhatsAppButton', { size: 'large', theme: 'auto', variant: 'floating', qr: true, label: 'Hi' })).not.toThrow();
-    expect(() => checkProps('WhatsAppQR', { size: 200, label: 'QR' })).not.toThrow();
   });
 });

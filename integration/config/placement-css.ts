@@ -1,0 +1,47 @@
+import { CLASS } from '../shared/dom.ts';
+import type { ResolvedOptions } from './resolve.ts';
+import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS } from './schema.ts';
+
+/** CSS for this build's positions and colours, appended to the shared button stylesheet. */
+export function placementCss(options: ResolvedOptions): string {
+  const { fallback, chatra } = options;
+  const size = chatra?.setup.buttonSize ?? CHATRA_BUTTON_DEFAULTS.size;
+  const facadePosition = chatra?.setup.buttonPosition ?? 'br';
+  const colors = chatra?.setup.colors ?? {};
+  // Custom properties, so a site can move the button itself (say, while its cookie banner shows).
+  // floating.css falls back to the defaults: only other values are written.
+  const { x, y, zIndex } = FLOATING_DEFAULTS;
+  let css = customProperties({ x: fallback.offset.x, y: fallback.offset.y, z: fallback.zIndex }, { x, y, z: zIndex });
+  if (fallback.mobileOffset) css += `@media (max-width:640px){${customProperties(fallback.mobileOffset)}}`;
+  // By media features, not user agents: a fine pointer that hovers is a desktop.
+  if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){.${CLASS.floating}{display:none}}`;
+  if (fallback.devices === 'desktop') css += `@media (hover:none),(pointer:coarse){.${CLASS.floating}{display:none}}`;
+  // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a corner.
+  const sharesCorner = (fallback.position === 'bottom-right' ? ['br', 'rb'] : ['bl', 'lb']).includes(facadePosition);
+  if (fallback.floating === 'always' && chatra && sharesCorner) css += `.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`;
+  if (chatra?.facade) {
+    css +=
+      `.${CLASS.facade}{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? CHATRA_BUTTON_DEFAULTS.zIndex};${facadePlacement(facadePosition)}` +
+      `background:${colors.buttonBg ?? CHATRA_BUTTON_DEFAULTS.background};color:${colors.buttonText ?? CHATRA_BUTTON_DEFAULTS.color}}`;
+  }
+  return css;
+}
+
+/** `:root{--acw-x:…}` for the values that differ from `unchanged`. */
+function customProperties(values: Record<string, number>, unchanged: Record<string, number> = {}): string {
+  const set = Object.entries(values)
+    .filter(([name, value]) => value !== unchanged[name])
+    .map(([name, value]) => `--acw-${name}:${value}${name === 'z' ? '' : 'px'}`);
+  return set.length ? `:root{${set.join(';')}}` : '';
+}
+
+/** Where Chatra draws its button for `buttonPosition` (edge, then where along it), `inset` px from the edges. */
+function facadePlacement(position: string): string {
+  const [edge, along] = position.split('');
+  const inset = `${CHATRA_BUTTON_DEFAULTS.inset}px`;
+  if (edge === 'b') {
+    return along === 'c' ? `bottom:${inset};left:50%;transform:translateX(-50%);` : `bottom:${inset};${along === 'l' ? 'left' : 'right'}:${inset};`;
+  }
+  const side = `${edge === 'l' ? 'left' : 'right'}:${inset};`;
+  return side + (along === 't' ? `top:${inset};` : along === 'm' ? 'top:50%;transform:translateY(-50%);' : `bottom:${inset};`);
+}

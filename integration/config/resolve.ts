@@ -1,0 +1,128 @@
+/**
+ * The options, checked against the site's config and worked out once, at config time: the one
+ * place that calls the schema, the contacts and the texts. Throws an OptionError naming the option.
+ */
+import type { AstroConfig } from 'astro';
+import { HINTS, OptionError, toAstroError } from '../shared/errors.ts';
+import { expandWhatsApp } from './chatra-link.ts';
+import { toChatraText } from './chatra-text.ts';
+import { resolveContacts } from './contacts.ts';
+import { chatraLanguages } from './default-texts.ts';
+import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
+import { resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
+import { toOptionError } from './zod-errors.ts';
+
+/** Options checked and worked out once, at config time. */
+export interface ResolvedOptions extends SiteTexts {
+  /** The site's address (`site`), for `{url}` in prefilled messages. */
+  site?: string;
+  chatra?: {
+    id: string;
+    load: 'eager' | 'idle' | 'interaction';
+    setup: ChatraSetup;
+    consent: boolean | { event: string };
+    /** Whether a stand-in for Chatra's round button is drawn until the widget is ready. */
+    facade: boolean;
+    include?: string[];
+    exclude?: string[];
+  };
+  fallback: ParsedOptions['fallback'];
+  analytics: ParsedOptions['analytics'];
+  autoMessage?: { afterSeconds: number; pages?: string[] };
+  /** Language of pages that declare none. */
+  defaultLanguage: string;
+  warnings: string[];
+}
+
+/** The parts of the Astro config the options depend on. */
+export interface SiteConfig {
+  i18n?: AstroConfig['i18n'];
+  site?: string;
+}
+
+/**
+ * Validates the user's options against the site config; throws an OptionError naming the option.
+ * libphonenumber and remark load only when the options need them (a phone number; texts of the user's own).
+ */
+export async function resolveOptions(input: unknown, site: SiteConfig): Promise<ResolvedOptions> {
+  if (input === undefined || input === null || (typeof input === 'object' && !('whatsapp' in input))) {
+    throw new OptionError('whatsapp', 'is missing: the integration needs to know where visitors reach you.', HINTS.missingWhatsApp);
+  }
+  const result = optionsSchema.safeParse(input);
+  if (!result.success) throw toOptionError(result.error.issues[0], input);
+  const options = result.data;
+
+  const { contacts, warnings } = resolveContacts(options.whatsapp, site.site);
+  if (options.fallback.qr && contacts.length > 1) {
+    throw new OptionError(
+      'fallback.qr',
+      'works with one contact; with several, the floating button is already a list.',
+      'Put <WhatsAppQR contact="…" /> on a page instead, or list one contact.',
+    );
+  }
+  // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
+  const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) => Object.keys(texts).some((key) => key !== 'linkLabel'));
+  const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
+
+  const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));
+  if (i18nCodes) {
+    for (const code of Object.keys(options.locales)) {
+      if (!i18nCodes.some((known) => known.toLowerCase() === code.toLowerCase())) {
+        throw new OptionError(
+          `locales.${code}`,
+          `"${code}" is not one of this site's i18n locales (${i18nCodes.join(', ')}).`,
+          `Rename it to one of ${i18nCodes.join(', ')}, or add "${code}" to i18n.locales.`,
+        );
+      }
+    }
+  }
+
+  const setup = options.chatra?.setup ?? {};
+  if (setup.clientId !== undefined) {
+    // Written into the public loader, one clientId would give every visitor the same conversation.
+    throw new OptionError(
+      'chatra.setup.clientId',
+      "is one value for every visitor, written into a public file: Chatra's clientId must be unique and secret per visitor, since knowing it opens that visitor's conversation (with the e-mails and phone numbers in it).",
+      'Remove it here. For signed-in users, set it per visitor in your page before the widget loads, as Chatra documents: window.ChatraSetup = { clientId: "<the user\'s secret id>" } (the integration keeps it).',
+    );
+  }
+  const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
+  const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
+  const languages: Record<string, PageTexts> = {};
+  for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, contacts, defaultLanguage, toText);
+
+  const chatra = options.chatra && {
+    id: options.chatra.id,
+    load: options.chatra.load,
+    setup,
+    consent: options.chatra.consent,
+    facade: setup.buttonStyle !== 'tab' && !setup.customWidgetButton && !setup.startHidden && setup.mode !== 'frame',
+    include: options.chatra.include,
+    exclude: options.chatra.exclude,
+  };
+  const autoMessage = options.texts.autoMessage;
+
+  return {
+    contacts,
+    site: site.site,
+    chatra,
+    fallback: options.fallback,
+    analytics: options.analytics,
+    autoMessage: autoMessage && chatra ? { afterSeconds: autoMessage.afterSeconds, pages: autoMessage.pages } : undefined,
+    defaultLanguage,
+    languages,
+    siteLanguages: i18nCodes
+      ? [...new Set(site.i18n!.locales.map((locale) => (typeof locale === 'string' ? locale : locale.codes[0]).toLowerCase()))]
+      : [...new Set([defaultLanguage, ...Object.keys(options.locales).map((tag) => tag.toLowerCase())])],
+    warnings,
+  };
+}
+
+/** resolveOptions, with an OptionError turned into the AstroError Astro prints without a stack trace. */
+export async function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
+  try {
+    return await resolveOptions(options, site);
+  } catch (error) {
+    throw error instanceof OptionError ? toAstroError(error) : error;
+  }
+}

@@ -1,0 +1,235 @@
+import { z } from 'astro/zod';
+
+/** Chatra's `locale.customStrings` keys: the widget texts a page can set (Chatra API, locale). */
+export const customStringKeys = [
+  'welcome',
+  'chatWithUs',
+  'leaveUsAMessage',
+  'mobile_chatWithUs',
+  'mobile_leaveUsAMessage',
+  'offlineNote',
+  'bot_thanksForMessage',
+  'bot_startOnline',
+  'bot_startOnline_email',
+  'bot_startOnline_required',
+  'bot_startOffline',
+  'bot_startOffline_email',
+  'bot_startOffline_required',
+  'bot_beforeForm',
+  'bot_afterForm',
+  'bot_afterForm_email',
+  'bot_details',
+  'bot_checkbox',
+  'bot_marketingConsent',
+  'scriptEndText',
+] as const;
+export type CustomStringKey = (typeof customStringKeys)[number];
+
+/**
+ * Defaults that more than the schema reads: the placement CSS writes only values that differ,
+ * and styles/floating.css falls back to these (a test keeps the two equal).
+ */
+export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998 } as const;
+/** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
+export const CHATRA_BUTTON_DEFAULTS = { size: 60, zIndex: 9999, background: '#1b66c9', color: '#fff', inset: 20 } as const;
+
+/** A DOM event name, as `addEventListener` and analytics tools take it. */
+const eventName = (example: string) => z.string().regex(/^[A-Za-z][\w:.-]*$/, { error: `expected an event name such as "${example}"` });
+
+const hexColor = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, { error: 'expected a hex colour such as "#128c7e"' });
+const pixels = z.number().int().positive().max(4000);
+
+/** `window.ChatraSetup` settings this integration passes through (Chatra API, Settings). Texts go in `texts`. */
+export const chatraSetupSchema = z.strictObject({
+  /** Chat button style; overrides the dashboard. */
+  buttonStyle: z.enum(['tab', 'round']).optional(),
+  /** Button position: b = bottom, l = left, r = right, then l/c/r or t/m/b. Overrides the dashboard. */
+  buttonPosition: z.enum(['bl', 'bc', 'br', 'lt', 'lm', 'lb', 'rt', 'rm', 'rb']).optional(),
+  /** Round button size in px (Chatra's default: 60). */
+  buttonSize: pixels.optional(),
+  /** CSS selector of your own elements that open the chat; Chatra then hides its own button. */
+  customWidgetButton: z.string().min(1).optional(),
+  /** Chat window width in px (default 340). */
+  chatWidth: pixels.optional(),
+  /** Chat window height in px (default 480). */
+  chatHeight: pixels.optional(),
+  /** z-index of the widget (default 9999). */
+  zIndex: z.number().int().optional(),
+  /** Widget colours. */
+  colors: z
+    .strictObject({
+      buttonText: hexColor.optional(),
+      buttonBg: hexColor.optional(),
+      clientBubbleBg: hexColor.optional(),
+      agentBubbleBg: hexColor.optional(),
+    })
+    .optional(),
+  /** Start hidden; show with `Chatra('show')`. */
+  startHidden: z.boolean().optional(),
+  /** Show the widget on mobile devices only. */
+  mobileOnly: z.boolean().optional(),
+  /** Don't show the widget on mobile devices. */
+  disabledOnMobile: z.boolean().optional(),
+  /** Widget language for pages that don't declare one (a page's own language wins). */
+  language: z.enum(['en', 'de', 'fr', 'es', 'nl', 'pt', 'it', 'ru']).optional(),
+  /** 'frame' embeds the chat into the element `injectTo`. */
+  mode: z.enum(['widget', 'frame']).optional(),
+  /** Element id for `mode: 'frame'`. */
+  injectTo: z.string().min(1).optional(),
+  /** Binds the chat to a signed-in user (unique, secret per user). */
+  clientId: z.string().min(1).optional(),
+  /** Agent group that gets the chats started on these pages. */
+  groupId: z.string().min(1).optional(),
+  /** Google Analytics tracking id for Chatra's events. */
+  gaTrackingId: z.string().min(1).optional(),
+  /** Stop Chatra's Google Analytics events. */
+  disableGaTracking: z.boolean().optional(),
+  /** Yandex Metrika counter id for Chatra's events. */
+  yaCounterId: z.string().min(1).optional(),
+  /** Stop Chatra's Yandex Metrika events. */
+  disableYaTracking: z.boolean().optional(),
+  /** Let chatra.js postpone its own work until the page has loaded. */
+  deferredLoading: z.boolean().optional(),
+  /** Don't add #chatraChatExpanded to the address when the chat opens on mobile. */
+  disableChatOpenHash: z.boolean().optional(),
+});
+
+/** One text: a string (Markdown as Chatra reads it; `{whatsapp}` becomes the link) or `false` to drop our default. */
+const text = z.union([z.string(), z.literal(false)]);
+
+const textsShape = {
+  /** Text of every generated WhatsApp link. */
+  linkLabel: z.string().min(1).optional(),
+  ...Object.fromEntries(customStringKeys.map((key) => [key, text.optional()])),
+} as { linkLabel: z.ZodOptional<z.ZodString> } & Record<CustomStringKey, z.ZodOptional<typeof text>>;
+
+const offsetSchema = z.strictObject({
+  x: z.number().int().min(0).max(2000).default(FLOATING_DEFAULTS.x),
+  y: z.number().int().min(0).max(2000).default(FLOATING_DEFAULTS.y),
+});
+
+/** Path patterns (globs such as "/blog/**"), written without `base`. */
+const pathPatterns = z.array(z.string().min(1)).min(1);
+
+const autoMessageSchema = z.strictObject({
+  /** The message, sent once per visitor session through `Chatra('sendAutoMessage', text)`. */
+  text: z.string().min(1),
+  /** Seconds after the page loads (default 0). */
+  afterSeconds: z.number().min(0).max(3600).default(0),
+  /** Path patterns (globs such as "/pricing/**", without `base`) of the pages that send it; default: every page. */
+  pages: pathPatterns.optional(),
+});
+
+/** A prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
+const prefilledText = z.string();
+
+const contactSchema = z.strictObject({
+  /** Name shown in the list of contacts and used by `<WhatsAppButton contact="…">`, e.g. "Sales". */
+  label: z.string(),
+  /** This contact's WhatsApp Business short link… */
+  link: z.string().optional(),
+  /** …or phone number in international form. */
+  phone: z.string().optional(),
+  /** Prefilled message (phone numbers only); `{title}`, `{url}` and `{path}` become the page's. */
+  text: prefilledText.optional(),
+});
+
+export const optionsSchema = z.strictObject({
+  /**
+   * Your WhatsApp contact: the WhatsApp Business short link (`https://wa.me/message/XXXXXXXXXXXXX`),
+   * a phone number with an optional prefilled message, or a list of named contacts (Sales, Support).
+   */
+  whatsapp: z.union([
+    z.string(),
+    z.strictObject({
+      /** Phone number in international form, e.g. "+7 900 123-45-67". */
+      phone: z.string(),
+      /** Prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
+      text: prefilledText.optional(),
+    }),
+    z.array(contactSchema).min(1),
+  ]),
+  /** The Chatra widget. Leave it out for the WhatsApp button alone. */
+  chatra: z
+    .strictObject({
+      /** Your Chatra public key (dashboard: Settings → Preferences → API keys), the `ChatraID` of Chatra's snippet. */
+      id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' }),
+      /** When chatra.js loads: at once, when the browser is idle after the page loaded, or on the visitor's first interaction. */
+      load: z.enum(['eager', 'idle', 'interaction']).default('idle'),
+      /** `window.ChatraSetup` settings. */
+      setup: chatraSetupSchema.default({}),
+      /**
+       * Ask for consent first: nothing is requested from Chatra until the page calls
+       * `window.chatraWhatsApp.grantConsent()`, or (with `{ event }`) that DOM event fires.
+       * Until then the WhatsApp button shows. Default: false.
+       */
+      consent: z
+        .union([
+          z.boolean(),
+          z.strictObject({
+            /** Name of the event your consent manager dispatches (on window, document or any element). */
+            event: eventName('consent:granted'),
+          }),
+        ])
+        .default(false),
+      /** Pages that get the widget (path globs without `base`); default: every page. */
+      include: pathPatterns.optional(),
+      /** Pages that don't get the widget, even if `include` names them. */
+      exclude: pathPatterns.optional(),
+    })
+    .optional(),
+  /** Widget texts for every language: `linkLabel`, any Chatra `customStrings` key, and `autoMessage`. */
+  texts: z.strictObject({ ...textsShape, autoMessage: autoMessageSchema.optional() }).default({}),
+  /** Texts per page language (`ru`, `pt-BR`, …), over `texts` and our defaults. */
+  locales: z.record(z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language code such as "ru" or "pt-BR"' }), z.strictObject(textsShape)).default({}),
+  /**
+   * Clicks on WhatsApp links: a cancelable `whatsapp:click` DOM event, then `event` pushed to
+   * `dataLayer` and sent to Plausible and Umami when present, and GA4's `generate_lead`
+   * (`chat_channel: 'whatsapp'`) through `gtag`. Chatra's own events go out as `chatraEvent`.
+   * `false`: no listener at all.
+   */
+  analytics: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        /** Event name for a click on a WhatsApp link (default "whatsapp_click"). */
+        event: eventName('whatsapp_click').default('whatsapp_click'),
+        /** Event name for Chatra's own analytics events (default "chatra_event"). */
+        chatraEvent: eventName('chatra_event').default('chatra_event'),
+      }),
+    ])
+    // prefault: the object's own defaults fill it in (zod 4's default() would skip them).
+    .prefault({}),
+  /** The zero-JS WhatsApp button shown where the widget is not. */
+  fallback: z
+    .strictObject({
+      /** 'until-chatra': shown without JS and when the widget fails; 'always'; false: no floating button. */
+      floating: z.union([z.enum(['until-chatra', 'always']), z.literal(false)]).default('until-chatra'),
+      /** Corner of the floating button. */
+      position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
+      /** Milliseconds to wait for the widget before showing the WhatsApp button instead. */
+      timeout: z.number().int().min(1000).max(60000).default(8000),
+      /** Where the floating button shows, by CSS media features alone (pointer and hover): 'all', 'mobile' or 'desktop'. */
+      devices: z.enum(['all', 'mobile', 'desktop']).default('all'),
+      /** Distance in px from the side (`x`) and the bottom (`y`) of the window (default 20 and 20). */
+      offset: offsetSchema.prefault({}),
+      /** The same for windows up to 640px wide, e.g. above a mobile cookie bar (default: `offset`). */
+      mobileOffset: offsetSchema.optional(),
+      /** z-index of the floating button (default 9998, under Chatra's 9999). */
+      zIndex: z.number().int().default(FLOATING_DEFAULTS.zIndex),
+      /** On desktops, the floating button opens a QR code of the link to scan with a phone (CSS only; adds about 1 KB gzip to each page). Phones just follow the link. */
+      qr: z.boolean().default(false),
+      /** Pages that get the floating button (path globs without `base`); default: every page. */
+      include: pathPatterns.optional(),
+      /** Pages that don't get the floating button, even if `include` names them. */
+      exclude: pathPatterns.optional(),
+    })
+    .prefault({}),
+});
+
+export type { PageSetting } from '../shared/runtime-options.ts';
+
+export type ChatraWhatsAppOptions = z.input<typeof optionsSchema>;
+export type ParsedOptions = z.output<typeof optionsSchema>;
+export type ChatraSetup = z.output<typeof chatraSetupSchema>;
+export type Texts = z.output<typeof optionsSchema>['locales'][string];

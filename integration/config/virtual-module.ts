@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import type { RuntimeOptions } from '../shared/runtime-options.ts';
+import type { ClientAssets } from './client-assets.ts';
+import { ownModule } from './own-module.ts';
+import type { ResolvedOptions } from './resolve.ts';
+
+/** The module the middleware and the components import their options from (it throws when loaded as it is). */
+const OPTIONS_MODULE = fileURLToPath(ownModule('runtime/options'));
+
+/**
+ * Serves this build's options as the contents of `runtime/options.ts`: a real file, so a site that
+ * uses the components without the integration gets that file's own message, not a bundler error.
+ */
+export function virtualOptions(options: RuntimeOptions): Plugin {
+  return {
+    name: 'astro-chatra-whatsapp:options',
+    load(id) {
+      if (id.split('?')[0] === OPTIONS_MODULE) return `export default ${JSON.stringify(options)};`;
+    },
+  };
+}
+
+/** What the server bundle needs of the options: labels, not every language's Chatra texts; no warnings. */
+export function toRuntimeOptions(
+  resolved: ResolvedOptions,
+  assets: ClientAssets,
+  site: Pick<RuntimeOptions, 'css' | 'base' | 'trailingSlash' | 'format'>,
+): RuntimeOptions {
+  const { chatra, fallback } = resolved;
+  const languages: RuntimeOptions['languages'] = {};
+  for (const [tag, { linkLabel, openChatLabel, regionLabel, qrLabel }] of Object.entries(resolved.languages)) {
+    languages[tag] = { linkLabel, openChatLabel, regionLabel, qrLabel };
+  }
+  return {
+    contacts: resolved.contacts,
+    site: resolved.site,
+    chatra: chatra && { facade: chatra.facade, include: chatra.include, exclude: chatra.exclude },
+    fallback: { floating: fallback.floating, position: fallback.position, qr: fallback.qr, include: fallback.include, exclude: fallback.exclude },
+    autoMessage: resolved.autoMessage && { pages: resolved.autoMessage.pages },
+    defaultLanguage: resolved.defaultLanguage,
+    languages,
+    ...site,
+    textsUrls: assets.textsUrls,
+    loaderUrl: assets.loaderUrl,
+    bootstrap: assets.bootstrap,
+    analyticsScript: assets.analyticsScript,
+  };
+}

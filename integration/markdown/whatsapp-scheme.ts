@@ -1,0 +1,37 @@
+/**
+ * The `whatsapp:` scheme in Markdown and MDX, as a pure rule: `[Ask us](whatsapp:)` stands for
+ * the configured link, `[Ask us](whatsapp:?text=Hello)` for the phone link with that message.
+ * One rule, used by the Sätteri plugin and the remark plugin beside it.
+ */
+import { checkPrefilledText, contactHref, type Contact } from '../shared/contacts.ts';
+import { HINTS, OptionError, SHORT_LINK_HAS_NO_MESSAGE } from '../shared/errors.ts';
+
+const SCHEME = 'whatsapp:';
+
+/** Markdown links open WhatsApp in a new tab, like the buttons. */
+export const LINK_PROPERTIES = { target: '_blank', rel: 'noopener noreferrer' };
+
+/** Whether a link uses the scheme (any letter case, as browsers read schemes). */
+export const isWhatsAppLink = (url: string) => url.toLowerCase().startsWith(SCHEME);
+
+/** A file that never names the scheme has nothing to rewrite. */
+export const mentionsScheme = (source: string) => /whatsapp:/i.test(source);
+
+/**
+ * The address a link stands for: unchanged when it isn't a `whatsapp:` link; an OptionError
+ * naming the link when it is a wrong one (a message that names `{url}` needs `site`).
+ */
+export function contentLinkHref(url: string, target: Contact, site?: string): string {
+  if (!isWhatsAppLink(url)) return url;
+  const rest = url.slice(SCHEME.length);
+  if (rest === '' || rest === '//') return contactHref(target);
+  const path = `(${url})`;
+  const query = rest.startsWith('?') ? new URLSearchParams(rest.slice(1)) : undefined;
+  const text = query?.get('text');
+  if (!query || text === null || text === undefined || [...query.keys()].some((key) => key !== 'text')) {
+    throw new OptionError(path, 'is not a WhatsApp link this integration knows.', 'Write [text](whatsapp:) or [text](whatsapp:?text=Your%20message).');
+  }
+  if (target.kind === 'short-link') throw new OptionError(path, SHORT_LINK_HAS_NO_MESSAGE, `${HINTS.shortLinkMessage} Link with [text](whatsapp:).`);
+  checkPrefilledText(text, target.kind, path, site);
+  return contactHref(target, text);
+}

@@ -1,7 +1,0 @@
-/**
- * The URL of one of the package's own modules, by its path from the package root without an
- * extension: `.ts` when running from the sources (this repository), `.js` in the published dist/.
- */
-export function ownModule(path: string): URL {
-  return new URL(`${path}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-}

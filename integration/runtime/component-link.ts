@@ -1,0 +1,63 @@
+/**
+ * What `<WhatsAppButton />` and `<WhatsAppQR />` render with, in the site's server bundle: the
+ * contact a component names, its link and labels, its props checked. A wrong prop is an
+ * OptionError naming it, thrown as the AstroError Astro shows (the page fails, as for any bad prop).
+ */
+import { checkPrefilledText, contactHref, fillPageContext, findContact } from '../shared/contacts.ts';
+import { OptionError, toAstroError } from '../shared/errors.ts';
+import { languageOf } from '../shared/language.ts';
+import { pagePath, pageUrl } from '../shared/page-path.ts';
+import type { PageLabels, RuntimeOptions } from '../shared/runtime-options.ts';
+
+type Component = 'WhatsAppButton' | 'WhatsAppQR';
+
+/**
+ * The link and texts a component renders: the contact it names (or the first), with its own
+ * message if it gives one. In links, the middleware fills in the page's title and address;
+ * a QR code is drawn now, so `qrHref` has them filled in already (`{title}`: `pageTitle`, else the path).
+ */
+export function componentLink(
+  options: RuntimeOptions,
+  props: { component: Component; contact?: string; text?: string; language?: string; url: URL; pageTitle?: string },
+): { href: string; qrHref: string; texts: PageLabels } {
+  try {
+    const contact = findContact(options.contacts, props.contact, `<${props.component} contact>`);
+    if (props.text !== undefined) checkPrefilledText(props.text, contact.kind, `<${props.component} text>`, options.site);
+    const texts = options.languages[languageOf(options, props.language)];
+    const href = contactHref(contact, props.text ?? contact.text);
+    const path = pagePath(props.url.pathname, options);
+    const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: pageUrl(options.site, path), path });
+    return { href, qrHref, texts };
+  } catch (error) {
+    throw error instanceof OptionError ? toAstroError(error) : error;
+  }
+}
+
+const ONE_OF = {
+  variant: ['inline', 'floating'],
+  size: ['small', 'medium', 'large'],
+  theme: ['light', 'dark', 'auto'],
+} as const;
+
+/**
+ * Checks a component's props: each goes into the page's markup, so a value outside what the prop
+ * takes (`size={'"><img …>'}`, from frontmatter say) is an error naming the prop, never markup.
+ */
+export function checkProps(component: Component, props: Record<string, unknown>): void {
+  const fail = (name: string, expected: string) => {
+    const given = JSON.stringify(props[name])?.slice(0, 60) ?? String(props[name]);
+    throw toAstroError(new OptionError(`<${component} ${name}>`, `is ${given}; expected ${expected}.`, `Give \`${name}\` ${expected}, or leave it out.`));
+  };
+  for (const [name, allowed] of Object.entries(ONE_OF)) {
+    const value = props[name];
+    if (component === 'WhatsAppButton' && value !== undefined && !(allowed as readonly unknown[]).includes(value)) fail(name, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+  }
+  for (const name of ['label', 'contact', 'text', 'pageTitle']) {
+    if (props[name] !== undefined && typeof props[name] !== 'string') fail(name, 'a string');
+  }
+  if (props.qr !== undefined && typeof props.qr !== 'boolean') fail('qr', 'true or false');
+  if (component === 'WhatsAppQR' && props.size !== undefined) {
+    const size = props.size;
+    if (typeof size !== 'number' || !Number.isFinite(size) || size < 64 || size > 1024) fail('size', 'a number of CSS pixels from 64 to 1024');
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The DOM contract, spelled once: what the page markup (shared/markup.ts) writes, the client
+ * scripts (client/, which import this file when the package is made) read, and the stylesheets
+ * (styles/) select. test/unit/shared/dom.test.ts fails when a stylesheet, script or component
+ * names a class, state or id that is not here.
+ */
+
+/** `<html data-chatra-whatsapp="…">`: the widget's state, which the CSS reads to show or hide the buttons. */
+export const STATE_ATTRIBUTE = 'data-chatra-whatsapp';
+
+/**
+ * The states, in the order a page goes through them: waiting for consent, waiting to load
+ * (`idle`/`interaction`), loading chatra.js, the widget ready, or failed (blocked, offline,
+ * timed out), when the WhatsApp button shows instead.
+ */
+export const STATES = ['consent', 'waiting', 'loading', 'ready', 'failed'] as const;
+export type WidgetState = (typeof STATES)[number];
+
+/** The same attribute on a link (`#chat` rewritten): a click opens the Chatra chat. */
+export const OPENS_CHAT = 'chat';
+
+/** `<script type="application/json" id>` in `<head>`: the page's texts file, links and auto-message flag. */
+export const PAGE_DATA_ID = 'chatra-whatsapp-page';
+
+/** `<script async id>` before `</head>`: the cached loader. */
+export const LOADER_ID = 'chatra-whatsapp-loader';
+
+/** sessionStorage key: the auto message went out in this session. */
+export const AUTO_MESSAGE_SENT_KEY = 'chatra-whatsapp-auto';
+
+/** The chat facade's class, on its own so the loader carries just this name (CLASS.facade is it). */
+export const FACADE_CLASS = 'acw-facade';
+
+/** Class names, all with the `acw-` prefix so they can't meet a site's own. */
+export const CLASS = {
+  /** Every WhatsApp link styled as a button (and the summary of a disclosure). */
+  button: 'acw-wa',
+  label: 'acw-label',
+  inline: 'acw-inline',
+  floating: 'acw-floating',
+  /** The landmark around the floating buttons. */
+  region: 'acw-region',
+  /** The stand-in for Chatra's round button, until the widget is ready. */
+  facade: FACADE_CLASS,
+  left: 'acw-left',
+  right: 'acw-right',
+  /** Floating button shown only until the widget is ready (`fallback.floating: 'until-chatra'`). */
+  untilChatra: 'acw-until',
+  /** With `fallback.qr`: the plain link on touch screens, the QR disclosure on desktops. */
+  touch: 'acw-touch',
+  desk: 'acw-desk',
+  disclosure: 'acw-disclosure',
+  contacts: 'acw-contacts',
+  /** A QR code's `<svg>`. */
+  qr: 'acw-qr',
+  qrOffer: 'acw-qr-offer',
+  qrDetails: 'acw-qr-details',
+  qrFigure: 'acw-qr-figure',
+  small: 'acw-small',
+  medium: 'acw-medium',
+  large: 'acw-large',
+  light: 'acw-light',
+  dark: 'acw-dark',
+  auto: 'acw-auto',
+} as const;
+
+/** CSS custom properties a site may set to move the floating button (`--acw-x`, `--acw-y`, `--acw-z`). */
+export const CUSTOM_PROPERTIES = ['--acw-x', '--acw-y', '--acw-z'] as const;

@@ -1,0 +1,54 @@
+/**
+ * The one shape of every error a user reads: `path` names what they wrote (`chatra.load`,
+ * `locales.ru.offlineNote`, `<WhatsAppButton contact>`, a Markdown link), `problem` says what is
+ * wrong with it, `hint` how to fix it. Thrown as an AstroError, so Astro prints message and hint
+ * without a stack trace.
+ */
+import { AstroError } from 'astro/errors';
+
+export class OptionError extends Error {
+  readonly path: string;
+  readonly problem: string;
+  readonly hint: string;
+
+  constructor(path: string, problem: string, hint: string) {
+    super(`\`${path}\`: ${problem}`);
+    this.name = 'OptionError';
+    this.path = path;
+    this.problem = problem;
+    this.hint = hint;
+  }
+}
+
+/** The error Astro prints as message and hint: its stack is the message, so no trace into our code follows it. */
+export function toAstroError(error: OptionError): AstroError {
+  const astroError = new AstroError(error.message, error.hint);
+  astroError.stack = `AstroUserError: ${error.message}`;
+  return astroError;
+}
+
+/** Runs `work`; an OptionError it throws comes out as the AstroError Astro prints. */
+export function asAstroError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof OptionError ? toAstroError(error) : error;
+  }
+}
+
+/** Hints more than one check gives, written once. */
+export const HINTS = {
+  /** Where to get the short link, and the two forms of `whatsapp`. */
+  missingWhatsApp:
+    'Pass your WhatsApp Business short link (app: Settings → Business tools → Short link) in astro.config.mjs:\n' +
+    '  chatraWhatsApp({ whatsapp: "https://wa.me/message/XXXXXXXXXXXXX" })\n' +
+    'or a phone number: chatraWhatsApp({ whatsapp: { phone: "+49 30 1234567" } }).',
+  /** A short link carries its prefilled message on WhatsApp's side. */
+  shortLinkMessage:
+    'A short link carries its prefilled message on WhatsApp\'s side: set it in the WhatsApp Business app (Settings → Business tools → Short link → Message), or use a phone number: { phone, text }.',
+  placeholders: "Use {title}, {url} (the page's full address) or {path}.",
+  urlNeedsSite: "Set `site: 'https://example.com'` in astro.config.mjs, or use {path}.",
+} as const;
+
+/** The problem of a prefilled message given to a short link. */
+export const SHORT_LINK_HAS_NO_MESSAGE = "sets a prefilled message, but a short link can't take one here.";

@@ -1,0 +1,133 @@
+/**
+ * The HTML the integration adds to a page: the page's Chatra texts as JSON, the floating
+ * WhatsApp button, the chat facade. Pure functions of the runtime options, shared by the page
+ * transform and the components; class names and ids from dom.ts.
+ */
+import { contactHref, type PageLinks } from './contacts.ts';
+import { CLASS, LOADER_ID, PAGE_DATA_ID } from './dom.ts';
+import { escapeHtml, serializeForScript } from './escape.ts';
+import type { PageLabels, RuntimeOptions } from './runtime-options.ts';
+
+type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts'>;
+
+const WHATSAPP_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/>' +
+  '<path fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 4.6 2.7 1 3.2.8 3.8.8.6-.1 1.9-.8 2.1-1.5.3-.7.3-1.4.2-1.5l-.6-.4-2.2-1c-.3-.1-.5-.2-.7.1l-1 1.2c-.2.2-.4.3-.7.1-.3-.2-1.4-.5-2.6-1.6-1-.9-1.6-1.9-1.8-2.2-.2-.3 0-.5.1-.7l.5-.6.3-.5c.1-.2.1-.4 0-.6l-1-2.4c-.3-.6-.5-.6-.7-.6z"/></svg>';
+
+const CHAT_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+
+/** What the button's markup is made of (the component's props, resolved). */
+export interface ButtonMarkup {
+  href: string;
+  label: string;
+  variant?: 'inline' | 'floating';
+  size?: 'small' | 'medium' | 'large';
+  theme?: 'light' | 'dark' | 'auto';
+  /** Extra class names (the floating button uses them for its position and state). */
+  classes?: string[];
+}
+
+/** A plain link with an icon: works without JavaScript, opens WhatsApp in a new tab. */
+export function whatsAppButtonHtml({ href, label, variant = 'inline', size = 'medium', theme = 'light', classes = [] }: ButtonMarkup): string {
+  // Size and theme are the inline button's; the floating one has a look of its own.
+  const looks = variant === 'inline' ? [CLASS[size], CLASS[theme]] : [];
+  const className = [CLASS.button, CLASS[variant], ...looks, ...classes].join(' ');
+  return (
+    `<a class="${className}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">` +
+    `${WHATSAPP_ICON}<span class="${CLASS.label}">${escapeHtml(label)}</span></a>`
+  );
+}
+
+/** Which of the integration's parts a page gets (`include`/`exclude`, `Astro.locals.whatsapp`). */
+export interface PageParts {
+  widget: boolean;
+  floating: boolean;
+}
+
+/** What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when the page has either. */
+export function pageHeadHtml(options: MarkupOptions, css: string, page: PageParts): string {
+  const shows = (options.fallback.floating && page.floating) || (options.chatra?.facade && page.widget);
+  return shows ? `<style>${css}</style>` : '';
+}
+
+/**
+ * Which texts file the page's Chatra gets, whether it sends the auto message, and the links that
+ * differ on this page (JSON, read by the loader; not executed, so CSP leaves it alone).
+ */
+export function pageDataHtml(page: { texts?: string; autoMessage: boolean; links: Map<string, string> }): string {
+  const data = { texts: page.texts, autoMessage: page.autoMessage, ...(page.links.size > 0 && { links: Object.fromEntries(page.links) }) };
+  return `<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
+}
+
+/** What goes before `</head>`, after the bootstrap: the cached loader, found early by the preload scanner. */
+export function loaderScriptHtml(loaderUrl: string | undefined): string {
+  return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="${LOADER_ID}"></script>` : '';
+}
+
+/** What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the chat facade, in a named landmark. */
+export function pageBodyHtml(
+  options: MarkupOptions,
+  texts: PageLabels,
+  page: PageParts,
+  links: PageLinks,
+  qrCode?: (href: string) => string | undefined,
+): string {
+  const { fallback, chatra, contacts } = options;
+  let html = '';
+  if (fallback.floating && page.floating) {
+    const classes = [floatingSide(fallback.position)];
+    if (fallback.floating === 'until-chatra' && chatra && page.widget) classes.push(CLASS.untilChatra);
+    // A link too long for a QR code (a very long title in the message) gets the plain button.
+    const svg = contacts.length === 1 ? qrCode?.(links.main) : undefined;
+    html +=
+      contacts.length === 1
+        ? svg
+          ? floatingQrHtml(links.main, texts.linkLabel, svg, classes)
+          : whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes })
+        : contactListHtml(
+            contacts.map((contact) => ({ label: contact.label!, href: links.href(contactHref(contact)) })),
+            texts.linkLabel,
+            classes,
+          );
+  }
+  if (chatra?.facade && page.widget) {
+    html += `<button type="button" class="${CLASS.facade}" aria-label="${escapeHtml(texts.openChatLabel)}">${CHAT_ICON}</button>`;
+  }
+  return html && `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}">${html}</aside>`;
+}
+
+/** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */
+export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[]): string {
+  const items = links
+    .map((link) => `<li><a class="${CLASS.button}" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a></li>`)
+    .join('');
+  return (
+    `<details class="${[CLASS.contacts, CLASS.disclosure, CLASS.floating, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +
+    `<span class="${CLASS.label}">${escapeHtml(summary)}</span></summary><ul>${items}</ul></details>`
+  );
+}
+
+/** `fallback.qr`: on phones the plain link; on desktops a disclosure with the link's QR code, and the link. */
+export function floatingQrHtml(href: string, label: string, svg: string, classes: string[]): string {
+  return (
+    whatsAppButtonHtml({ href, label, variant: 'floating', classes: [...classes, CLASS.touch] }) +
+    `<details class="${[CLASS.disclosure, CLASS.floating, CLASS.desk, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +
+    `<span class="${CLASS.label}">${escapeHtml(label)}</span></summary><div>${svg}${whatsAppButtonHtml({ href, label })}</div></details>`
+  );
+}
+
+/** `<WhatsAppButton qr />`: the button, and beside it on desktops a disclosure with its QR code. */
+export function qrOfferHtml(button: string, svg: string, summary: string): string {
+  return `<span class="${CLASS.qrOffer}">${button}<details class="${CLASS.qrDetails}"><summary>${escapeHtml(summary)}</summary>${svg}</details></span>`;
+}
+
+/** The accessible name of a QR code of the link labelled `linkLabel`. */
+export function qrTitle(linkLabel: string): string {
+  return `${linkLabel} (QR code)`;
+}
+
+/** The floating button's corner, as a class. */
+export function floatingSide(position: RuntimeOptions['fallback']['position']): string {
+  return position === 'bottom-left' ? CLASS.left : CLASS.right;
+}

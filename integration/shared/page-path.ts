@@ -1,0 +1,34 @@
+/** How the site writes its paths (Astro's `trailingSlash` and `build.format`). */
+export interface PathStyle {
+  trailingSlash: 'always' | 'never' | 'ignore';
+  format: 'file' | 'directory' | 'preserve';
+}
+
+/** `{url}`: the page's address on `site` (never the request's Host); none without `site`. */
+export function pageUrl(site: string | undefined, path: string): string | undefined {
+  return site ? site.replace(/\/$/, '') + encodeURI(path) : undefined;
+}
+
+/**
+ * The page's path as visitors read it (percent-decoding undone), with the trailing slash the site
+ * uses, so a prerendered and an on-demand page of the same shape say the same.
+ */
+export function pagePath(pathname: string, options: PathStyle): string {
+  let path: string;
+  try {
+    path = decodeURI(pathname);
+  } catch {
+    path = pathname;
+  }
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (path === '/' || last.includes('.')) return path;
+  const slash =
+    options.trailingSlash === 'always' || (options.trailingSlash === 'ignore' && options.format === 'directory')
+      ? true
+      : options.trailingSlash === 'never' || options.format === 'file'
+        ? false
+        : undefined;
+  if (slash === true && !path.endsWith('/')) return path + '/';
+  if (slash === false && path.endsWith('/')) return path.replace(/\/+$/, '');
+  return path;
+}

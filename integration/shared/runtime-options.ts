@@ -1,0 +1,59 @@
+/**
+ * What the site's server bundle gets of the options: only what the middleware and the components
+ * read, nothing else (no texts of other languages, no warnings, no Chatra settings). The config
+ * writes it (config/virtual-module.ts), runtime/options.ts serves it: one type for both.
+ */
+import type { Contact } from './contacts.ts';
+import type { PathStyle } from './page-path.ts';
+
+/** The labels a page's own markup uses, in one language. */
+export interface PageLabels {
+  /** Text of the WhatsApp links, and the floating button's accessible name. */
+  linkLabel: string;
+  /** Accessible name of the stand-in for Chatra's button. */
+  openChatLabel: string;
+  /** Name of the landmark that holds the floating buttons. */
+  regionLabel: string;
+  /** Summary of the QR code's disclosure. */
+  qrLabel: string;
+}
+
+/** Pages picked by path globs (without `base`). */
+export interface PathFilter {
+  include?: string[];
+  exclude?: string[];
+}
+
+/**
+ * `Astro.locals.whatsapp`, set in the frontmatter of a page or its layout: `false` drops the widget
+ * and the floating button from the page; `{ text }` is the page's prefilled message (phone numbers).
+ */
+export type PageSetting = false | { text: string } | undefined;
+
+export interface RuntimeOptions extends PathStyle {
+  contacts: Contact[];
+  /** The site's address (`site`), for `{url}`. */
+  site?: string;
+  /** With Chatra: which pages get the widget, and whether a stand-in for its button is drawn until it is ready. */
+  chatra?: PathFilter & { facade: boolean };
+  /** The floating WhatsApp button: when it shows, its corner, whether it offers a QR code, which pages get it. */
+  fallback: PathFilter & { floating: 'until-chatra' | 'always' | false; position: 'bottom-right' | 'bottom-left'; qr: boolean };
+  /** With an automatic message: the pages that send it (all when `pages` is absent). */
+  autoMessage?: { pages?: string[] };
+  /** Language of pages that declare none. */
+  defaultLanguage: string;
+  /** Labels by lower-case language tag. */
+  languages: Record<string, PageLabels>;
+  /** The stylesheet inlined with the floating button: the page stylesheet plus this build's placement. */
+  css: string;
+  /** The site's `base`, for matching page paths. */
+  base: string;
+  /** URL of each language's texts file. */
+  textsUrls: Record<string, string>;
+  /** URL of the cached loader (none when the bootstrap inserts it, under CSP 'strict-dynamic'). */
+  loaderUrl?: string;
+  /** The inline script of pages with the widget: Chatra's queue, its id and the state. */
+  bootstrap: string;
+  /** The inline analytics listener of pages on a site without Chatra. */
+  analyticsScript: string;
+}

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { defaultTexts } from '../../integration/config/default-texts.ts';
+import { LINK, CHATRA_ID, TIMEOUT } from './sites.ts';
+import { BLANK_PAGE, closeAll, DOCS, facade, floating, OFFICIAL_MODULE, seen, state, useBrowser, visit, waitForState } from './visit.ts';
+
+useBrowser();
+
+describe('loading strategies', () => {
+  test('eager: chatra.js at once, with the page\'s texts already in ChatraSetup; then ready', async () => {
+    const v = await visit('/eager/');
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    const chatraSaw = await seen(v.page);
+    expect(chatraSaw.id).toBe(CHATRA_ID);
+    expect(chatraSaw.setup.language).toBe('en');
+    const strings = Object.values(chatraSaw.setup.locale.customStrings);
+    expect(strings.length).toBeGreaterThanOrEqual(6);
+    for (const text of strings) expect(text).toContain(`[${defaultTexts.en.linkLabel}](${LINK})`);
+    await expect.poll(() => floating(v.page).isVisible()).toBe(false);
+    expect(await facade(v.page).isVisible()).toBe(false);
+    await v.page.screenshot({ path: join(DOCS, 'widget-ready.png') });
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('idle: nothing from Chatra before the load event, then the Russian page\'s texts in Russian', async () => {
+    const v = await visit('/idle/ru/');
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toEqual([{ afterLoad: true }]);
+    const chatraSaw = await seen(v.page);
+    expect(chatraSaw.setup.language).toBe('ru');
+    expect(chatraSaw.setup.locale.customStrings.bot_afterForm).toContain(`[${defaultTexts.ru.linkLabel}](${LINK})`);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('interaction: nothing until the visitor acts; a click on the stand-in button loads the chat and opens it', async () => {
+    const v = await visit('/interaction/');
+    await v.page.waitForTimeout(1000);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(await state(v.page)).toBe('waiting');
+    expect(await facade(v.page).isVisible()).toBe(true);
+    expect(await floating(v.page).isVisible()).toBe(false);
+    await facade(v.page).click();
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect((await seen(v.page)).calls).toContainEqual(['openChat', true]);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('interaction: a key press is enough to load', async () => {
+    const v = await visit('/interaction/');
+    await v.page.keyboard.press('Tab');
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
+  test('the page sets up chatra.js exactly as Chatra\'s official npm module does', async () => {
+    // Ours: a click on the stand-in button queues openChat before chatra.js runs.
+    const ours = await visit('/interaction/', { script: 'snapshot' });
+    await facade(ours.page).click();
+    await ours.page.waitForFunction(() => (window as unknown as { __snapshot?: object }).__snapshot);
+    const ourSnapshot = await ours.page.evaluate(() => (window as unknown as { __snapshot: object }).__snapshot);
+    // Chatra's module (@chatra/chatra), in its own scope as a bundler runs it, on a page of the same origin without our code.
+    const official = await visit(BLANK_PAGE, { script: 'snapshot' });
+    await official.page.addScriptTag({ content: `(function (module) {\n${OFFICIAL_MODULE}\nwindow.ChatraModule = module.exports;\n})({ exports: {} });` });
+    await official.page.evaluate((id) => {
+      const Chatra = (window as unknown as { ChatraModule: (...args: unknown[]) => void }).ChatraModule;
+      Chatra('init', { ID: id, setup: {} });
+      Chatra('openChat', true);
+    }, CHATRA_ID);
+    await official.page.waitForFunction(() => (window as unknown as { __snapshot?: object }).__snapshot);
+    const officialSnapshot = await official.page.evaluate(() => (window as unknown as { __snapshot: object }).__snapshot);
+    expect(ourSnapshot).toEqual(officialSnapshot);
+    expect(ourSnapshot).toEqual({
+      id: CHATRA_ID,
+      setupType: 'object',
+      queue: [{ kind: '[object Arguments]', values: ['openChat', true] }],
+      scripts: [{ async: true }],
+    });
+    await closeAll(ours, official);
+  });
+});
+describe('when the widget can\'t work, the WhatsApp button shows', () => {
+  test.each(['missing', 'blocked', 'hang'] as const)('chatra.js %s → failed within fallback.timeout, no page errors', async (script) => {
+    const v = await visit('/eager/', { script });
+    const started = Date.now();
+    await waitForState(v.page, 'failed', TIMEOUT + 2000);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT + 2000);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    expect(await facade(v.page).isVisible()).toBe(false);
+    expect(await floating(v.page).getAttribute('href')).toBe(LINK);
+    if (script === 'missing') await v.page.screenshot({ path: join(DOCS, 'fallback-failed.png') });
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('the cached loader blocked too (a filter list) → failed, no page errors', async () => {
+    const v = await visit('/idle/', { blockLoader: true });
+    await waitForState(v.page, 'failed', 2000);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('sessionStorage that throws (privacy modes) changes nothing', async () => {
+    const v = await visit('/idle/', {
+      init: () => {
+        Object.defineProperty(window, 'sessionStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      },
+    });
+    await waitForState(v.page, 'ready');
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'sendAutoMessage').length).toBe(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+});
+describe('consent', () => {
+  test('nothing goes to Chatra before consent; the WhatsApp button shows meanwhile; the event starts the widget', async () => {
+    const v = await visit('/consent/');
+    await v.page.waitForTimeout(800);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(await state(v.page)).toBe('consent');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await v.page.evaluate(() => document.dispatchEvent(new CustomEvent('consent:chat')));
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('window.chatraWhatsApp.grantConsent() does the same', async () => {
+    const v = await visit('/consent/second/');
+    await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { defaultTexts } from '../../integration/config/default-texts.ts';
+import { LINK } from './sites.ts';
+import { closeAll, floating, seen, server, state, useBrowser, visit, waitForState } from './visit.ts';
+
+useBrowser();
+
+describe('visits and navigation', () => {
+  test('the auto message is sent once per visitor session, not per page view', async () => {
+    const v = await visit('/idle/');
+    await waitForState(v.page, 'ready');
+    const sent = async () => (await seen(v.page)).calls.filter(([method]) => method === 'sendAutoMessage');
+    await expect.poll(async () => (await sent()).length).toBe(1);
+    expect((await sent())[0][1]).toBe(`Hi! [${defaultTexts.en.linkLabel}](${LINK})`);
+    await v.page.goto(`${server.origin}/idle/second/`, { waitUntil: 'load' });
+    await waitForState(v.page, 'ready');
+    await v.page.waitForTimeout(300);
+    expect(await sent()).toHaveLength(0);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter />: chatra.js once, pageView on each navigation, the state survives the swap', async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await waitForState(v.page, 'ready');
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'pageView').length).toBe(2);
+    expect(await state(v.page)).toBe('ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter />: the widget Chatra drew in <body> is still there after three navigations; gone, the WhatsApp button shows', async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    const chatraWidgets = () => v.page.locator('#chatra').count();
+    for (const [link, url] of [['#next', '**/router/two/'], ['#back', /\/router\/$/], ['#next', '**/router/two/']] as const) {
+      await v.page.click(link);
+      await v.page.waitForURL(url);
+      await v.page.waitForFunction(() => document.readyState === 'complete');
+      expect(await chatraWidgets()).toBe(1);
+      expect(await state(v.page)).toBe('ready');
+      expect(await floating(v.page).isVisible()).toBe(false);
+    }
+    // Whatever takes the widget away (a script of the site's, Chatra itself), the state follows the truth.
+    await v.page.evaluate(() => document.getElementById('chatra')!.remove());
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await waitForState(v.page, 'failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> after a failure: no call piles up in Chatra.q on navigation', async () => {
+    const v = await visit('/eager/router/', { script: 'missing' });
+    await waitForState(v.page, 'failed');
+    const queue = () => v.page.evaluate(() => ((window as unknown as { Chatra: { q?: unknown[] } }).Chatra.q ?? []).length);
+    const before = await queue();
+    for (const [link, url] of [['#next', '**/router/two/'], ['#back', /\/router\/$/], ['#next', '**/router/two/']] as const) {
+      await v.page.click(link);
+      await v.page.waitForURL(url);
+    }
+    await v.page.waitForTimeout(300);
+    expect(await queue()).toBe(before);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await closeAll(v);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The browser suite's sites: one fixture (test/fixtures/browser-site) built once per configuration,
+ * each under its own `base`, by global-setup.ts before any browser test file runs.
+ */
+import type { AstroInlineConfig } from 'astro';
+import type { ChatraWhatsAppOptions } from 'astro-chatra-whatsapp';
+
+export const LINK = 'https://wa.me/message/4O4YGZEG3RIVE1';
+export const CHATRA_ID = 'DemoChatraId2026';
+/** fallback.timeout of every site: short, so a failed widget shows the WhatsApp button soon. */
+export const TIMEOUT = 1500;
+
+const chatra = (load: 'eager' | 'idle' | 'interaction', extra: object = {}) => ({ id: CHATRA_ID, load, ...extra });
+export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; config?: AstroInlineConfig }> = {
+  eager: { options: { chatra: chatra('eager') } },
+  idle: { options: { chatra: chatra('idle'), texts: { autoMessage: { text: 'Hi! {whatsapp}', afterSeconds: 0 } } } },
+  interaction: { options: { chatra: chatra('interaction') } },
+  consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
+  csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
+  'csp-strict-dynamic': { options: { chatra: chatra('eager') }, config: { security: { csp: { scriptDirective: { strictDynamic: true } } } } },
+  always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
+  'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
+  qr: { options: { fallback: { qr: true } } },
+  // Two phone numbers, one the beginning of the other: each link must stay its own.
+  prefix: {
+    options: {
+      whatsapp: [
+        { label: 'Sales', phone: '+49 30 1234567', text: 'Sales: {title}' },
+        { label: 'Support', phone: '+49 30 12345678', text: 'Support: {title}' },
+      ],
+      chatra: chatra('eager'),
+    },
+  },
+  contacts: {
+    options: {
+      whatsapp: [
+        { label: 'Sales', link: LINK },
+        { label: 'Support', phone: '+49 30 1234567', text: 'Help with {title}' },
+      ],
+      chatra: chatra('eager'),
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { placementCss } from '../../../integration/config/placement-css.ts';
+import { resolveOptions } from '../../../integration/config/resolve.ts';
+
+const link = 'https://wa.me/message/4O4YGZEG3RIVE1';
+const css = async (options: object) => placementCss(await resolveOptions({ whatsapp: link, ...options }, { i18n: undefined }));
+
+describe('placementCss', () => {
+  test('offsets and z-index become custom properties, with a narrow-window override', async () => {
+    const result = await css({ fallback: { offset: { x: 8, y: 64 }, mobileOffset: { x: 4, y: 100 }, zIndex: 50 } });
+    expect(result).toContain(':root{--acw-x:8px;--acw-y:64px;--acw-z:50}');
+    expect(result).toContain('@media (max-width:640px){:root{--acw-x:4px;--acw-y:100px}}');
+  });
+
+  test('defaults write nothing (floating.css falls back to them); a narrow-window value is always written', async () => {
+    expect(await css({})).not.toContain('--acw');
+    expect(await css({ fallback: { offset: { x: 30, y: 20 }, mobileOffset: { x: 20, y: 20 } } })).toBe(
+      ':root{--acw-x:30px}@media (max-width:640px){:root{--acw-x:20px;--acw-y:20px}}',
+    );
+  });
+
+  test('devices are chosen by media features, never by user agent', async () => {
+    expect(await css({ fallback: { devices: 'mobile' } })).toContain('@media (hover:hover) and (pointer:fine){.acw-floating{display:none}}');
+    expect(await css({ fallback: { devices: 'desktop' } })).toContain('@media (hover:none),(pointer:coarse){.acw-floating{display:none}}');
+    expect(await css({})).not.toContain('display:none');
+  });
+
+  test('"always" lifts the WhatsApp button above Chatra\'s when they share a corner, not otherwise', async () => {
+    const chatra = { id: 'DemoChatraId2026', setup: { buttonSize: 70 } };
+    expect(await css({ chatra, fallback: { floating: 'always' } })).toContain('.acw-floating{bottom:calc(var(--acw-y,20px) + 86px)}');
+    expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-left' } })).not.toContain('calc(');
+    expect(await css({ chatra })).not.toContain('calc(');
+  });
+
+  test('the chat stand-in takes Chatra\'s place, size, colours and z-index', async () => {
+    const result = await css({ chatra: { id: 'DemoChatraId2026', setup: { buttonPosition: 'lm', buttonSize: 48, zIndex: 500, colors: { buttonBg: '#112233' } } } });
+    expect(result).toContain('.acw-facade{width:48px;height:48px;z-index:500;left:20px;top:50%;transform:translateY(-50%);background:#112233;color:#fff}');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { clientAssets } from '../../../integration/config/client-assets.ts';
+import { resolveOptions } from '../../../integration/config/resolve.ts';
+import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
+import { checkProps, componentLink } from '../../../integration/runtime/component-link.ts';
+
+async function options(site: string | undefined, extra: object = {}) {
+  const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: 'Hi' }, ...extra }, { site });
+  return toRuntimeOptions(resolved, clientAssets(resolved, '/'), { css: '', base: '/', trailingSlash: 'ignore', format: 'directory' });
+}
+
+const message = (href: string) => new URL(href).searchParams.get('text');
+
+describe('components: the contact they name', () => {
+  test('an unknown contact is an error naming the prop and listing the contacts', async () => {
+    const two = await options(undefined, { whatsapp: [{ label: 'Sales', phone: '+7 900 123-45-67' }, { label: 'Support', phone: '+7 900 123-45-68' }] });
+    const props = { component: 'WhatsAppButton' as const, contact: 'Billing', url: new URL('https://shop.example/') };
+    expect(() => componentLink(two, props)).toThrow(/<WhatsAppButton contact>.*"Billing" is not one of your WhatsApp contacts/);
+    try {
+      componentLink(two, props);
+    } catch (error) {
+      expect((error as { hint?: string }).hint).toBe('Use one of "Sales", "Support".');
+    }
+  });
+});
+
+describe('components: a message that names {url}', () => {
+  test('needs `site` (a build error naming the component), and takes the address from it, never from the request', async () => {
+    const withoutSite = await options(undefined);
+    const props = { component: 'WhatsAppButton' as const, text: 'See {url}', url: new URL('https://attacker.example/p') };
+    expect(() => componentLink(withoutSite, props)).toThrow(/<WhatsAppButton text>.*site/s);
+    const withSite = await options('https://shop.example');
+    const { qrHref } = componentLink(withSite, props);
+    expect(message(qrHref)).toBe('See https://shop.example/p/');
+  });
+});
+
+describe('component props are checked, never written as markup', () => {
+  test('a size, variant or theme outside what the prop takes is an error naming the prop', async () => {
+    expect(() => checkProps('WhatsAppQR', { size: '"><img src=x onerror=alert(1)>' })).toThrow(/<WhatsAppQR size>.*64 to 1024/);
+    expect(() => checkProps('WhatsAppQR', { size: Infinity })).toThrow(/<WhatsAppQR size>/);
+    expect(() => checkProps('WhatsAppButton', { size: '"><img src=x>' })).toThrow(/<WhatsAppButton size>.*"small"/);
+    expect(() => checkProps('WhatsAppButton', { theme: 'x" onmouseover="alert(1)' })).toThrow(/<WhatsAppButton theme>/);
+    expect(() => checkProps('WhatsAppButton', { label: { toString: () => '<b>' } })).toThrow(/<WhatsAppButton label>.*a string/);
+    expect(() => checkProps('WhatsAppButton', { size: 'large', theme: 'auto', variant: 'floating', qr: true, label: 'Hi' })).not.toThrow();
+    expect(() => checkProps('WhatsAppQR', { size: 200, label: 'QR' })).not.toThrow();
+  });
+});

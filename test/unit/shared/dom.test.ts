@@ -1,0 +1,54 @@
+/**
+ * The DOM contract has one spelling, in shared/dom.ts. The markup imports it, the client scripts
+ * import it when the package is made; the stylesheets can't import, so this reads them (and
+ * everything else that ships) for any class, state or id the contract doesn't name.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { FLOATING_DEFAULTS } from '../../../integration/config/schema.ts';
+import { AUTO_MESSAGE_SENT_KEY, CLASS, CUSTOM_PROPERTIES, LOADER_ID, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE, STATES } from '../../../integration/shared/dom.ts';
+
+const root = new URL('../../../integration/', import.meta.url);
+const read = (folder: string, extension: string) =>
+  readdirSync(new URL(folder, root))
+    .filter((name) => name.endsWith(extension))
+    .map((name) => ({ name: `${folder}${name}`, text: readFileSync(new URL(`${folder}${name}`, root), 'utf8') }));
+
+const stylesheets = read('styles/', '.css');
+const scripts = read('client/', '.js');
+const shipped = [...stylesheets, ...scripts, ...read('components/', '.astro'), ...read('config/', '.ts').filter((file) => file.name !== 'config/minified.ts'), ...read('shared/', '.ts').filter((file) => file.name !== 'shared/dom.ts'), ...read('runtime/', '.ts')];
+
+describe('one spelling of the DOM contract', () => {
+  test('every acw- name in what ships is a class or custom property of the contract', () => {
+    const known = new Set<string>([...Object.values(CLASS), ...CUSTOM_PROPERTIES.map((name) => name.slice(2))]);
+    const unknown = shipped.flatMap((file) => [...file.text.matchAll(/(?<![\w-])acw-[a-z][a-z-]*/g)].filter(([name]) => !known.has(name)).map(([name]) => `${file.name}: ${name}`));
+    expect(unknown).toEqual([]);
+  });
+
+  test('the stylesheets select only the contract’s states', () => {
+    const used = stylesheets.flatMap((file) => [...file.text.matchAll(new RegExp(`${STATE_ATTRIBUTE}=["']?(\\w+)`, 'g'))].map((match) => match[1]));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((state) => !(STATES as readonly string[]).includes(state))).toEqual([]);
+  });
+
+  test('the client scripts set and compare only the contract’s states', () => {
+    const used = scripts.flatMap((file) => [...file.text.matchAll(/(?:setState\(|state [!=]== |setAttribute\(STATE_ATTRIBUTE, )'(\w+)'/g)].map((match) => match[1]));
+    expect(used).toEqual(expect.arrayContaining(['ready', 'failed', 'loading', 'consent']));
+    expect(used.filter((state) => !(STATES as readonly string[]).includes(state))).toEqual([]);
+  });
+
+  test('the client scripts import the contract’s names instead of writing them', () => {
+    // In code, not in the comments that explain it.
+    const code = scripts.map((file) => ({ ...file, text: file.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
+    for (const name of [STATE_ATTRIBUTE, PAGE_DATA_ID, LOADER_ID, AUTO_MESSAGE_SENT_KEY, CLASS.facade, `'${OPENS_CHAT}'`]) {
+      for (const file of code) expect(file.text.includes(name), `${file.name} spells ${name}`).toBe(false);
+    }
+  });
+
+  test('floating.css falls back to the defaults the schema and the placement CSS use', () => {
+    const floating = stylesheets.find((file) => file.name === 'styles/floating.css')!.text;
+    expect(floating).toContain(`var(--acw-x, ${FLOATING_DEFAULTS.x}px)`);
+    expect(floating).toContain(`var(--acw-y, ${FLOATING_DEFAULTS.y}px)`);
+    expect(floating).toContain(`var(--acw-z, ${FLOATING_DEFAULTS.zIndex})`);
+  });
+});
