@@ -78,10 +78,14 @@ async function openVariant(browser: Browser) {
 /** Loads each variant's page `loads` times (variants interleaved) and reports medians. */
 export async function measureInBrowser(sites: Record<string, string>, { loads, settleMs }: { loads: number; settleMs: number }) {
   const browser = await launchChromium();
-  const servers = Object.fromEntries(await Promise.all(Object.entries(sites).map(async ([name, dir]) => [name, await serve(dir)] as const)));
+  const servers = Object.fromEntries(
+    await Promise.all(Object.entries(sites).map(async ([name, dir]) => [name, await serve(dir)] as const)),
+  );
   const runs: Record<string, LoadFigures[]> = Object.fromEntries(Object.keys(sites).map((name) => [name, []]));
   try {
-    const variants = Object.fromEntries(await Promise.all(Object.keys(sites).map(async (name) => [name, await openVariant(browser)] as const)));
+    const variants = Object.fromEntries(
+      await Promise.all(Object.keys(sites).map(async (name) => [name, await openVariant(browser)] as const)),
+    );
     // A first load per variant warms its renderer; it is not counted.
     for (let i = 0; i <= loads; i++) {
       for (const name of Object.keys(sites)) {
@@ -98,7 +102,8 @@ export async function measureInBrowser(sites: Record<string, string>, { loads, s
     Object.entries(runs).map(([name, list]) => [
       name,
       {
-        requestsBeforeTrigger: name === 'idle' ? median(list.map((run) => run.requestsBeforeLoad)) : median(list.map((run) => run.requestsWithoutInteraction)),
+        requestsBeforeTrigger:
+          name === 'idle' ? median(list.map((run) => run.requestsBeforeLoad)) : median(list.map((run) => run.requestsWithoutInteraction)),
         scriptMs: median(list.map((run) => run.scriptMs)),
         cls: Math.max(...list.map((run) => run.cls)),
       },

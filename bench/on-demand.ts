@@ -39,7 +39,10 @@ function writeServerSite(root: string): void {
   mkdirSync(join(root, 'src/layouts'), { recursive: true });
   mkdirSync(join(root, 'src/pages'), { recursive: true });
   writeFileSync(join(root, 'src/layouts/Base.astro'), SERVER_LAYOUT);
-  for (const [name, kb] of [['small', 5], ['post', 60]] as const) {
+  for (const [name, kb] of [
+    ['small', 5],
+    ['post', 60],
+  ] as const) {
     writeFileSync(
       join(root, `src/pages/${name}.astro`),
       `---\nimport Base from '../layouts/Base.astro';\nconst q = Astro.url.searchParams.get('q') ?? '';\n---\n<Base title={'A page ' + q}><Fragment set:html={${JSON.stringify(blogPost(kb))}} /></Base>\n`,
@@ -109,7 +112,10 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
           runs[variant].push(await load(`${servers[variant].origin}/${page}`, seconds));
         }
       }
-      const pairs = runs.with.map((run, i) => ({ rps: run.rps / runs.without[i].rps, p99: run.p99 / Math.max(runs.without[i].p99, 0.001) }));
+      const pairs = runs.with.map((run, i) => ({
+        rps: run.rps / runs.without[i].rps,
+        p99: run.p99 / Math.max(runs.without[i].p99, 0.001),
+      }));
       const timing: Record<'with' | 'without', { firstByte: number; headEnd: number }[]> = { with: [], without: [] };
       for (let round = 0; round < 4; round++) {
         for (const variant of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
@@ -119,8 +125,16 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
       const bytes = (await (await fetch(`${servers.with.origin}/${page}`)).arrayBuffer()).byteLength;
       results[page] = {
         bytes,
-        rps: { with: median(runs.with.map((run) => run.rps)), without: median(runs.without.map((run) => run.rps)), ratio: spread(pairs.map((pair) => pair.rps)) },
-        p99Ms: { with: median(runs.with.map((run) => run.p99)), without: median(runs.without.map((run) => run.p99)), ratio: spread(pairs.map((pair) => pair.p99)) },
+        rps: {
+          with: median(runs.with.map((run) => run.rps)),
+          without: median(runs.without.map((run) => run.rps)),
+          ratio: spread(pairs.map((pair) => pair.rps)),
+        },
+        p99Ms: {
+          with: median(runs.with.map((run) => run.p99)),
+          without: median(runs.without.map((run) => run.p99)),
+          ratio: spread(pairs.map((pair) => pair.p99)),
+        },
         firstByteMs: { with: median(timing.with.map((t) => t.firstByte)), without: median(timing.without.map((t) => t.firstByte)) },
         headEndMs: { with: median(timing.with.map((t) => t.headEnd)), without: median(timing.without.map((t) => t.headEnd)) },
       };
@@ -169,7 +183,9 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
 export async function measureTransform({ quick }: { quick: boolean }) {
   const encoder = new TextEncoder();
   const page = (kb: number, head = true) =>
-    encoder.encode(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>T</title>${head ? '</head><body>' : ''}${blogPost(kb)}</body></html>`);
+    encoder.encode(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>T</title>${head ? '</head><body>' : ''}${blogPost(kb)}</body></html>`,
+    );
   const sizes: [string, Uint8Array][] = [
     ['5 KB', page(5)],
     ['60 KB', page(60)],
@@ -194,11 +210,22 @@ export async function measureTransform({ quick }: { quick: boolean }) {
     const floor: number[] = [];
     const transform: number[] = [];
     for (let round = 0; round < 2; round++) {
-      floor.push(await time(() => streamOf(bytes, 16384).pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>).pipeThrough(new TextEncoderStream())));
+      floor.push(
+        await time(() =>
+          streamOf(bytes, 16384)
+            .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
+            .pipeThrough(new TextEncoderStream()),
+        ),
+      );
       transform.push(await time(() => transformPageStream(streamOf(bytes, 16384), handler)));
     }
     const transformMs = Math.min(...transform);
-    results[name] = { bytes: bytes.length, transformMs, floorMs: Math.min(...floor), mbPerSecond: bytes.length / 1e6 / (transformMs / 1000) };
+    results[name] = {
+      bytes: bytes.length,
+      transformMs,
+      floorMs: Math.min(...floor),
+      mbPerSecond: bytes.length / 1e6 / (transformMs / 1000),
+    };
   }
   return results;
 }

@@ -36,7 +36,10 @@ async function pageBytes() {
     const root = join(work, `site-${variant}`);
     writeSite(root, { pages: 1, snippet: variant === 'snippet' });
     const chatra = ['eager', 'idle', 'interaction'].includes(variant) ? { id: CHATRA_ID, load: variant as 'eager' } : undefined;
-    const integrations = [mdx(), ...(variant === 'none' || variant === 'snippet' ? [] : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })])];
+    const integrations = [
+      mdx(),
+      ...(variant === 'none' || variant === 'snippet' ? [] : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })]),
+    ];
     await build({ root, outDir: join(root, 'dist'), logLevel: 'error', configFile: false, integrations });
     sites[variant] = join(root, 'dist');
   }
@@ -55,9 +58,13 @@ function buildOverhead() {
   const runs: Record<'with' | 'without', { ms: number; cpuMs: number; maxRssKb: number }[]> = { with: [], without: [] };
   for (let pair = 0; pair < pairs; pair++) {
     for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
-      const output = execFileSync(process.execPath, [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant], {
-        encoding: 'utf8',
-      });
+      const output = execFileSync(
+        process.execPath,
+        [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant],
+        {
+          encoding: 'utf8',
+        },
+      );
       runs[variant].push(JSON.parse(output.trim().split('\n').at(-1)!));
     }
   }
@@ -85,7 +92,14 @@ function buildOverhead() {
 /** react-floating-whatsapp's client bundle (React external), the reference for a WhatsApp button. */
 function referenceButton() {
   const entry = require.resolve('react-floating-whatsapp');
-  const bundle = buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, external: ['react', 'react-dom', 'react/jsx-runtime'] });
+  const bundle = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['react', 'react-dom', 'react/jsx-runtime'],
+  });
   const code = bundle.outputFiles[0].contents;
   return { package: 'react-floating-whatsapp@5.0.8', minBytes: code.length, gzip: gzip(code) };
 }
@@ -94,7 +108,15 @@ function referenceButton() {
 function ourClientFiles(site: string) {
   const dir = join(site, '_acw');
   const files = readdirSync(dir);
-  const size = (pattern: RegExp) => gzip(readFileSync(join(dir, files.find((file) => pattern.test(file))!)));
+  const size = (pattern: RegExp) =>
+    gzip(
+      readFileSync(
+        join(
+          dir,
+          files.find((file) => pattern.test(file))!,
+        ),
+      ),
+    );
   return { loaderGzip: size(/^loader\./), textsGzipEn: size(/^en\./) };
 }
 
@@ -120,7 +142,9 @@ const results = {
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-console.log(`\nPer page (gzip bytes added to the HTML; page with no chat: ${bytes.floorGzip} B), requests to other origins before the trigger, script time:\n`);
+console.log(
+  `\nPer page (gzip bytes added to the HTML; page with no chat: ${bytes.floorGzip} B), requests to other origins before the trigger, script time:\n`,
+);
 console.log(row(['variant', 'HTML added (gzip B)', 'other-origin requests before trigger', 'chat code main-thread ms (median)', 'CLS']));
 console.log(row(['---', '---', '---', '---', '---']));
 for (const variant of variants) {
@@ -133,10 +157,23 @@ console.log(
 );
 for (const variant of ['without', 'with'] as const) {
   const { rangeMs, rangeMaxRssMb } = overhead[variant];
-  console.log(`  ${variant}: wall ${rangeMs.map((ms) => (ms / 1000).toFixed(1)).join('–')} s, peak memory ${rangeMaxRssMb.map(Math.round).join('–')} MB across runs`);
+  console.log(
+    `  ${variant}: wall ${rangeMs.map((ms) => (ms / 1000).toFixed(1)).join('–')} s, peak memory ${rangeMaxRssMb.map(Math.round).join('–')} MB across runs`,
+  );
 }
-console.log(`\nOn-demand pages (@astrojs/node, ${onDemand.rounds} alternated rounds of ${onDemand.secondsPerRun} s, ${onDemand.connections} connections), with/without:`);
-for (const [page, figures] of Object.entries(onDemand.pages) as [string, { bytes: number; rps: { with: number; without: number; ratio: { median: number; min: number; max: number } }; p99Ms: { with: number; without: number; ratio: { median: number } }; firstByteMs: { with: number; without: number }; headEndMs: { with: number; without: number } }][]) {
+console.log(
+  `\nOn-demand pages (@astrojs/node, ${onDemand.rounds} alternated rounds of ${onDemand.secondsPerRun} s, ${onDemand.connections} connections), with/without:`,
+);
+for (const [page, figures] of Object.entries(onDemand.pages) as [
+  string,
+  {
+    bytes: number;
+    rps: { with: number; without: number; ratio: { median: number; min: number; max: number } };
+    p99Ms: { with: number; without: number; ratio: { median: number } };
+    firstByteMs: { with: number; without: number };
+    headEndMs: { with: number; without: number };
+  },
+][]) {
   const { rps, p99Ms, firstByteMs, headEndMs } = figures;
   console.log(
     `  ${page} (${figures.bytes} B): req/s ${Math.round(rps.with)} vs ${Math.round(rps.without)}, ratio ${rps.ratio.median.toFixed(2)} (${rps.ratio.min.toFixed(2)}–${rps.ratio.max.toFixed(2)}); ` +
@@ -145,7 +182,11 @@ for (const [page, figures] of Object.entries(onDemand.pages) as [string, { bytes
 }
 console.log('\nThe page transform alone, reading every byte (worst case), 16 KB chunks:');
 for (const [size, figures] of Object.entries(transform)) {
-  console.log(`  ${size}: ${figures.transformMs.toFixed(2)} ms (decode + encode alone ${figures.floorMs.toFixed(2)} ms), ${figures.mbPerSecond.toFixed(1)} MB/s`);
+  console.log(
+    `  ${size}: ${figures.transformMs.toFixed(2)} ms (decode + encode alone ${figures.floorMs.toFixed(2)} ms), ${figures.mbPerSecond.toFixed(1)} MB/s`,
+  );
 }
-console.log(`Once per visitor, cached: our loader ${results.reference.ours.loaderGzip} B gzip + texts ${results.reference.ours.textsGzipEn} B gzip (en). Reference: ${results.reference.button.package} bundle ${results.reference.button.gzip} B gzip; our WhatsApp button: 0 B of JavaScript.`);
+console.log(
+  `Once per visitor, cached: our loader ${results.reference.ours.loaderGzip} B gzip + texts ${results.reference.ours.textsGzipEn} B gzip (en). Reference: ${results.reference.button.package} bundle ${results.reference.button.gzip} B gzip; our WhatsApp button: 0 B of JavaScript.`,
+);
 console.log(`\nWrote bench/results.json (${results.seconds} s).`);

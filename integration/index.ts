@@ -30,14 +30,21 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
         const { csp: siteCsp } = config.security;
-        assets = clientAssets(resolved, config.base, { insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true });
+        assets = clientAssets(resolved, config.base, {
+          insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true,
+        });
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, {
           styles: [css],
           scripts: [assets.bootstrap, assets.analyticsScript].filter(Boolean),
           loadsChatra: Boolean(resolved.chatra),
         });
-        const runtime = toRuntimeOptions(resolved, assets, { css, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format });
+        const runtime = toRuntimeOptions(resolved, assets, {
+          css,
+          base: config.base,
+          trailingSlash: config.trailingSlash,
+          format: config.build.format,
+        });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
         addContentLinks(config.markdown, resolved.contacts[0], resolved.site, { updateConfig, logger });

@@ -42,17 +42,14 @@ function bundle(entry: string, define: Record<string, string>): string {
 
 /** esbuild keeps the space after the comma in `var(--x, 20px)`; in a property's value it means nothing. */
 function minifyCss(css: string): string {
-  return transformSync(css, { loader: 'css', minify: true }).code.trim().replace(/var\((--[\w-]+), /g, 'var($1,');
+  return transformSync(css, { loader: 'css', minify: true })
+    .code.trim()
+    .replace(/var\((--[\w-]+), /g, 'var($1,');
 }
 
 export function minifiedModule(): string {
   const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
-  const scripts = Object.fromEntries(
-    Object.entries(SCRIPTS).map(([name, [file, define]]) => [
-      name,
-      bundle(`client/${file}.js`, define),
-    ]),
-  );
+  const scripts = Object.fromEntries(Object.entries(SCRIPTS).map(([name, [file, define]]) => [name, bundle(`client/${file}.js`, define)]));
   const stylesheets = Object.fromEntries(
     Object.entries(STYLESHEETS).map(([name, files]) => [name, minifyCss(files.map((file) => read(`styles/${file}.css`)).join(''))]),
   );

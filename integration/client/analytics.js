@@ -8,7 +8,8 @@
   var w = window;
   // Defined once, before the page's content exists (the bootstrap does the same): an element named
   // chatraWhatsApp in the content can't take its place.
-  if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
+  if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
+    Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
   var api = w.chatraWhatsApp;
   // The page as analytics get it: its address without query or hash (tokens, e-mails in utm_ values).
   function page() {

@@ -7,22 +7,28 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
  * (blocked, offline), the WhatsApp button shows.
  */
 (function (config) {
-  var w = window, root = document.documentElement;
+  var w = window,
+    root = document.documentElement;
   // The public API, defined before the body exists: an element named chatraWhatsApp in the page's
   // content (<form id="chatraWhatsApp">) can't take its place.
   var api = {};
-  if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
+  if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
+    Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
   api = w.chatraWhatsApp;
   function failed(event) {
     // Our loader only: a <script> in <head> with its address, not any element that says its id.
     var target = event && event.target;
-    var isLoader = !event || (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);
+    var isLoader =
+      !event ||
+      (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);
     if (!api.grantConsent && isLoader) root.setAttribute(STATE_ATTRIBUTE, 'failed');
   }
   w.ChatraID = config.id;
-  w.Chatra = w.Chatra || function () {
-    (w.Chatra.q = w.Chatra.q || []).push(arguments);
-  };
+  w.Chatra =
+    w.Chatra ||
+    function () {
+      (w.Chatra.q = w.Chatra.q || []).push(arguments);
+    };
   root.setAttribute(STATE_ATTRIBUTE, config.state);
   // A script's load error doesn't bubble, but the window sees it while capturing.
   w.addEventListener('error', failed, true);

@@ -12,7 +12,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
  */
 (function (config) {
-  var w = window, d = document, root = d.documentElement;
+  var w = window,
+    d = document,
+    root = d.documentElement;
   var state = root.getAttribute(STATE_ATTRIBUTE);
   var requested, failTimer, autoTimer, textsKey, swapped, autoSent;
 
@@ -36,7 +38,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     if (typeof data.texts === 'string' && isOwnFile(data.texts)) page.texts = data.texts;
     var links = data.links && typeof data.links === 'object' ? data.links : {};
     for (var shared in links) {
-      if (own.call(links, shared) && WHATSAPP.test(shared) && typeof links[shared] === 'string' && WHATSAPP.test(links[shared])) page.links[shared] = links[shared];
+      if (own.call(links, shared) && WHATSAPP.test(shared) && typeof links[shared] === 'string' && WHATSAPP.test(links[shared]))
+        page.links[shared] = links[shared];
     }
     return page;
   }
@@ -58,14 +61,16 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   }
 
   function fetchTexts(page) {
-    return fetch(page.texts).then(function (response) {
-      return response.ok ? response.json() : {};
-    }).then(function (texts) {
-      var strings = {};
-      var source = texts.customStrings || {};
-      for (var key in source) if (own.call(source, key)) strings[key] = withPageLinks(source[key], page.links);
-      return { customStrings: strings, language: texts.language, autoMessage: withPageLinks(texts.autoMessage, page.links) };
-    });
+    return fetch(page.texts)
+      .then(function (response) {
+        return response.ok ? response.json() : {};
+      })
+      .then(function (texts) {
+        var strings = {};
+        var source = texts.customStrings || {};
+        for (var key in source) if (own.call(source, key)) strings[key] = withPageLinks(source[key], page.links);
+        return { customStrings: strings, language: texts.language, autoMessage: withPageLinks(texts.autoMessage, page.links) };
+      });
   }
 
   function keyOf(page) {
@@ -113,9 +118,11 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var page = pageData();
     textsKey = keyOf(page);
     // Without our texts the chat still works, in Chatra's own words.
-    (page.texts ? fetchTexts(page) : Promise.resolve({})).catch(function () {
-      return {};
-    }).then(addChatraScript);
+    (page.texts ? fetchTexts(page) : Promise.resolve({}))
+      .catch(function () {
+        return {};
+      })
+      .then(addChatraScript);
   }
 
   function scheduleAutoMessage(page) {
@@ -130,9 +137,12 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         if (autoSent) return;
       }
       autoSent = true;
-      fetchTexts(page).then(function (texts) {
-        if (texts.autoMessage) w.Chatra('sendAutoMessage', texts.autoMessage);
-      }, function () {});
+      fetchTexts(page).then(
+        function (texts) {
+          if (texts.autoMessage) w.Chatra('sendAutoMessage', texts.autoMessage);
+        },
+        function () {},
+      );
     }, config.autoMessageAfter * 1000);
   }
 
@@ -200,9 +210,12 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     if (requested && state === 'ready') {
       if (page.texts && keyOf(page) !== textsKey) {
         textsKey = keyOf(page);
-        fetchTexts(page).then(function (texts) {
-          w.Chatra('setLocale', { customStrings: texts.customStrings });
-        }, function () {});
+        fetchTexts(page).then(
+          function (texts) {
+            w.Chatra('setLocale', { customStrings: texts.customStrings });
+          },
+          function () {},
+        );
       }
       w.Chatra('pageView');
     }

@@ -75,19 +75,35 @@ function checkSpacedLinks(text: string, code: [number, number][], path: string):
 function checkAllowed(node: Nodes, text: string, path: string): void {
   const written = () => JSON.stringify(text.slice(node.position!.start.offset!, node.position!.end.offset!).slice(0, 60));
   if (node.type === 'image' || node.type === 'imageReference') {
-    throw new OptionError(path, `holds an image (${written()}), which Chatra would load from another site whenever the text shows.`, 'Remove it; link to it instead: [text](https://…).');
+    throw new OptionError(
+      path,
+      `holds an image (${written()}), which Chatra would load from another site whenever the text shows.`,
+      'Remove it; link to it instead: [text](https://…).',
+    );
   }
   if (node.type === 'html') {
-    throw new OptionError(path, `holds HTML (${written()}), which a chat text must not carry.`, 'Write plain text, and links as [text](https://…).');
+    throw new OptionError(
+      path,
+      `holds HTML (${written()}), which a chat text must not carry.`,
+      'Write plain text, and links as [text](https://…).',
+    );
   }
   if (node.type === 'linkReference' || node.type === 'definition') {
-    throw new OptionError(path, `uses a reference link (${written()}), which Chatra does not read.`, 'Write each link where it stands: [text](https://…).');
+    throw new OptionError(
+      path,
+      `uses a reference link (${written()}), which Chatra does not read.`,
+      'Write each link where it stands: [text](https://…).',
+    );
   }
 }
 
 function checkScheme(node: Link, path: string): void {
   if (CONTROL.test(node.url)) {
-    throw new OptionError(path, `the link ${JSON.stringify(node.url)} holds a control character (a tab, a line break).`, 'Write the address on one line, without tabs.');
+    throw new OptionError(
+      path,
+      `the link ${JSON.stringify(node.url)} holds a control character (a tab, a line break).`,
+      'Write the address on one line, without tabs.',
+    );
   }
   let scheme: string;
   try {

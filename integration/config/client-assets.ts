@@ -68,17 +68,19 @@ export function clientAssets(resolved: ResolvedOptions, base: string, { insertLo
     files[name] = { type: 'application/json', body };
     textsUrls[language] = dir + name;
   }
-  const loader = analytics + withConfig(loaderCall, {
-    load: chatra.load,
-    setup: chatra.setup,
-    timeout: resolved.fallback.timeout,
-    consent: chatra.consent,
-    // Only a build that configured an automatic message sends one, whatever a page says.
-    autoMessage: Boolean(resolved.autoMessage),
-    autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
-    // Texts are fetched from here only: same origin, this folder.
-    files: dir,
-  });
+  const loader =
+    analytics +
+    withConfig(loaderCall, {
+      load: chatra.load,
+      setup: chatra.setup,
+      timeout: resolved.fallback.timeout,
+      consent: chatra.consent,
+      // Only a build that configured an automatic message sends one, whatever a page says.
+      autoMessage: Boolean(resolved.autoMessage),
+      autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+      // Texts are fetched from here only: same origin, this folder.
+      files: dir,
+    });
   const loaderName = hashed('loader', 'js', loader);
   files[loaderName] = { type: 'text/javascript', body: loader };
   const state: WidgetState = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';

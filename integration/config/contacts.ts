@@ -9,7 +9,10 @@ import { parseShortLink, type WhatsAppLink } from './whatsapp-link.ts';
 type ContactInput = { path: string; label?: string; link?: string; phone?: string; text?: string };
 
 /** Checks each contact's link or number, label and message; throws an OptionError naming the first wrong one. */
-export function resolveContacts(whatsapp: ParsedOptions['whatsapp'], site: string | undefined): { contacts: Contact[]; warnings: string[] } {
+export function resolveContacts(
+  whatsapp: ParsedOptions['whatsapp'],
+  site: string | undefined,
+): { contacts: Contact[]; warnings: string[] } {
   const inputs: ContactInput[] =
     typeof whatsapp === 'string'
       ? [{ path: 'whatsapp', link: whatsapp }]

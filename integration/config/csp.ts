@@ -40,7 +40,10 @@ export function cspAdditions(
   if (scripts.length > 0) additions.scriptDirective = { hashes: scripts.map(hash) };
   if (loadsChatra) {
     const userSources = csp === true ? [] : (csp.scriptDirective?.resources ?? []);
-    additions.scriptDirective = { ...additions.scriptDirective, resources: [...(userSources.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE] };
+    additions.scriptDirective = {
+      ...additions.scriptDirective,
+      resources: [...(userSources.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE],
+    };
   }
   return csp === true ? { algorithm: 'SHA-256', ...additions } : additions;
 }

@@ -17,8 +17,7 @@ function libphonenumber(): typeof import('libphonenumber-js/max') {
  */
 export function parsePhone(input: string, path = 'whatsapp.phone'): WhatsAppLink {
   const raw = input.trim();
-  const help =
-    'Write the number in international form with its country code, e.g. "+7 900 123-45-67" or "0049 30 1234567".';
+  const help = 'Write the number in international form with its country code, e.g. "+7 900 123-45-67" or "0049 30 1234567".';
   if (raw === '') {
     throw new OptionError(path, 'is empty.', help);
   }

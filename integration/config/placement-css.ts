@@ -18,7 +18,8 @@ export function placementCss(options: ResolvedOptions): string {
   if (fallback.devices === 'desktop') css += `@media (hover:none),(pointer:coarse){.${CLASS.floating}{display:none}}`;
   // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a corner.
   const sharesCorner = (fallback.position === 'bottom-right' ? ['br', 'rb'] : ['bl', 'lb']).includes(facadePosition);
-  if (fallback.floating === 'always' && chatra && sharesCorner) css += `.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`;
+  if (fallback.floating === 'always' && chatra && sharesCorner)
+    css += `.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`;
   if (chatra?.facade) {
     css +=
       `.${CLASS.facade}{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? CHATRA_BUTTON_DEFAULTS.zIndex};${facadePlacement(facadePosition)}` +
@@ -40,7 +41,9 @@ function facadePlacement(position: string): string {
   const [edge, along] = position.split('');
   const inset = `${CHATRA_BUTTON_DEFAULTS.inset}px`;
   if (edge === 'b') {
-    return along === 'c' ? `bottom:${inset};left:50%;transform:translateX(-50%);` : `bottom:${inset};${along === 'l' ? 'left' : 'right'}:${inset};`;
+    return along === 'c'
+      ? `bottom:${inset};left:50%;transform:translateX(-50%);`
+      : `bottom:${inset};${along === 'l' ? 'left' : 'right'}:${inset};`;
   }
   const side = `${edge === 'l' ? 'left' : 'right'}:${inset};`;
   return side + (along === 't' ? `top:${inset};` : along === 'm' ? 'top:50%;transform:translateY(-50%);' : `bottom:${inset};`);

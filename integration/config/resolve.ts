@@ -61,7 +61,9 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     );
   }
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
-  const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) => Object.keys(texts).some((key) => key !== 'linkLabel'));
+  const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) =>
+    Object.keys(texts).some((key) => key !== 'linkLabel'),
+  );
   const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
 
   const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));

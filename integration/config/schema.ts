@@ -153,7 +153,9 @@ export const optionsSchema = z.strictObject({
   chatra: z
     .strictObject({
       /** Your Chatra public key (dashboard: Settings → Preferences → API keys), the `ChatraID` of Chatra's snippet. */
-      id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' }),
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' }),
       /** When chatra.js loads: at once, when the browser is idle after the page loaded, or on the visitor's first interaction. */
       load: z.enum(['eager', 'idle', 'interaction']).default('idle'),
       /** `window.ChatraSetup` settings. */
@@ -181,7 +183,12 @@ export const optionsSchema = z.strictObject({
   /** Widget texts for every language: `linkLabel`, any Chatra `customStrings` key, and `autoMessage`. */
   texts: z.strictObject({ ...textsShape, autoMessage: autoMessageSchema.optional() }).default({}),
   /** Texts per page language (`ru`, `pt-BR`, …), over `texts` and our defaults. */
-  locales: z.record(z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language code such as "ru" or "pt-BR"' }), z.strictObject(textsShape)).default({}),
+  locales: z
+    .record(
+      z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language code such as "ru" or "pt-BR"' }),
+      z.strictObject(textsShape),
+    )
+    .default({}),
   /**
    * Clicks on WhatsApp links: a cancelable `whatsapp:click` DOM event, then `event` pushed to
    * `dataLayer` and sent to Plausible and Umami when present, and GA4's `generate_lead`

@@ -40,11 +40,19 @@ export function textLinks(contacts: Contact[], linkLabel: string, href = contact
 
 /** The defaults of a language: its own, its base language's, the default language's, or English. */
 function defaultsFor(tag: string, defaultLanguage = 'en') {
-  return defaultTexts[tag.split('-')[0] as ChatraLanguage] ?? defaultTexts[defaultLanguage.split('-')[0] as ChatraLanguage] ?? defaultTexts.en;
+  return (
+    defaultTexts[tag.split('-')[0] as ChatraLanguage] ?? defaultTexts[defaultLanguage.split('-')[0] as ChatraLanguage] ?? defaultTexts.en
+  );
 }
 
 /** Texts for one language: our defaults, then `texts`, then `locales.<base>`, then `locales.<tag>`. */
-export function resolvePageTexts(tag: string, options: ParsedOptions, contacts: Contact[], defaultLanguage: string, toText: ToChatraText): PageTexts {
+export function resolvePageTexts(
+  tag: string,
+  options: ParsedOptions,
+  contacts: Contact[],
+  defaultLanguage: string,
+  toText: ToChatraText,
+): PageTexts {
   const base = tag.split('-')[0];
   const defaults = defaultsFor(tag, defaultLanguage);
   const layers: { path: string; texts: Texts }[] = [
@@ -106,12 +114,16 @@ export function dashboardTextsFor(resolved: SiteTexts): Record<string, { botScen
   return blocks;
 }
 
-
 /** The dashboard texts as the build prints them. */
 export function formatDashboardTexts(resolved: SiteTexts): string {
   const lines = ['Texts to paste into the Chatra dashboard (bot scenarios, automatic messages, saved replies):'];
   for (const [language, texts] of Object.entries(dashboardTextsFor(resolved))) {
-    lines.push(`  [${language}]`, `    Bot scenario:   ${texts.botScenario}`, `    Auto message:   ${texts.trigger}`, `    Saved reply:    ${texts.savedReply}`);
+    lines.push(
+      `  [${language}]`,
+      `    Bot scenario:   ${texts.botScenario}`,
+      `    Auto message:   ${texts.trigger}`,
+      `    Saved reply:    ${texts.savedReply}`,
+    );
   }
   return lines.join('\n');
 }

@@ -36,7 +36,11 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
     throw new OptionError(path, `links with the scheme "${url.protocol}" are not allowed.`, SHORT_LINK_HELP);
   }
   if (url.username || url.password || url.port) {
-    throw new OptionError(path, `${JSON.stringify(raw)} is not a WhatsApp address (it carries a user name, password or port).`, SHORT_LINK_HELP);
+    throw new OptionError(
+      path,
+      `${JSON.stringify(raw)} is not a WhatsApp address (it carries a user name, password or port).`,
+      SHORT_LINK_HELP,
+    );
   }
   const host = url.hostname.toLowerCase();
   const segments = url.pathname.split('/').filter(Boolean);
@@ -64,7 +68,11 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
   }
   const code = segments[1];
   if (!/^[A-Za-z0-9]+$/.test(code)) {
-    throw new OptionError(path, `the short-link code ${JSON.stringify(code)} may only hold the letters A–Z, a–z and digits.`, SHORT_LINK_HELP);
+    throw new OptionError(
+      path,
+      `the short-link code ${JSON.stringify(code)} may only hold the letters A–Z, a–z and digits.`,
+      SHORT_LINK_HELP,
+    );
   }
   const ignoredQuery = isApi ? ['autoload', 'app_absent'] : [];
   const extraQuery = [...url.searchParams.keys()].filter((key) => !ignoredQuery.includes(key));
@@ -72,11 +80,17 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
     throw new OptionError(path, 'has "?text=", which WhatsApp ignores on a short link.', HINTS.shortLinkMessage);
   }
   if (extraQuery.length > 0 || url.hash) {
-    throw new OptionError(path, `${JSON.stringify(raw)} has extra parts (${url.search}${url.hash}) a short link doesn't use.`, SHORT_LINK_HELP);
+    throw new OptionError(
+      path,
+      `${JSON.stringify(raw)} has extra parts (${url.search}${url.hash}) a short link doesn't use.`,
+      SHORT_LINK_HELP,
+    );
   }
   const warnings = USUAL_CODE.test(code)
     ? []
-    : [`\`${path}\`: the code "${code}" doesn't look like the codes WhatsApp issues (13 letters A–Z or digits 2–7, then "1", e.g. 4O4YGZEG3RIVE1). Check that the link opens your chat.`];
+    : [
+        `\`${path}\`: the code "${code}" doesn't look like the codes WhatsApp issues (13 letters A–Z or digits 2–7, then "1", e.g. 4O4YGZEG3RIVE1). Check that the link opens your chat.`,
+      ];
   return { kind: 'short-link', href: `https://wa.me/message/${code}`, warnings };
 }
 

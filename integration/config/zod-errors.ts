@@ -25,7 +25,11 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
       const key = issue.keys[0];
       const known = knownKeys(issue.path);
       const guess = closest(key, known);
-      return new OptionError(path ? `${path}.${key}` : key, 'is not an option.', guess ? `Did you mean "${guess}"?` : `Options here: ${known.join(', ')}.`);
+      return new OptionError(
+        path ? `${path}.${key}` : key,
+        'is not an option.',
+        guess ? `Did you mean "${guess}"?` : `Options here: ${known.join(', ')}.`,
+      );
     }
     case 'invalid_value':
       return new OptionError(
@@ -38,12 +42,20 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
       return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give \`${path}\` a ${issue.expected} value.`);
     case 'too_small':
       if (Array.isArray(received) && received.length === 0) {
-        return new OptionError(path, 'is an empty list.', path === 'whatsapp' ? HINTS.missingWhatsApp : 'Give it at least one entry, or leave the option out.');
+        return new OptionError(
+          path,
+          'is an empty list.',
+          path === 'whatsapp' ? HINTS.missingWhatsApp : 'Give it at least one entry, or leave the option out.',
+        );
       }
       if (issue.origin === 'string') return new OptionError(path, 'is empty.', `Give \`${path}\` a text, or leave the option out.`);
       return new OptionError(path, `${describe(received)} is too small.`, `Use a value of at least ${issue.minimum}.`);
     case 'invalid_key':
-      return new OptionError(path, `${JSON.stringify(String(issue.path.at(-1)))} is not a language code.`, 'Use a language code such as "ru" or "pt-BR", as in <html lang>.');
+      return new OptionError(
+        path,
+        `${JSON.stringify(String(issue.path.at(-1)))} is not a language code.`,
+        'Use a language code such as "ru" or "pt-BR", as in <html lang>.',
+      );
     case 'too_big':
       return new OptionError(path, `${describe(received)} is too large.`, `Use a value of at most ${issue.maximum}.`);
     case 'invalid_union': {
@@ -62,7 +74,11 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
     }
     case 'invalid_format':
       // The schema's own messages say what is expected ("expected a hex colour such as …").
-      return new OptionError(path, `got ${describe(received)}; ${issue.message}.`, `Set \`${path}\` to ${issue.message.replace(/^expected /, '')}.`);
+      return new OptionError(
+        path,
+        `got ${describe(received)}; ${issue.message}.`,
+        `Set \`${path}\` to ${issue.message.replace(/^expected /, '')}.`,
+      );
     default:
       return new OptionError(path, `${describe(received)}: ${issue.message}.`, 'Check the README for this option.');
   }
@@ -73,7 +89,13 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
  * branch, a non-empty array for an array branch), found by the branches' own types.
  */
 function unionBranch(issue: core.$ZodIssueInvalidUnion, received: unknown): core.$ZodIssue[] | undefined {
-  const kind = Array.isArray(received) ? (received.length > 0 ? 'array' : undefined) : typeof received === 'object' && received !== null ? 'object' : undefined;
+  const kind = Array.isArray(received)
+    ? received.length > 0
+      ? 'array'
+      : undefined
+    : typeof received === 'object' && received !== null
+      ? 'object'
+      : undefined;
   if (!kind) return undefined;
   const union = schemaAt(issue.path);
   const options = (union?._zod.def as { options?: core.$ZodType[] } | undefined)?.options ?? [];

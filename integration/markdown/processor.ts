@@ -27,7 +27,9 @@ export function addContentLinks(
   } else if (processor.name === 'unified' && options.remarkPlugins) {
     options.remarkPlugins.push([remarkWhatsAppLinks, { target, site }]);
   } else {
-    logger.warn(`markdown.processor "${processor.name}" is neither satteri() nor unified(): [text](whatsapp:) links in Markdown stay as written.`);
+    logger.warn(
+      `markdown.processor "${processor.name}" is neither satteri() nor unified(): [text](whatsapp:) links in Markdown stay as written.`,
+    );
   }
 }
 

@@ -29,9 +29,14 @@ export function contentLinkHref(url: string, target: Contact, site?: string): st
   const query = rest.startsWith('?') ? new URLSearchParams(rest.slice(1)) : undefined;
   const text = query?.get('text');
   if (!query || text === null || text === undefined || [...query.keys()].some((key) => key !== 'text')) {
-    throw new OptionError(path, 'is not a WhatsApp link this integration knows.', 'Write [text](whatsapp:) or [text](whatsapp:?text=Your%20message).');
+    throw new OptionError(
+      path,
+      'is not a WhatsApp link this integration knows.',
+      'Write [text](whatsapp:) or [text](whatsapp:?text=Your%20message).',
+    );
   }
-  if (target.kind === 'short-link') throw new OptionError(path, SHORT_LINK_HAS_NO_MESSAGE, `${HINTS.shortLinkMessage} Link with [text](whatsapp:).`);
+  if (target.kind === 'short-link')
+    throw new OptionError(path, SHORT_LINK_HAS_NO_MESSAGE, `${HINTS.shortLinkMessage} Link with [text](whatsapp:).`);
   checkPrefilledText(text, target.kind, path, site);
   return contactHref(target, text);
 }

@@ -46,11 +46,14 @@ const ONE_OF = {
 export function checkProps(component: Component, props: Record<string, unknown>): void {
   const fail = (name: string, expected: string) => {
     const given = JSON.stringify(props[name])?.slice(0, 60) ?? String(props[name]);
-    throw toAstroError(new OptionError(`<${component} ${name}>`, `is ${given}; expected ${expected}.`, `Give \`${name}\` ${expected}, or leave it out.`));
+    throw toAstroError(
+      new OptionError(`<${component} ${name}>`, `is ${given}; expected ${expected}.`, `Give \`${name}\` ${expected}, or leave it out.`),
+    );
   };
   for (const [name, allowed] of Object.entries(ONE_OF)) {
     const value = props[name];
-    if (component === 'WhatsAppButton' && value !== undefined && !(allowed as readonly unknown[]).includes(value)) fail(name, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    if (component === 'WhatsAppButton' && value !== undefined && !(allowed as readonly unknown[]).includes(value))
+      fail(name, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
   }
   for (const name of ['label', 'contact', 'text', 'pageTitle']) {
     if (props[name] !== undefined && typeof props[name] !== 'string') fail(name, 'a string');
@@ -58,6 +61,7 @@ export function checkProps(component: Component, props: Record<string, unknown>)
   if (props.qr !== undefined && typeof props.qr !== 'boolean') fail('qr', 'true or false');
   if (component === 'WhatsAppQR' && props.size !== undefined) {
     const size = props.size;
-    if (typeof size !== 'number' || !Number.isFinite(size) || size < 64 || size > 1024) fail('size', 'a number of CSS pixels from 64 to 1024');
+    if (typeof size !== 'number' || !Number.isFinite(size) || size < 64 || size > 1024)
+      fail('size', 'a number of CSS pixels from 64 to 1024');
   }
 }

@@ -54,7 +54,7 @@ function qrCodeOrWarning(draw: (link: string, title: string) => string | undefin
       warned = true;
       console.warn(
         `[astro-chatra-whatsapp] fallback.qr: a link of ${link.length} characters is too long for a QR code; ` +
-          'the plain WhatsApp button is shown instead. Shorten the prefilled message (whatsapp.text) or the pages\' titles.',
+          "the plain WhatsApp button is shown instead. Shorten the prefilled message (whatsapp.text) or the pages' titles.",
       );
     }
     return svg;

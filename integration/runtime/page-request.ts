@@ -99,8 +99,11 @@ export class PageRequest implements PageHandler {
     const { options, sendsAutoMessage } = this.#kits;
     const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(this.#route);
     const links = this.#pageLinks();
-    return this.#kits.memo(links, `${this.#language} ${autoMessage}`, () =>
-      pageDataHtml({ texts: options.textsUrls[this.#language], autoMessage, links: links.changed }) + loaderScriptHtml(options.loaderUrl),
+    return this.#kits.memo(
+      links,
+      `${this.#language} ${autoMessage}`,
+      () =>
+        pageDataHtml({ texts: options.textsUrls[this.#language], autoMessage, links: links.changed }) + loaderScriptHtml(options.loaderUrl),
     );
   }
 
@@ -156,7 +159,11 @@ export class PageRequest implements PageHandler {
 function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOptions): PageSetting | undefined {
   if (value === undefined || value === false) return value;
   const where = `Astro.locals.whatsapp on ${facts.url.pathname}`;
-  const isText = typeof value === 'object' && value !== null && Object.keys(value).join() === 'text' && typeof (value as { text: unknown }).text === 'string';
+  const isText =
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).join() === 'text' &&
+    typeof (value as { text: unknown }).text === 'string';
   try {
     if (!isText) throw new OptionError(where, `expected false or { text: "…" }, got ${describe(value)}.`, SETTING_HINT);
     const { text } = value as { text: string };
@@ -172,7 +179,8 @@ function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOp
   }
 }
 
-const SETTING_HINT = 'Set it in the frontmatter of the page or its layout: Astro.locals.whatsapp = false, or = { text: "A question about {title}" }.';
+const SETTING_HINT =
+  'Set it in the frontmatter of the page or its layout: Astro.locals.whatsapp = false, or = { text: "A question about {title}" }.';
 
 function describe(value: unknown): string {
   try {
@@ -200,4 +208,3 @@ function pathFilter(include: string[] | undefined, exclude: string[] | undefined
   const excluded = exclude ? matcher(exclude) : () => false;
   return (path) => included(path) && !excluded(path);
 }
-

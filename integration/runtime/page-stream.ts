@@ -79,7 +79,10 @@ export function transformPageStream(body: ReadableStream<Uint8Array>, handler: P
  * whole (no stream to keep, one write); a page still streaming (a slow promise in its body) is
  * transformed as a stream, its head sent at once.
  */
-export async function transformPageBody(body: ReadableStream<Uint8Array>, handler: PageHandler): Promise<string | ReadableStream<Uint8Array>> {
+export async function transformPageBody(
+  body: ReadableStream<Uint8Array>,
+  handler: PageHandler,
+): Promise<string | ReadableStream<Uint8Array>> {
   const reader = body.getReader();
   const first = await reader.read();
   if (first.done) return transformPageText('', handler);
@@ -245,8 +248,11 @@ class PageStream {
   #readFrom(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
     const out: Uint8Array<ArrayBufferLike>[] = [];
     let markerAt = -1;
-    for (let at = 0; at < chunk.length; ) {
-      const end = Math.min(chunk.length, markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : at + (this.#transform.headDone ? STEP : PIECE));
+    for (let at = 0; at < chunk.length;) {
+      const end = Math.min(
+        chunk.length,
+        markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : at + (this.#transform.headDone ? STEP : PIECE),
+      );
       out.push(this.#read(chunk.subarray(at, end)));
       at = end;
       if (this.#transform.isFragment) {

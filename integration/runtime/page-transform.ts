@@ -291,7 +291,8 @@ export class PageTransform {
   onCharacter(token: Token.CharacterToken): void {
     if (this.#rawText === $.TITLE) {
       if (this.#title !== undefined) this.#title += token.chars;
-    } else if (this.#rawText === undefined && this.#decide(false) && this.#structural) this.#content(this.#settled, false, false, this.#settled);
+    } else if (this.#rawText === undefined && this.#decide(false) && this.#structural)
+      this.#content(this.#settled, false, false, this.#settled);
   }
 
   onStartTag(token: Token.TagToken): void {
@@ -329,7 +330,8 @@ export class PageTransform {
       }
       return;
     }
-    const charsetMeta = tag === $.META && (attr(token, 'charset') !== undefined || attr(token, 'http-equiv')?.toLowerCase() === 'content-type');
+    const charsetMeta =
+      tag === $.META && (attr(token, 'charset') !== undefined || attr(token, 'http-equiv')?.toLowerCase() === 'content-type');
     if (this.#phase === Phase.AfterHead && tag === $.BODY) {
       this.#phase = Phase.InBody;
       return;
@@ -398,20 +400,23 @@ export class PageTransform {
     const content = this.#slice(from, to);
     const links: Token.TagToken[] = [];
     const ignore = () => {};
-    const reader: Tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
-      onStartTag(token) {
-        const inHtml = feedback.inHtml;
-        feedback.startTag(token);
-        if (inHtml && (token.tagID === $.A || token.tagID === $.AREA)) links.push(token);
+    const reader: Tokenizer = new Tokenizer(
+      { sourceCodeLocationInfo: true },
+      {
+        onStartTag(token) {
+          const inHtml = feedback.inHtml;
+          feedback.startTag(token);
+          if (inHtml && (token.tagID === $.A || token.tagID === $.AREA)) links.push(token);
+        },
+        onEndTag: (token) => feedback.endTag(token),
+        onComment: ignore,
+        onDoctype: ignore,
+        onEof: ignore,
+        onCharacter: ignore,
+        onNullCharacter: ignore,
+        onWhitespaceCharacter: ignore,
       },
-      onEndTag: (token) => feedback.endTag(token),
-      onComment: ignore,
-      onDoctype: ignore,
-      onEof: ignore,
-      onCharacter: ignore,
-      onNullCharacter: ignore,
-      onWhitespaceCharacter: ignore,
-    });
+    );
     const feedback = new ParserFeedback(reader);
     reader.write(content, true);
     for (const token of links) this.#link(token, from);

@@ -27,7 +27,7 @@ export function qrCodeSvg(link: string, title: string, size?: number): string | 
   // One subpath per horizontal run of dark modules.
   let dark = '';
   for (let row = 0; row < count; row++) {
-    for (let col = 0; col < count; ) {
+    for (let col = 0; col < count;) {
       if (!modules[row][col]) {
         col++;
         continue;

@@ -89,7 +89,11 @@ export function findContact(contacts: Contact[], label: string | undefined, path
   if (found) return found;
   const names = contacts.flatMap((contact) => (contact.label ? [`"${contact.label}"`] : []));
   if (names.length === 0) {
-    throw new OptionError(path, `"${label}": there is only one WhatsApp contact.`, 'Leave `contact` out, or make `whatsapp` a list of { label, link | phone }.');
+    throw new OptionError(
+      path,
+      `"${label}": there is only one WhatsApp contact.`,
+      'Leave `contact` out, or make `whatsapp` a list of { label, link | phone }.',
+    );
   }
   throw new OptionError(path, `"${label}" is not one of your WhatsApp contacts.`, `Use one of ${names.join(', ')}.`);
 }

@@ -45,7 +45,7 @@ export const HINTS = {
     'or a phone number: chatraWhatsApp({ whatsapp: { phone: "+49 30 1234567" } }).',
   /** A short link carries its prefilled message on WhatsApp's side. */
   shortLinkMessage:
-    'A short link carries its prefilled message on WhatsApp\'s side: set it in the WhatsApp Business app (Settings → Business tools → Short link → Message), or use a phone number: { phone, text }.',
+    "A short link carries its prefilled message on WhatsApp's side: set it in the WhatsApp Business app (Settings → Business tools → Short link → Message), or use a phone number: { phone, text }.",
   placeholders: "Use {title}, {url} (the page's full address) or {path}.",
   urlNeedsSite: "Set `site: 'https://example.com'` in astro.config.mjs, or use {path}.",
 } as const;

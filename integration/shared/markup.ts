@@ -10,9 +10,14 @@ import type { PageLabels, RuntimeOptions } from './runtime-options.ts';
 
 type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts'>;
 
+// The WhatsApp glyph: an outlined bubble and the handset, drawn in currentColor.
 const WHATSAPP_ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/>' +
-  '<path fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 4.6 2.7 1 3.2.8 3.8.8.6-.1 1.9-.8 2.1-1.5.3-.7.3-1.4.2-1.5l-.6-.4-2.2-1c-.3-.1-.5-.2-.7.1l-1 1.2c-.2.2-.4.3-.7.1-.3-.2-1.4-.5-2.6-1.6-1-.9-1.6-1.9-1.8-2.2-.2-.3 0-.5.1-.7l.5-.6.3-.5c.1-.2.1-.4 0-.6l-1-2.4c-.3-.6-.5-.6-.7-.6z"/></svg>';
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="none" stroke="currentColor" ' +
+  'stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/><path ' +
+  'fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 ' +
+  '4.6 2.7 1 3.2.8 3.8.8.6-.1 1.9-.8 2.1-1.5.3-.7.3-1.4.2-1.5l-.6-.4-2.2-1c-.3-.1-.5-.2-.7.1l-1 ' +
+  '1.2c-.2.2-.4.3-.7.1-.3-.2-1.4-.5-2.6-1.6-1-.9-1.6-1.9-1.8-2.2-.2-.3 0-.5.1-.7l.5-.6.3-.5c.1-.2.1-.4 ' +
+  '0-.6l-1-2.4c-.3-.6-.5-.6-.7-.6z"/></svg>';
 
 const CHAT_ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
@@ -29,7 +34,14 @@ export interface ButtonMarkup {
 }
 
 /** A plain link with an icon: works without JavaScript, opens WhatsApp in a new tab. */
-export function whatsAppButtonHtml({ href, label, variant = 'inline', size = 'medium', theme = 'light', classes = [] }: ButtonMarkup): string {
+export function whatsAppButtonHtml({
+  href,
+  label,
+  variant = 'inline',
+  size = 'medium',
+  theme = 'light',
+  classes = [],
+}: ButtonMarkup): string {
   // Size and theme are the inline button's; the floating one has a look of its own.
   const looks = variant === 'inline' ? [CLASS[size], CLASS[theme]] : [];
   const className = [CLASS.button, CLASS[variant], ...looks, ...classes].join(' ');
@@ -100,7 +112,10 @@ export function pageBodyHtml(
 /** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */
 export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[]): string {
   const items = links
-    .map((link) => `<li><a class="${CLASS.button}" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a></li>`)
+    .map(
+      (link) =>
+        `<li><a class="${CLASS.button}" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a></li>`,
+    )
     .join('');
   return (
     `<details class="${[CLASS.contacts, CLASS.disclosure, CLASS.floating, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +

@@ -6,7 +6,6 @@ import { axeViolations, closeAll, DOCS, floating, seen, state, useBrowser, visit
 useBrowser();
 
 describe('accessibility and layout', () => {
-
   test.each<[string, BrowserContextOptions]>([
     ['light, desktop, widget failed', { colorScheme: 'light' }],
     ['dark, desktop, widget failed', { colorScheme: 'dark' }],
@@ -74,12 +73,16 @@ describe('accessibility and layout', () => {
     await waitForState(v.page, 'ready');
     const whatsapp = (await floating(v.page).boundingBox())!;
     const chat = (await v.page.locator('#chatra').boundingBox())!;
-    const overlap = whatsapp.x < chat.x + chat.width && chat.x < whatsapp.x + whatsapp.width && whatsapp.y < chat.y + chat.height && chat.y < whatsapp.y + whatsapp.height;
+    const overlap =
+      whatsapp.x < chat.x + chat.width &&
+      chat.x < whatsapp.x + whatsapp.width &&
+      whatsapp.y < chat.y + chat.height &&
+      chat.y < whatsapp.y + whatsapp.height;
     expect(overlap).toBe(false);
     await closeAll(v);
   });
 
-  test('the WhatsApp link opens a new tab that can\'t reach back (no window.opener)', async () => {
+  test("the WhatsApp link opens a new tab that can't reach back (no window.opener)", async () => {
     const v = await visit('/eager/', { script: 'blocked' });
     await waitForState(v.page, 'failed');
     await floating(v.page).click();

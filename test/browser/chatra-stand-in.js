@@ -6,15 +6,18 @@
  * Chatra's round button at the bottom right. What it saw goes to window.__chatra for the tests.
  */
 (function () {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var queued = (w.Chatra && w.Chatra.q) || [];
   var seen = (w.__chatra = { id: w.ChatraID, setup: w.ChatraSetup, calls: [], queued: queued.length });
   var Chatra = function () {
     seen.calls.push(Array.prototype.slice.call(arguments));
   };
-  ['openChat', 'pageView', 'setLocale', 'sendAutoMessage', 'restart', 'kill', 'show', 'hide', 'expandWidget', 'minimizeWidget'].forEach(function (name) {
-    Chatra[name] = function () {};
-  });
+  ['openChat', 'pageView', 'setLocale', 'sendAutoMessage', 'restart', 'kill', 'show', 'hide', 'expandWidget', 'minimizeWidget'].forEach(
+    function (name) {
+      Chatra[name] = function () {};
+    },
+  );
   w.Chatra = Chatra;
   queued.forEach(function (args) {
     Chatra.apply(null, args);

@@ -14,7 +14,11 @@ describe('several contacts: a disclosure that needs no JavaScript', () => {
     const v = await visit('/contacts/', {
       script: 'missing',
       init: () => {
-        const page = window as unknown as { calls: unknown[][]; plausible: (...args: unknown[]) => void; umami: { track: (...args: unknown[]) => void } };
+        const page = window as unknown as {
+          calls: unknown[][];
+          plausible: (...args: unknown[]) => void;
+          umami: { track: (...args: unknown[]) => void };
+        };
         page.calls = [];
         page.plausible = (...args) => page.calls.push(['plausible', ...args]);
         page.umami = { track: (...args) => page.calls.push(['umami', ...args]) };

@@ -7,7 +7,7 @@ import { BLANK_PAGE, closeAll, DOCS, facade, floating, OFFICIAL_MODULE, seen, st
 useBrowser();
 
 describe('loading strategies', () => {
-  test('eager: chatra.js at once, with the page\'s texts already in ChatraSetup; then ready', async () => {
+  test("eager: chatra.js at once, with the page's texts already in ChatraSetup; then ready", async () => {
     const v = await visit('/eager/');
     await waitForState(v.page, 'ready');
     expect(v.chatraRequests).toHaveLength(1);
@@ -24,7 +24,7 @@ describe('loading strategies', () => {
     await closeAll(v);
   });
 
-  test('idle: nothing from Chatra before the load event, then the Russian page\'s texts in Russian', async () => {
+  test("idle: nothing from Chatra before the load event, then the Russian page's texts in Russian", async () => {
     const v = await visit('/idle/ru/');
     await waitForState(v.page, 'ready');
     expect(v.chatraRequests).toEqual([{ afterLoad: true }]);
@@ -58,7 +58,7 @@ describe('loading strategies', () => {
     await closeAll(v);
   });
 
-  test('the page sets up chatra.js exactly as Chatra\'s official npm module does', async () => {
+  test("the page sets up chatra.js exactly as Chatra's official npm module does", async () => {
     // Ours: a click on the stand-in button queues openChat before chatra.js runs.
     const ours = await visit('/interaction/', { script: 'snapshot' });
     await facade(ours.page).click();
@@ -66,7 +66,9 @@ describe('loading strategies', () => {
     const ourSnapshot = await ours.page.evaluate(() => (window as unknown as { __snapshot: object }).__snapshot);
     // Chatra's module (@chatra/chatra), in its own scope as a bundler runs it, on a page of the same origin without our code.
     const official = await visit(BLANK_PAGE, { script: 'snapshot' });
-    await official.page.addScriptTag({ content: `(function (module) {\n${OFFICIAL_MODULE}\nwindow.ChatraModule = module.exports;\n})({ exports: {} });` });
+    await official.page.addScriptTag({
+      content: `(function (module) {\n${OFFICIAL_MODULE}\nwindow.ChatraModule = module.exports;\n})({ exports: {} });`,
+    });
     await official.page.evaluate((id) => {
       const Chatra = (window as unknown as { ChatraModule: (...args: unknown[]) => void }).ChatraModule;
       Chatra('init', { ID: id, setup: {} });
@@ -84,7 +86,7 @@ describe('loading strategies', () => {
     await closeAll(ours, official);
   });
 });
-describe('when the widget can\'t work, the WhatsApp button shows', () => {
+describe("when the widget can't work, the WhatsApp button shows", () => {
   test.each(['missing', 'blocked', 'hang'] as const)('chatra.js %s → failed within fallback.timeout, no page errors', async (script) => {
     const v = await visit('/eager/', { script });
     const started = Date.now();

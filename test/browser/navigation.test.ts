@@ -38,7 +38,11 @@ describe('visits and navigation', () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');
     const chatraWidgets = () => v.page.locator('#chatra').count();
-    for (const [link, url] of [['#next', '**/router/two/'], ['#back', /\/router\/$/], ['#next', '**/router/two/']] as const) {
+    for (const [link, url] of [
+      ['#next', '**/router/two/'],
+      ['#back', /\/router\/$/],
+      ['#next', '**/router/two/'],
+    ] as const) {
       await v.page.click(link);
       await v.page.waitForURL(url);
       await v.page.waitForFunction(() => document.readyState === 'complete');
@@ -61,7 +65,11 @@ describe('visits and navigation', () => {
     await waitForState(v.page, 'failed');
     const queue = () => v.page.evaluate(() => ((window as unknown as { Chatra: { q?: unknown[] } }).Chatra.q ?? []).length);
     const before = await queue();
-    for (const [link, url] of [['#next', '**/router/two/'], ['#back', /\/router\/$/], ['#next', '**/router/two/']] as const) {
+    for (const [link, url] of [
+      ['#next', '**/router/two/'],
+      ['#back', /\/router\/$/],
+      ['#next', '**/router/two/'],
+    ] as const) {
       await v.page.click(link);
       await v.page.waitForURL(url);
     }

@@ -6,29 +6,37 @@ import { closeAll, floating, seen, state, useBrowser, visit, waitForState } from
 useBrowser();
 
 describe('markup-looking text in the head is data', () => {
-  test.each(['eager', 'csp'])('%s: no dialog, the attributes intact, the widget gets its texts, the CSP <meta> stays in the head', async (site) => {
-    const v = await visit(`/${site}/xss/`);
-    const dialogs: string[] = [];
-    v.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await waitForState(v.page, 'ready');
-    const page = await v.page.evaluate(() => ({
-      description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
-      images: document.images.length,
-      title: document.title,
-      cspInHead: document.head.querySelector('meta[http-equiv="content-security-policy"]') !== null,
-      cspInBody: document.body.querySelector('meta[http-equiv="content-security-policy"]') !== null,
-    }));
-    expect(dialogs).toEqual([]);
-    expect(page).toMatchObject({ description: '</head><img src=x onerror="alert(1)"><script>alert(2)</script>', images: 0, title: 'Where does </head> go?', cspInBody: false });
-    expect(page.cspInHead).toBe(site === 'csp');
-    expect(Object.values((await seen(v.page)).setup.locale.customStrings).join(' ')).toContain(`](${LINK})`);
-    expect(await v.page.locator('#done').isVisible()).toBe(true);
-    expect(v.errors).toEqual([]);
-    await closeAll(v);
-  });
+  test.each(['eager', 'csp'])(
+    '%s: no dialog, the attributes intact, the widget gets its texts, the CSP <meta> stays in the head',
+    async (site) => {
+      const v = await visit(`/${site}/xss/`);
+      const dialogs: string[] = [];
+      v.page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await waitForState(v.page, 'ready');
+      const page = await v.page.evaluate(() => ({
+        description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
+        images: document.images.length,
+        title: document.title,
+        cspInHead: document.head.querySelector('meta[http-equiv="content-security-policy"]') !== null,
+        cspInBody: document.body.querySelector('meta[http-equiv="content-security-policy"]') !== null,
+      }));
+      expect(dialogs).toEqual([]);
+      expect(page).toMatchObject({
+        description: '</head><img src=x onerror="alert(1)"><script>alert(2)</script>',
+        images: 0,
+        title: 'Where does </head> go?',
+        cspInBody: false,
+      });
+      expect(page.cspInHead).toBe(site === 'csp');
+      expect(Object.values((await seen(v.page)).setup.locale.customStrings).join(' ')).toContain(`](${LINK})`);
+      expect(await v.page.locator('#done').isVisible()).toBe(true);
+      expect(v.errors).toEqual([]);
+      await closeAll(v);
+    },
+  );
 });
 describe('content that names our ids and globals gains nothing', () => {
   test('a forged page-data element, a form named chatraWhatsApp, an image named like the loader: ours win', async () => {
@@ -37,7 +45,9 @@ describe('content that names our ids and globals gains nothing', () => {
     const strings = Object.values((await seen(v.page)).setup.locale.customStrings).join(' ');
     expect(strings).toContain(`](${LINK})`);
     expect(strings).not.toContain('evil.example');
-    expect(await v.page.evaluate(() => typeof (window as unknown as { chatraWhatsApp: { grantConsent: unknown } }).chatraWhatsApp.grantConsent)).toBe('function');
+    expect(
+      await v.page.evaluate(() => typeof (window as unknown as { chatraWhatsApp: { grantConsent: unknown } }).chatraWhatsApp.grantConsent),
+    ).toBe('function');
     await closeAll(v);
   });
 
@@ -75,12 +85,15 @@ describe('content that names our ids and globals gains nothing', () => {
   });
 });
 describe('strict CSP (security.csp: true)', () => {
-  test.each(['csp', 'csp-strict-dynamic'])('%s: no policy violations from the bootstrap, the stylesheet, the loader or the texts', async (site) => {
-    const v = await visit(`/${site}/`);
-    await waitForState(v.page, 'ready');
-    expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
-    expect(await floating(v.page).count()).toBe(1);
-    expect(v.errors).toEqual([]);
-    await closeAll(v);
-  });
+  test.each(['csp', 'csp-strict-dynamic'])(
+    '%s: no policy violations from the bootstrap, the stylesheet, the loader or the texts',
+    async (site) => {
+      const v = await visit(`/${site}/`);
+      await waitForState(v.page, 'ready');
+      expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+      expect(await floating(v.page).count()).toBe(1);
+      expect(v.errors).toEqual([]);
+      await closeAll(v);
+    },
+  );
 });

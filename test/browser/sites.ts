@@ -17,7 +17,10 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   interaction: { options: { chatra: chatra('interaction') } },
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
-  'csp-strict-dynamic': { options: { chatra: chatra('eager') }, config: { security: { csp: { scriptDirective: { strictDynamic: true } } } } },
+  'csp-strict-dynamic': {
+    options: { chatra: chatra('eager') },
+    config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
+  },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
   qr: { options: { fallback: { qr: true } } },

@@ -64,7 +64,10 @@ interface VisitOptions {
   stripScripts?: boolean;
 }
 
-export async function visit(path: string, { script = 'stand-in', context: contextOptions = {}, init, blockLoader, stripScripts }: VisitOptions = {}): Promise<Visit> {
+export async function visit(
+  path: string,
+  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, stripScripts }: VisitOptions = {},
+): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], errors: [], popups: [] };
   let loaded = false;
@@ -75,7 +78,8 @@ export async function visit(path: string, { script = 'stand-in', context: contex
       const response = await route.fetch();
       return route.fulfill({ response, body: (await response.text()).replace(/<script\b[\s\S]*?<\/script>/g, '') });
     }
-    if (url === `${server.origin}${BLANK_PAGE}`) return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' });
+    if (url === `${server.origin}${BLANK_PAGE}`)
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' });
     if (url.startsWith(server.origin)) return route.continue();
     if (url === 'https://call.chatra.io/chatra.js') {
       visitState.chatraRequests.push({ afterLoad: loaded });
@@ -85,7 +89,8 @@ export async function visit(path: string, { script = 'stand-in', context: contex
       if (script === 'blocked') return route.abort('blockedbyclient');
       return; // 'hang': never answered
     }
-    if (url.startsWith('https://wa.me/')) return route.fulfill({ contentType: 'text/html', body: '<title>WhatsApp</title><p>WhatsApp stub</p>' });
+    if (url.startsWith('https://wa.me/'))
+      return route.fulfill({ contentType: 'text/html', body: '<title>WhatsApp</title><p>WhatsApp stub</p>' });
     return route.abort();
   });
   if (init) await context.addInitScript(init);
@@ -98,7 +103,9 @@ export async function visit(path: string, { script = 'stand-in', context: contex
         if (!entry.hadRecentInput) page.__cls += entry.value;
       }
     }).observe({ type: 'layout-shift', buffered: true });
-    document.addEventListener('securitypolicyviolation', (event) => page.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      page.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   const page = await context.newPage();
   visitState.page = page;
@@ -114,7 +121,19 @@ export const waitForState = (page: Page, expected: string, timeout = TIMEOUT + 3
   page.waitForFunction(([name, value]) => document.documentElement.getAttribute(name) === value, [STATE_ATTRIBUTE, expected], { timeout });
 export const floating = (page: Page) => page.locator('a.acw-floating');
 export const facade = (page: Page) => page.locator('button.acw-facade');
-export const seen = (page: Page) => page.evaluate(() => (window as unknown as { __chatra: { id: string; setup: Record<string, unknown> & { locale: { customStrings: Record<string, string> }; language?: string }; calls: unknown[][] } }).__chatra);
+export const seen = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __chatra: {
+            id: string;
+            setup: Record<string, unknown> & { locale: { customStrings: Record<string, string> }; language?: string };
+            calls: unknown[][];
+          };
+        }
+      ).__chatra,
+  );
 export const closeAll = async (...visits: Visit[]) => Promise.all(visits.map((v) => v.page.context().close()));
 
 export async function axeViolations(page: Page) {
@@ -124,4 +143,3 @@ export async function axeViolations(page: Page) {
     return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
   });
 }
-

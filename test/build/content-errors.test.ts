@@ -8,7 +8,10 @@ test.each([
   ['Sätteri', {}],
   ['unified()', { markdown: { processor: unified() } }],
 ])('%s: whatsapp:?text= with a short link fails with file:line and the way out', async (_name, markdown) => {
-  const error = await buildFixture('bad-link', { ...markdown, integrations: [chatraWhatsApp({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' })] }).then(
+  const error = await buildFixture('bad-link', {
+    ...markdown,
+    integrations: [chatraWhatsApp({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' })],
+  }).then(
     () => undefined,
     (thrown: Error & { loc?: { file?: string; line?: number } }) => thrown,
   );

@@ -18,7 +18,11 @@ function textsOf(path: string) {
   const page = parsePage(site.read(path));
   const [data] = page.all('script', { id: 'chatra-whatsapp-page', type: 'application/json' });
   const { texts } = JSON.parse(textOf(data)) as { texts: string };
-  return JSON.parse(readFileSync(join(site.outDir, texts), 'utf8')) as { customStrings: Record<string, string>; language: string; autoMessage?: string };
+  return JSON.parse(readFileSync(join(site.outDir, texts), 'utf8')) as {
+    customStrings: Record<string, string>;
+    language: string;
+    autoMessage?: string;
+  };
 }
 
 describe('the built demo', () => {
@@ -38,33 +42,36 @@ describe('the built demo', () => {
     expect(texts.customStrings.bot_afterForm).toContain(`[${label}](${DEMO_LINK})`);
   });
 
-  test('the Russian page keeps the site owner\'s own offline note', () => {
+  test("the Russian page keeps the site owner's own offline note", () => {
     expect(defaultTexts.ru.linkLabel).not.toBe(defaultTexts.en.linkLabel);
     expect(textsOf('ru/index.html').customStrings.offlineNote).toBe(
       `Сейчас нас нет в сети. Оставьте сообщение здесь или [${defaultTexts.ru.linkLabel}](${DEMO_LINK}).`,
     );
   });
 
-  test.each(['index.html', 'ru/index.html', 'whatsapp/index.html'])('%s: the floating WhatsApp link, the loader and the page data', (path) => {
-    const page = parsePage(site.read(path));
-    const [floating, ...more] = page.all('a', { class: /\bacw-floating\b/ });
-    expect(more).toHaveLength(0);
-    expect(attribute(floating, 'href')).toBe(DEMO_LINK);
-    expect(attribute(floating, 'target')).toBe('_blank');
-    expect(attribute(floating, 'rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
-    expect(textOf(floating).trim()).not.toBe('');
-    // One bootstrap in <head>.
-    const headScripts = page.all('script').filter((script) => page.head.childNodes.includes(script));
-    const bootstrap = headScripts.filter((script) => textOf(script).includes('ChatraID'));
-    expect(bootstrap).toHaveLength(1);
-    expect(textOf(bootstrap[0])).toContain('"DemoChatraId2026"');
-    // The cached loader follows the bootstrap, async, so it can't run before the queue exists,
-    // and the page data it reads.
-    const loader = headScripts.findIndex((script) => /\/_acw\/loader\.\w+\.js$/.test(attribute(script, 'src') ?? ''));
-    expect(loader).toBeGreaterThan(headScripts.indexOf(bootstrap[0]));
-    expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(loader);
-    expect(attribute(headScripts[loader], 'async')).toBe('');
-  });
+  test.each(['index.html', 'ru/index.html', 'whatsapp/index.html'])(
+    '%s: the floating WhatsApp link, the loader and the page data',
+    (path) => {
+      const page = parsePage(site.read(path));
+      const [floating, ...more] = page.all('a', { class: /\bacw-floating\b/ });
+      expect(more).toHaveLength(0);
+      expect(attribute(floating, 'href')).toBe(DEMO_LINK);
+      expect(attribute(floating, 'target')).toBe('_blank');
+      expect(attribute(floating, 'rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+      expect(textOf(floating).trim()).not.toBe('');
+      // One bootstrap in <head>.
+      const headScripts = page.all('script').filter((script) => page.head.childNodes.includes(script));
+      const bootstrap = headScripts.filter((script) => textOf(script).includes('ChatraID'));
+      expect(bootstrap).toHaveLength(1);
+      expect(textOf(bootstrap[0])).toContain('"DemoChatraId2026"');
+      // The cached loader follows the bootstrap, async, so it can't run before the queue exists,
+      // and the page data it reads.
+      const loader = headScripts.findIndex((script) => /\/_acw\/loader\.\w+\.js$/.test(attribute(script, 'src') ?? ''));
+      expect(loader).toBeGreaterThan(headScripts.indexOf(bootstrap[0]));
+      expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(loader);
+      expect(attribute(headScripts[loader], 'async')).toBe('');
+    },
+  );
 
   test('the MDX page renders <WhatsAppButton /> and a [text](whatsapp:) link', () => {
     const page = parsePage(site.read('whatsapp/index.html'));

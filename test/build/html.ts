@@ -39,7 +39,8 @@ export function parsePage(html: string): Page {
     head: elements.find((element) => element.tagName === 'head')!,
     body: elements.find((element) => element.tagName === 'body')!,
     contains: (ancestor, node) => {
-      for (let parent = node.parentNode; parent; parent = 'parentNode' in parent ? parent.parentNode : null) if (parent === ancestor) return true;
+      for (let parent = node.parentNode; parent; parent = 'parentNode' in parent ? parent.parentNode : null)
+        if (parent === ancestor) return true;
       return false;
     },
   };

@@ -11,7 +11,8 @@ import { decodeQrSvg } from '../support/qr-decode.ts';
 import { attribute, parsePage, textOf } from './html.ts';
 
 const PHONE = 'https://wa.me/79001234567';
-const message = (text: string) => `${PHONE}?text=${encodeURIComponent(text).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+const message = (text: string) =>
+  `${PHONE}?text=${encodeURIComponent(text).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 function pageParts(html: string) {
   const page = parsePage(html);
@@ -56,13 +57,18 @@ describe('one phone number, a message naming the page, per-page rules (base /doc
     expect(texts).toContain(`](${shared})`);
   });
 
-  test('fallback.qr: phones get the link; desktops a disclosure whose QR code scans to the page\'s own link', () => {
+  test("fallback.qr: phones get the link; desktops a disclosure whose QR code scans to the page's own link", () => {
     const html = site.read('index.html');
     const { floating, page } = pageParts(html);
     const own = message('Hi! A question about Home & <Prices> (https://shop.example/docs/)');
     expect(attribute(floating, 'class')).toMatch(/\bacw-touch\b/);
     const [details] = page.all('details', { class: /\bacw-desk\b/ });
-    expect(page.all('a').filter((a) => page.contains(details, a)).map((a) => attribute(a, 'href'))).toEqual([own]);
+    expect(
+      page
+        .all('a')
+        .filter((a) => page.contains(details, a))
+        .map((a) => attribute(a, 'href')),
+    ).toEqual([own]);
     expect(decodeQrSvg(/<svg[^>]*class="acw-qr"[\s\S]*?<\/svg>/.exec(html)![0])).toBe(own);
   });
 
@@ -77,7 +83,12 @@ describe('one phone number, a message naming the page, per-page rules (base /doc
     const own = message('When will my order arrive? (from /docs/own-text/)');
     expect(attribute(floating, 'href')).toBe(own);
     expect(attribute(footerLink!, 'href')).toBe(own);
-    expect(attribute(page.all('a').find((a) => textOf(a) === 'Ask about delivery')!, 'href')).toBe(own);
+    expect(
+      attribute(
+        page.all('a').find((a) => textOf(a) === 'Ask about delivery')!,
+        'href',
+      ),
+    ).toBe(own);
     expect(data.links).toEqual({ [shared]: own });
   });
 
@@ -131,7 +142,11 @@ describe('several contacts', () => {
   test('the components take contact="…" (any case); the first contact is the default', () => {
     const page = parsePage(site.read('index.html'));
     const inline = page.all('a', { class: /\bacw-inline\b/ });
-    expect(inline.map((a) => attribute(a, 'href'))).toEqual([SALES, `${SUPPORT}?text=Help%20with%20%2F`, `${SUPPORT}?text=Help%20with%20%2F`]);
+    expect(inline.map((a) => attribute(a, 'href'))).toEqual([
+      SALES,
+      `${SUPPORT}?text=Help%20with%20%2F`,
+      `${SUPPORT}?text=Help%20with%20%2F`,
+    ]);
     const [figure] = page.all('figure', { class: /\bacw-qr-figure\b/ });
     const [caption] = page.all('a').filter((a) => page.contains(figure, a));
     expect(attribute(caption, 'href')).toBe(`${SUPPORT}?text=Help%20with%20%2F`);
@@ -140,12 +155,16 @@ describe('several contacts', () => {
     // <WhatsAppQR contact="Support" /> and <WhatsAppButton contact="Support" qr />
     expect(codes).toEqual([support, support]);
     const [offer] = page.all('details', { class: /\bacw-qr-details\b/ });
-    expect(textOf(offer.childNodes.find((node) => 'tagName' in node && node.tagName === 'summary') as never)).toBe('Show a QR code for your phone');
+    expect(textOf(offer.childNodes.find((node) => 'tagName' in node && node.tagName === 'summary') as never)).toBe(
+      'Show a QR code for your phone',
+    );
   });
 
   test("Chatra's texts list each contact's link", () => {
     const [data] = parsePage(site.read('index.html')).all('script', { id: 'chatra-whatsapp-page' });
     const texts = JSON.parse(site.read(JSON.parse(textOf(data)).texts.slice(1)));
-    expect(texts.customStrings.offlineNote).toContain(`[WhatsApp: Sales](${SALES}), [WhatsApp: Support](${SUPPORT}?text=Help%20with%20%7Bpath%7D)`);
+    expect(texts.customStrings.offlineNote).toContain(
+      `[WhatsApp: Sales](${SALES}), [WhatsApp: Support](${SUPPORT}?text=Help%20with%20%7Bpath%7D)`,
+    );
   });
 });

@@ -80,8 +80,10 @@ describe('Sätteri (the default), Chatra, base /docs', () => {
     expect(page.all('table')).toHaveLength(1);
   });
 
-  test('.md: whatsapp:?text= sets this page\'s message', () => {
-    const [link] = parsePage(site.read('prefilled/index.html')).all('a').filter((a) => textOf(a) === 'Ask about pricing');
+  test(".md: whatsapp:?text= sets this page's message", () => {
+    const [link] = parsePage(site.read('prefilled/index.html'))
+      .all('a')
+      .filter((a) => textOf(a) === 'Ask about pricing');
     expect(attribute(link, 'href')).toBe(`${PHONE}?text=About%20pricing%20%282026%29`);
   });
 
@@ -113,16 +115,26 @@ describe('unified() processor, no Chatra', () => {
     expect(html).not.toContain('call.chatra.io');
     expect(parsePage(html).all('button', { class: /\bacw-facade\b/ })).toHaveLength(0);
     // The analytics listener is the only script.
-    expect(parsePage(html).all('script').filter((script) => textOf(script).includes('whatsapp:click'))).toHaveLength(1);
+    expect(
+      parsePage(html)
+        .all('script')
+        .filter((script) => textOf(script).includes('whatsapp:click')),
+    ).toHaveLength(1);
   });
 
   test('.md and .mdx whatsapp: links are rewritten by the remark plugin', () => {
-    const [guide] = parsePage(site.read('guide/index.html')).all('a').filter((a) => textOf(a) === 'Ask us on WhatsApp');
+    const [guide] = parsePage(site.read('guide/index.html'))
+      .all('a')
+      .filter((a) => textOf(a) === 'Ask us on WhatsApp');
     expect(attribute(guide, 'href')).toBe(PAGE_TEXT);
     expect(attribute(guide, 'target')).toBe('_blank');
-    const [prefilled] = parsePage(site.read('prefilled/index.html')).all('a').filter((a) => textOf(a) === 'Ask about pricing');
+    const [prefilled] = parsePage(site.read('prefilled/index.html'))
+      .all('a')
+      .filter((a) => textOf(a) === 'Ask about pricing');
     expect(attribute(prefilled, 'href')).toBe(`${PHONE}?text=About%20pricing%20%282026%29`);
-    const [mdxLink] = parsePage(site.read('components/index.html')).all('a').filter((a) => textOf(a) === 'Markdown link');
+    const [mdxLink] = parsePage(site.read('components/index.html'))
+      .all('a')
+      .filter((a) => textOf(a) === 'Markdown link');
     expect(attribute(mdxLink, 'href')).toBe(PAGE_TEXT);
   });
 
@@ -140,16 +152,19 @@ describe('security.csp: true', () => {
     });
   });
 
-  test.each(pages)('%s: the policy allows our stylesheet, bootstrap and chatra.js, and keeps \'self\'', async (path) => {
+  test.each(pages)("%s: the policy allows our stylesheet, bootstrap and chatra.js, and keeps 'self'", async (path) => {
     const page = parsePage(site.read(path));
     const [meta] = page.all('meta', { 'http-equiv': /content-security-policy/i });
     const policy = Object.fromEntries(
-      attribute(meta, 'content')!.split(';').map((directive) => {
-        const [name, ...sources] = directive.trim().split(/\s+/);
-        return [name, sources];
-      }),
+      attribute(meta, 'content')!
+        .split(';')
+        .map((directive) => {
+          const [name, ...sources] = directive.trim().split(/\s+/);
+          return [name, sources];
+        }),
     );
-    const hash = async (text: string) => `'sha256-${Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('base64')}'`;
+    const hash = async (text: string) =>
+      `'sha256-${Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('base64')}'`;
     const [style] = page.all('style').filter((element) => textOf(element).includes('.acw-floating'));
     const [bootstrap] = page.all('script').filter((element) => textOf(element).includes('ChatraID'));
     expect(policy['style-src']).toContain(await hash(textOf(style)));

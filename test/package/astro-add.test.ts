@@ -40,15 +40,23 @@ const importedAs = () => /^import (\w+) from ['"]astro-chatra-whatsapp['"];?$/m.
 
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), 'acw-add-'));
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' })) as { filename: string; version: string }[];
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' }),
+  ) as { filename: string; version: string }[];
   packedVersion = packed.version;
   registry = await serveRegistry({ tarball: join(work, packed.filename) });
 
   site = join(work, 'site');
   mkdirSync(join(site, 'src/pages'), { recursive: true });
-  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'fresh-site', private: true, type: 'module', dependencies: { astro: versionOf('astro') } }, null, 2));
+  writeFileSync(
+    join(site, 'package.json'),
+    JSON.stringify({ name: 'fresh-site', private: true, type: 'module', dependencies: { astro: versionOf('astro') } }, null, 2),
+  );
   writeFileSync(join(site, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
-  writeFileSync(join(site, 'src/pages/index.astro'), '<html lang="de"><head><title>Fresh</title></head><body><h1>Fresh site</h1></body></html>\n');
+  writeFileSync(
+    join(site, 'src/pages/index.astro'),
+    '<html lang="de"><head><title>Fresh</title></head><body><h1>Fresh site</h1></body></html>\n',
+  );
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: site, env, stdio: 'pipe' });
 
   // Not execFileSync: the registry answers from this process, so its event loop must keep running.

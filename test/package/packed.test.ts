@@ -22,7 +22,9 @@ let tarballFiles: string[];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'acw-packed-'));
-  const [tarball] = JSON.parse(execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' })) as { filename: string }[];
+  const [tarball] = JSON.parse(
+    execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' }),
+  ) as { filename: string }[];
   tarballPath = join(work, tarball.filename);
   tarballFiles = execFileSync('tar', ['tzf', tarballPath], { encoding: 'utf8' }).trim().split('\n');
 
@@ -39,14 +41,26 @@ export default defineConfig({
 });
 `,
   );
-  writeFileSync(join(site, 'src/pages/index.astro'), '<html lang="de"><head><title>Fresh</title></head><body><h1>Fresh site</h1></body></html>\n');
+  writeFileSync(
+    join(site, 'src/pages/index.astro'),
+    '<html lang="de"><head><title>Fresh</title></head><body><h1>Fresh site</h1></body></html>\n',
+  );
   writeFileSync(
     join(site, 'src/pages/contact.mdx'),
     "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n# Contact\n\n<WhatsAppButton />\n\n[Or this link](whatsapp:)\n",
   );
   execFileSync(
     'npm',
-    ['install', join(work, tarball.filename), `astro@${versionOf('astro')}`, `@astrojs/mdx@${versionOf('@astrojs/mdx')}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    [
+      'install',
+      join(work, tarball.filename),
+      `astro@${versionOf('astro')}`,
+      `@astrojs/mdx@${versionOf('@astrojs/mdx')}`,
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+    ],
     { cwd: site, env, stdio: 'pipe' },
   );
   execFileSync(join(site, 'node_modules/.bin/astro'), ['build'], { cwd: site, env, stdio: 'pipe' });
@@ -55,7 +69,19 @@ export default defineConfig({
 describe('the packed package in a fresh site', () => {
   test('ships compiled JavaScript with declarations, the stylesheets and the components; no TypeScript source, nothing of the repo', () => {
     const files = tarballFiles.map((file) => file.replace(/^package\//, ''));
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/runtime/middleware.js', 'dist/runtime/page-transform.js', 'dist/config/minified.js', 'styles/button.css', 'styles/floating.css', 'components/WhatsAppButton.astro']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/runtime/middleware.js',
+      'dist/runtime/page-transform.js',
+      'dist/config/minified.js',
+      'styles/button.css',
+      'styles/floating.css',
+      'components/WhatsAppButton.astro',
+    ]) {
       expect(files).toContain(needed);
     }
     // TypeScript sources stay in the repository (components/types.ts only types the components for editors).
@@ -64,8 +90,13 @@ describe('the packed package in a fresh site', () => {
   });
 
   test('plain Node 22 imports the entry point: dashboardTexts() "from code", as README offers', () => {
-    const script = "import('astro-chatra-whatsapp').then(async (m) => console.log(JSON.stringify(await m.dashboardTexts({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }))))";
-    const output = execFileSync(join(repo, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], { cwd: site, env, encoding: 'utf8' });
+    const script =
+      "import('astro-chatra-whatsapp').then(async (m) => console.log(JSON.stringify(await m.dashboardTexts({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }))))";
+    const output = execFileSync(join(repo, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], {
+      cwd: site,
+      env,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(output).en.botScenario).toContain('https://wa.me/message/4O4YGZEG3RIVE1');
   });
 
@@ -89,12 +120,20 @@ describe('the packed package in a fresh site', () => {
   });
 
   test('publint finds nothing to fix (strict)', () => {
-    const output = execFileSync(join(repo, 'node_modules/.bin/publint'), ['run', 'integration', '--strict'], { cwd: repo, env, encoding: 'utf8' });
+    const output = execFileSync(join(repo, 'node_modules/.bin/publint'), ['run', 'integration', '--strict'], {
+      cwd: repo,
+      env,
+      encoding: 'utf8',
+    });
     expect(output).toContain('All good!');
   });
 
   test('Are the types wrong? No: every entry point resolves with types, for ESM (node16 and bundlers)', () => {
-    const run = () => execFileSync(join(repo, 'node_modules/.bin/attw'), [tarballPath, '--profile', 'esm-only', '--format', 'json'], { env, encoding: 'utf8' });
+    const run = () =>
+      execFileSync(join(repo, 'node_modules/.bin/attw'), [tarballPath, '--profile', 'esm-only', '--format', 'json'], {
+        env,
+        encoding: 'utf8',
+      });
     let output: string;
     try {
       output = run();
@@ -104,7 +143,9 @@ describe('the packed package in a fresh site', () => {
     type Problem = { kind: string; resolutionKind?: string; resolutionOption?: string };
     const { analysis } = JSON.parse(output) as { analysis: { problems: Problem[] } };
     // ESM only, as Astro is: CommonJS and TypeScript's pre-exports `node10` resolution don't apply.
-    const problems = analysis.problems.filter((problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? problem.resolutionOption ?? ''));
+    const problems = analysis.problems.filter(
+      (problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? problem.resolutionOption ?? ''),
+    );
     expect(problems).toEqual([]);
   });
 });
@@ -125,17 +166,24 @@ export default defineConfig({
 });
 `,
     );
-    writeFileSync(join(site6, 'src/pages/index.astro'), '<html lang="en"><head><title>Six</title></head><body><a href="#whatsapp">Ask</a></body></html>\n');
+    writeFileSync(
+      join(site6, 'src/pages/index.astro'),
+      '<html lang="en"><head><title>Six</title></head><body><a href="#whatsapp">Ask</a></body></html>\n',
+    );
     writeFileSync(join(site6, 'src/pages/guide.md'), '---\ntitle: Guide\n---\n\n[Markdown link](whatsapp:)\n');
     writeFileSync(
       join(site6, 'src/pages/contact.mdx'),
       "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n<WhatsAppButton />\n\n[MDX link](whatsapp:)\n",
     );
-    execFileSync('npm', ['install', tarballPath, 'astro@6.4.8', '@astrojs/mdx@5.0.6', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
-      cwd: site6,
-      env,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'npm',
+      ['install', tarballPath, 'astro@6.4.8', '@astrojs/mdx@5.0.6', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+      {
+        cwd: site6,
+        env,
+        stdio: 'pipe',
+      },
+    );
     execFileSync(join(site6, 'node_modules/.bin/astro'), ['build'], { cwd: site6, env, stdio: 'pipe' });
   }, 300_000);
 
@@ -144,14 +192,29 @@ export default defineConfig({
     expect(JSON.parse(readFileSync(join(site6, 'node_modules/astro/package.json'), 'utf8')).version).toMatch(/^6\./);
     const home = read('index.html');
     expect(attribute(home.all('a', { class: /\bacw-floating\b/ })[0], 'href')).toBe('https://wa.me/49301234567?text=About%20Six');
-    expect(attribute(home.all('a').find((a) => textOf(a) === 'Ask')!, 'href')).toBe('https://wa.me/49301234567?text=About%20Six');
+    expect(
+      attribute(
+        home.all('a').find((a) => textOf(a) === 'Ask')!,
+        'href',
+      ),
+    ).toBe('https://wa.me/49301234567?text=About%20Six');
     const [data] = home.all('script', { id: 'chatra-whatsapp-page' });
     const texts = JSON.parse(readFileSync(join(site6, 'dist', JSON.parse(textOf(data)).texts), 'utf8'));
     expect(texts.customStrings.offlineNote).toBe('Away. [Write to us on WhatsApp](https://wa.me/49301234567?text=About%20%7Btitle%7D)');
     const guide = read('guide/index.html');
-    expect(attribute(guide.all('a').find((a) => textOf(a) === 'Markdown link')!, 'href')).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
+    expect(
+      attribute(
+        guide.all('a').find((a) => textOf(a) === 'Markdown link')!,
+        'href',
+      ),
+    ).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
     const contact = read('contact/index.html');
-    expect(attribute(contact.all('a').find((a) => textOf(a) === 'MDX link')!, 'href')).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
+    expect(
+      attribute(
+        contact.all('a').find((a) => textOf(a) === 'MDX link')!,
+        'href',
+      ),
+    ).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
     expect(contact.all('a', { class: /\bacw-inline\b/ })).toHaveLength(1);
   });
 });

@@ -21,7 +21,29 @@ const RUNS = 10_000;
 const nasty = fc
   .array(
     fc.oneof(
-      fc.constantFrom('</script>', '</SCRIPT >', '<!--', '-->', '<script', ']]>', '\u2028', '\u2029', '"', "'", '\\', '`', '${', '😀', '\u200f', '\u202e', '\0', '&amp;', '<', '>', '&'),
+      fc.constantFrom(
+        '</script>',
+        '</SCRIPT >',
+        '<!--',
+        '-->',
+        '<script',
+        ']]>',
+        '\u2028',
+        '\u2029',
+        '"',
+        "'",
+        '\\',
+        '`',
+        '${',
+        '😀',
+        '\u200f',
+        '\u202e',
+        '\0',
+        '&amp;',
+        '<',
+        '>',
+        '&',
+      ),
       fc.string({ unit: 'binary', maxLength: 20 }),
     ),
     { maxLength: 12 },
@@ -41,7 +63,9 @@ function text(node: Element): string {
 
 /** The page as a browser parses it: the script element's text, and whether the markup after it survived. */
 function parseScriptPage(script: string, type = '') {
-  const document = parse(`<!doctype html><html><head><script${type}>${script}</script><meta name="after"></head><body><p id="end">end</p></body></html>`);
+  const document = parse(
+    `<!doctype html><html><head><script${type}>${script}</script><meta name="after"></head><body><p id="end">end</p></body></html>`,
+  );
   const scripts = elements(document, 'script');
   const after = elements(document, 'meta');
   const end = elements(document, 'p');
@@ -50,7 +74,11 @@ function parseScriptPage(script: string, type = '') {
 
 describe('serializeForScript', () => {
   test(`round-trips any JSON value through an HTML <script> (${RUNS} runs)`, () => {
-    const value = fc.oneof(nasty, fc.dictionary(nasty, fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }), fc.array(nasty, { maxLength: 4 }));
+    const value = fc.oneof(
+      nasty,
+      fc.dictionary(nasty, fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }),
+      fc.array(nasty, { maxLength: 4 }),
+    );
     fc.assert(
       fc.property(value, (input) => {
         const serialized = serializeForScript(input);
@@ -69,7 +97,10 @@ describe('serializeForScript', () => {
 });
 
 /** Resolved once: the properties vary only the values under test. */
-const resolved = await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'DemoChatraId2026', load: 'eager' } }, { i18n: undefined });
+const resolved = await resolveOptions(
+  { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'DemoChatraId2026', load: 'eager' } },
+  { i18n: undefined },
+);
 
 describe('the head-inline bootstrap', () => {
   /** Runs the bootstrap against a minimal page; returns what it set up. */
@@ -86,7 +117,11 @@ describe('the head-inline bootstrap', () => {
   }
 
   test(`keeps the Chatra id exactly, inside <script>; the loader URL keeps the site's base (${RUNS} runs)`, () => {
-    const base = fc.array(fc.oneof(fc.constantFrom('</script>', '<!--', '\u2028', '"', "'", '\\', 'ü', ' '), fc.string({ maxLength: 6 })), { maxLength: 5 }).map((parts) => `/${parts.join('')}`);
+    const base = fc
+      .array(fc.oneof(fc.constantFrom('</script>', '<!--', '\u2028', '"', "'", '\\', 'ü', ' '), fc.string({ maxLength: 6 })), {
+        maxLength: 5,
+      })
+      .map((parts) => `/${parts.join('')}`);
     const id = fc.stringMatching(/^[A-Za-z0-9]{8,40}$/);
     fc.assert(
       fc.property(id, base, fc.constantFrom('eager', 'idle', 'interaction'), (chatraId, siteBase, load) => {
@@ -191,11 +226,24 @@ describe("the loader and a page's data", () => {
     const loader = Object.entries(files).find(([name]) => name.startsWith('loader.'))![1].body;
     const own = '/docs/_acw/en.0123456789.json';
     const texts = fc.oneof(
-      fc.constantFrom(own, 'https://site.example' + own, 'data:application/json,{}', 'https://evil.example/docs/_acw/x.json', '//evil.example/docs/_acw/x.json',
-        '/docs/_acw/x.js', '/other/_acw/x.json', 'javascript:alert(1)', ' /docs/_acw/x.json'),
+      fc.constantFrom(
+        own,
+        'https://site.example' + own,
+        'data:application/json,{}',
+        'https://evil.example/docs/_acw/x.json',
+        '//evil.example/docs/_acw/x.json',
+        '/docs/_acw/x.js',
+        '/other/_acw/x.json',
+        'javascript:alert(1)',
+        ' /docs/_acw/x.json',
+      ),
       nasty,
     );
-    const links = fc.dictionary(fc.oneof(fc.constant('https://wa.me/49301234567?text=Hi'), nasty), fc.oneof(fc.constant('https://wa.me/49301234567?text=Own'), fc.constant('https://evil.example/pay'), nasty), { maxKeys: 3 });
+    const links = fc.dictionary(
+      fc.oneof(fc.constant('https://wa.me/49301234567?text=Hi'), nasty),
+      fc.oneof(fc.constant('https://wa.me/49301234567?text=Own'), fc.constant('https://evil.example/pay'), nasty),
+      { maxKeys: 3 },
+    );
     await fc.assert(
       fc.asyncProperty(texts, links, fc.boolean(), async (url, pageLinks, autoMessage) => {
         const { fetched, strings } = await runLoader(loader, { texts: url, links: pageLinks, autoMessage });
@@ -205,7 +253,10 @@ describe("the loader and a page's data", () => {
           expect(parsed.pathname.startsWith('/docs/_acw/') && parsed.pathname.endsWith('.json')).toBe(true);
         }
         // Whatever the page data maps, every link Chatra gets is a WhatsApp link.
-        for (const link of Object.values(strings).join(' ').matchAll(/\]\(([^)]*)\)/g)) expect(link[1]).toMatch(/^https:\/\/wa\.me\//);
+        for (const link of Object.values(strings)
+          .join(' ')
+          .matchAll(/\]\(([^)]*)\)/g))
+          expect(link[1]).toMatch(/^https:\/\/wa\.me\//);
       }),
       { numRuns: RUNS },
     );

@@ -29,15 +29,29 @@ async function buildAndServe(name: 'default' | 'pinned'): Promise<RunningServer>
     XDG_CONFIG_HOME: join(root, '.xdg'),
     WRANGLER_LOG_PATH: join(root, '.wrangler-logs'),
   };
-  buildLogs[name] = await buildInProcess(root, {
-    srcDir: '../../on-demand/src',
-    output: 'server',
-    site: 'https://shop.example',
-    adapter: 'cloudflare',
-    chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
-  }, env);
+  buildLogs[name] = await buildInProcess(
+    root,
+    {
+      srcDir: '../../on-demand/src',
+      output: 'server',
+      site: 'https://shop.example',
+      adapter: 'cloudflare',
+      chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
+    },
+    env,
+  );
   const port = await freePort();
-  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '-c', 'dist/server/wrangler.json'];
+  const args = [
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--show-interactive-dev-session=false',
+    '-c',
+    'dist/server/wrangler.json',
+  ];
   return startServer(WRANGLER, args, { cwd: root, port, env, timeoutMs: 60_000 });
 }
 

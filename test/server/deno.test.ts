@@ -21,7 +21,12 @@ test('the page transform runs on Deno with no flags but reading its files, and w
   const deno = execFileSync(
     join(repo, 'node_modules/.bin/deno'),
     ['run', '--no-prompt', '--allow-read', '--node-modules-dir=manual', script],
-    { cwd: repo, input: PAGE, encoding: 'utf8', env: { ...process.env, DENO_DIR: mkdtempSync(join(tmpdir(), 'acw-deno-')), DENO_NO_UPDATE_CHECK: '1' } },
+    {
+      cwd: repo,
+      input: PAGE,
+      encoding: 'utf8',
+      env: { ...process.env, DENO_DIR: mkdtempSync(join(tmpdir(), 'acw-deno-')), DENO_NO_UPDATE_CHECK: '1' },
+    },
   );
   const node = execFileSync(NODE, [script], { cwd: repo, input: PAGE, encoding: 'utf8' });
   expect(deno).toBe(node);

@@ -23,7 +23,15 @@ async function buildAndServe(name: string, config: AstroInlineConfig): Promise<R
   const outDir = `${root}dist-${name}/`;
   rmSync(outDir, { recursive: true, force: true });
   delete process.env.NODE_ENV;
-  await build({ root, outDir, logLevel: 'error', configFile: false, site: 'https://shop.example', adapter: node({ mode: 'standalone' }), ...config });
+  await build({
+    root,
+    outDir,
+    logLevel: 'error',
+    configFile: false,
+    site: 'https://shop.example',
+    adapter: node({ mode: 'standalone' }),
+    ...config,
+  });
   return startNodeAdapter(outDir);
 }
 
@@ -123,7 +131,10 @@ describe('an on-demand page (output: server)', () => {
   test.each(['/partial', '/fragment', '/data.json', '/image.png', '/cp1251', '/gzipped', '/redirect'])(
     '%s is byte- and header-identical with and without the integration',
     async (path) => {
-      const [ours, theirs] = await Promise.all([get(withIt, path, { headers: { 'accept-encoding': 'identity' } }), get(without, path, { headers: { 'accept-encoding': 'identity' } })]);
+      const [ours, theirs] = await Promise.all([
+        get(withIt, path, { headers: { 'accept-encoding': 'identity' } }),
+        get(without, path, { headers: { 'accept-encoding': 'identity' } }),
+      ]);
       expect(ours.status).toBe(theirs.status);
       const headers = (response: Response) => [...response.headers].filter(([name]) => name !== 'date');
       expect(headers(ours)).toEqual(headers(theirs));
@@ -165,7 +176,10 @@ describe('an on-demand page (output: server)', () => {
   });
 
   test('no request logged an error but the page that throws on purpose', () => {
-    const errors = withIt.log().split('\n').filter((line) => /error|unhandled/i.test(line) && !/boom/.test(line));
+    const errors = withIt
+      .log()
+      .split('\n')
+      .filter((line) => /error|unhandled/i.test(line) && !/boom/.test(line));
     expect(errors).toEqual([]);
   });
 });
@@ -244,7 +258,9 @@ describe('in Chromium', () => {
       expect(await page.locator('script#chatra-whatsapp-page').count()).toBe(1);
       const missing = await page.goto(`${withIt.origin}/no/such/page`);
       expect(missing!.status()).toBe(404);
-      await page.waitForFunction(() => document.documentElement.getAttribute('data-chatra-whatsapp') === 'failed', undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-chatra-whatsapp') === 'failed', undefined, {
+        timeout: 15_000,
+      });
       expect(await page.locator('a.acw-floating').isVisible()).toBe(true);
     } finally {
       await browser.close();

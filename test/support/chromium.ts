@@ -6,7 +6,9 @@ export function chromiumPath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) {
-    throw new Error('No Chromium found for the browser tests. Install Debian\'s: `apt-get install -y chromium`, or set CHROME_PATH to a Chromium binary.');
+    throw new Error(
+      "No Chromium found for the browser tests. Install Debian's: `apt-get install -y chromium`, or set CHROME_PATH to a Chromium binary.",
+    );
   }
   return found;
 }

@@ -20,4 +20,6 @@ const body = new ReadableStream({
   },
 });
 const output = await new Response(transformPageStream(body, handler)).text();
-await new Response(output).body.pipeTo(typeof Deno === 'undefined' ? (await import('node:stream')).Writable.toWeb(process.stdout) : Deno.stdout.writable);
+await new Response(output).body.pipeTo(
+  typeof Deno === 'undefined' ? (await import('node:stream')).Writable.toWeb(process.stdout) : Deno.stdout.writable,
+);

@@ -15,7 +15,13 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-export async function serveRegistry({ tarball, upstream = 'https://registry.npmjs.org' }: { tarball: string; upstream?: string }): Promise<Registry> {
+export async function serveRegistry({
+  tarball,
+  upstream = 'https://registry.npmjs.org',
+}: {
+  tarball: string;
+  upstream?: string;
+}): Promise<Registry> {
   const packageJson = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
   const { name, version } = packageJson as { name: string; version: string };
   const file = readFileSync(tarball);
@@ -40,7 +46,10 @@ export async function serveRegistry({ tarball, upstream = 'https://registry.npmj
       // by fetch, so content-encoding and content-length are not passed on.
       const answer = await fetch(upstream.replace(/\/$/, '') + path, {
         method: request.method,
-        headers: { accept: request.headers.accept ?? '*/*', ...(request.headers['content-type'] && { 'content-type': request.headers['content-type'] }) },
+        headers: {
+          accept: request.headers.accept ?? '*/*',
+          ...(request.headers['content-type'] && { 'content-type': request.headers['content-type'] }),
+        },
         body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await bodyOf(request),
       });
       const body = Buffer.from(await answer.arrayBuffer());
@@ -59,7 +68,11 @@ export async function serveRegistry({ tarball, upstream = 'https://registry.npmj
       integrity: `sha512-${createHash('sha512').update(file).digest('base64')}`,
       shasum: createHash('sha1').update(file).digest('hex'),
     };
-    return { name, 'dist-tags': { latest: version } as Record<string, string>, versions: { [version]: { ...packageJson, dist } } as Record<string, object> };
+    return {
+      name,
+      'dist-tags': { latest: version } as Record<string, string>,
+      versions: { [version]: { ...packageJson, dist } } as Record<string, object>,
+    };
   }
 
   return {

@@ -30,11 +30,22 @@ export function freePort(): Promise<number> {
 export async function startServer(
   command: string,
   args: string[],
-  { cwd, env = {}, port, probe = '/', timeoutMs = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; port: number; probe?: string; timeoutMs?: number },
+  {
+    cwd,
+    env = {},
+    port,
+    probe = '/',
+    timeoutMs = 60_000,
+  }: { cwd: string; env?: NodeJS.ProcessEnv; port: number; probe?: string; timeoutMs?: number },
 ): Promise<RunningServer> {
   // Without Vitest's variables: Astro's dev server stands aside when it sees VITEST.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-  const child: ChildProcess = spawn(command, args, { cwd, env: { ...inherited, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, args, {
+    cwd,
+    env: { ...inherited, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -85,7 +96,11 @@ export function buildInProcess(root: string, config: object, env: NodeJS.Process
   const runner = fileURLToPath(new URL('./run-build.ts', import.meta.url));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [runner, root, JSON.stringify(config)], { cwd: root, env: { ...inherited, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [runner, root, JSON.stringify(config)], {
+      cwd: root,
+      env: { ...inherited, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));

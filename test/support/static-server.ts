@@ -25,7 +25,9 @@ export function serveStatic(root: string, transform?: (path: string, body: Buffe
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) return response.writeHead(404).end();
     const body = readFileSync(path);
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(transform ? transform(path, body) : body);
+    response
+      .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+      .end(transform ? transform(path, body) : body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>

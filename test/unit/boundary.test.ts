@@ -21,7 +21,8 @@ const ALLOWED = new Map([
   ['uqr', 'QR codes (pure ESM)'],
 ]);
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 function importsOf(file: string, { types = false } = {}): string[] {
   let source = readFileSync(file, 'utf8');
@@ -51,8 +52,13 @@ function reach(entries: string[]): { files: Set<string>; bare: Map<string, strin
   return { files, bare };
 }
 
-const components = readdirSync(join(integration, 'components')).filter((name) => name.endsWith('.astro')).map((name) => join(integration, 'components', name));
-const sources = (folder: string) => readdirSync(join(integration, folder)).filter((name) => name.endsWith('.ts')).map((name) => join(integration, folder, name));
+const components = readdirSync(join(integration, 'components'))
+  .filter((name) => name.endsWith('.astro'))
+  .map((name) => join(integration, 'components', name));
+const sources = (folder: string) =>
+  readdirSync(join(integration, folder))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(integration, folder, name));
 const { files, bare } = reach([join(integration, 'runtime/middleware.ts'), ...components, ...sources('runtime'), ...sources('shared')]);
 
 describe('the server bundle', () => {
@@ -63,7 +69,14 @@ describe('the server bundle', () => {
 
   test('the walk sees the page transform, the QR encoder and the components (the check is not empty)', () => {
     const seen = [...files].map((file) => file.slice(integration.length));
-    expect(seen).toEqual(expect.arrayContaining(['runtime/page-transform.ts', 'runtime/qr-code.ts', 'runtime/parser-feedback.ts', 'components/WhatsAppButton.astro']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'runtime/page-transform.ts',
+        'runtime/qr-code.ts',
+        'runtime/parser-feedback.ts',
+        'components/WhatsAppButton.astro',
+      ]),
+    );
     expect([...bare.keys()]).toEqual(expect.arrayContaining(['parse5', 'uqr']));
   });
 });

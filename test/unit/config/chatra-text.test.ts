@@ -25,7 +25,8 @@ describe('toChatraText', () => {
   });
 
   test('links of allowed schemes and Chatra placeholders pass unchanged', () => {
-    const source = 'Hi {{#name}}! [Call](tel:+79001234567), [mail](mailto:a@b.example), [site](https://example.com) — {{plural:#count,one,many}} _x_ *y*';
+    const source =
+      'Hi {{#name}}! [Call](tel:+79001234567), [mail](mailto:a@b.example), [site](https://example.com) — {{plural:#count,one,many}} _x_ *y*';
     expect(toChatraText(source, whatsapp, 'texts.welcome')).toBe(source);
   });
 
@@ -47,7 +48,10 @@ describe('toChatraText', () => {
     }
   });
 
-  test.each(['[x](javascript:alert(1))', '[x](data:text/html,hi)', '[x](ftp://example.com)', '[x](/relative)', '[x](whatsapp:)'])('%j is rejected', (source) => {
-    expect(() => toChatraText(source, whatsapp, 'texts.welcome')).toThrow(OptionError);
-  });
+  test.each(['[x](javascript:alert(1))', '[x](data:text/html,hi)', '[x](ftp://example.com)', '[x](/relative)', '[x](whatsapp:)'])(
+    '%j is rejected',
+    (source) => {
+      expect(() => toChatraText(source, whatsapp, 'texts.welcome')).toThrow(OptionError);
+    },
+  );
 });

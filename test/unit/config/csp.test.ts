@@ -9,7 +9,7 @@ describe('cspAdditions (merged into security.csp)', () => {
     expect(cspAdditions(false, { styles, loadsChatra: true })).toBeUndefined();
   });
 
-  test('csp: true gets the algorithm it then needs, the style hash, chatra.js and \'self\'', () => {
+  test("csp: true gets the algorithm it then needs, the style hash, chatra.js and 'self'", () => {
     const additions = cspAdditions(true, { styles, loadsChatra: true })!;
     expect(additions.algorithm).toBe('SHA-256');
     expect(additions.styleDirective.hashes).toEqual(['sha256-' + createHash('sha256').update(styles[0]).digest('base64')]);
@@ -17,7 +17,10 @@ describe('cspAdditions (merged into security.csp)', () => {
   });
 
   test('a policy with script sources of its own keeps them (merge concatenates) and gets only chatra.js', () => {
-    const additions = cspAdditions({ algorithm: 'SHA-384', scriptDirective: { resources: ["'self'", 'https://cdn.example'] } } as never, { styles, loadsChatra: true })!;
+    const additions = cspAdditions({ algorithm: 'SHA-384', scriptDirective: { resources: ["'self'", 'https://cdn.example'] } } as never, {
+      styles,
+      loadsChatra: true,
+    })!;
     expect(additions.algorithm).toBeUndefined();
     expect(additions.scriptDirective!.resources).toEqual(['https://call.chatra.io']);
   });
@@ -28,8 +31,13 @@ describe('cspAdditions (merged into security.csp)', () => {
 });
 
 describe('widenDirectives', () => {
-  test('adds Chatra\'s hosts to the frame and connect directives the site restricts, never to default-src', () => {
-    const { directives, closed } = widenDirectives(["img-src 'self' data:", 'frame-src https://www.youtube.com', "connect-src 'self'", "default-src 'self'"]);
+  test("adds Chatra's hosts to the frame and connect directives the site restricts, never to default-src", () => {
+    const { directives, closed } = widenDirectives([
+      "img-src 'self' data:",
+      'frame-src https://www.youtube.com',
+      "connect-src 'self'",
+      "default-src 'self'",
+    ]);
     expect(directives).toEqual([
       "img-src 'self' data:",
       'frame-src https://www.youtube.com https://chat.chatra.io',
@@ -67,7 +75,7 @@ describe('widenDirectives', () => {
 });
 
 describe('widenSiteDirectives', () => {
-  test('changes the site\'s own directives array in place (what Astro keeps) and reports closed ones', () => {
+  test("changes the site's own directives array in place (what Astro keeps) and reports closed ones", () => {
     const csp = { algorithm: 'SHA-256' as const, directives: ['frame-src https://a.example', "connect-src 'none'"] };
     const array = csp.directives;
     expect(widenSiteDirectives(csp as never)).toEqual(['connect-src']);

@@ -4,6 +4,8 @@ import { minifiedModule } from '../../../integration/build/minify.ts';
 
 describe('integration/minified.ts', () => {
   test('is what its sources minify to (else: npm run build:client)', () => {
-    expect(readFileSync(new URL('../../../integration/config/minified.ts', import.meta.url), 'utf8'), 'run `npm run build:client`').toBe(minifiedModule());
+    expect(readFileSync(new URL('../../../integration/config/minified.ts', import.meta.url), 'utf8'), 'run `npm run build:client`').toBe(
+      minifiedModule(),
+    );
   });
 });

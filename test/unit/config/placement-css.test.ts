@@ -20,7 +20,9 @@ describe('placementCss', () => {
   });
 
   test('devices are chosen by media features, never by user agent', async () => {
-    expect(await css({ fallback: { devices: 'mobile' } })).toContain('@media (hover:hover) and (pointer:fine){.acw-floating{display:none}}');
+    expect(await css({ fallback: { devices: 'mobile' } })).toContain(
+      '@media (hover:hover) and (pointer:fine){.acw-floating{display:none}}',
+    );
     expect(await css({ fallback: { devices: 'desktop' } })).toContain('@media (hover:none),(pointer:coarse){.acw-floating{display:none}}');
     expect(await css({})).not.toContain('display:none');
   });
@@ -32,8 +34,12 @@ describe('placementCss', () => {
     expect(await css({ chatra })).not.toContain('calc(');
   });
 
-  test('the chat stand-in takes Chatra\'s place, size, colours and z-index', async () => {
-    const result = await css({ chatra: { id: 'DemoChatraId2026', setup: { buttonPosition: 'lm', buttonSize: 48, zIndex: 500, colors: { buttonBg: '#112233' } } } });
-    expect(result).toContain('.acw-facade{width:48px;height:48px;z-index:500;left:20px;top:50%;transform:translateY(-50%);background:#112233;color:#fff}');
+  test("the chat stand-in takes Chatra's place, size, colours and z-index", async () => {
+    const result = await css({
+      chatra: { id: 'DemoChatraId2026', setup: { buttonPosition: 'lm', buttonSize: 48, zIndex: 500, colors: { buttonBg: '#112233' } } },
+    });
+    expect(result).toContain(
+      '.acw-facade{width:48px;height:48px;z-index:500;left:20px;top:50%;transform:translateY(-50%);background:#112233;color:#fff}',
+    );
   });
 });

@@ -15,7 +15,7 @@ describe('contentLinkHref ([text](whatsapp:) in Markdown)', () => {
     expect(contentLinkHref('https://example.com', shortLink)).toBe('https://example.com');
   });
 
-  test('whatsapp:?text= sets the page\'s message on a phone link', () => {
+  test("whatsapp:?text= sets the page's message on a phone link", () => {
     expect(contentLinkHref('whatsapp:?text=About%20(this)%20page', phone)).toBe('https://wa.me/79001234567?text=About%20%28this%29%20page');
   });
 

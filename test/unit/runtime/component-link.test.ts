@@ -13,7 +13,12 @@ const message = (href: string) => new URL(href).searchParams.get('text');
 
 describe('components: the contact they name', () => {
   test('an unknown contact is an error naming the prop and listing the contacts', async () => {
-    const two = await options(undefined, { whatsapp: [{ label: 'Sales', phone: '+7 900 123-45-67' }, { label: 'Support', phone: '+7 900 123-45-68' }] });
+    const two = await options(undefined, {
+      whatsapp: [
+        { label: 'Sales', phone: '+7 900 123-45-67' },
+        { label: 'Support', phone: '+7 900 123-45-68' },
+      ],
+    });
     const props = { component: 'WhatsAppButton' as const, contact: 'Billing', url: new URL('https://shop.example/') };
     expect(() => componentLink(two, props)).toThrow(/<WhatsAppButton contact>.*"Billing" is not one of your WhatsApp contacts/);
     try {

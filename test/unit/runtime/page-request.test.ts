@@ -38,8 +38,12 @@ describe('a page request fills the page into its links', () => {
     expect(output).toContain('target="_blank" rel="noopener noreferrer">Us</a>');
   });
 
-  test('without `site`, {url} stays as written: the request\'s Host never reaches the message', async () => {
-    const output = render('<!doctype html><title>T</title><a href="#whatsapp">x</a>', await kits(undefined, { whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' } }), 'https://attacker.example/a');
+  test("without `site`, {url} stays as written: the request's Host never reaches the message", async () => {
+    const output = render(
+      '<!doctype html><title>T</title><a href="#whatsapp">x</a>',
+      await kits(undefined, { whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' } }),
+      'https://attacker.example/a',
+    );
     expect(output).not.toContain('attacker');
   });
 
@@ -47,7 +51,11 @@ describe('a page request fills the page into its links', () => {
     const long = 'word '.repeat(30_000);
     expect(capTitle(long).length).toBeLessThanOrEqual(TITLE_LIMIT);
     expect(capTitle(long).endsWith('word…')).toBe(true);
-    const output = render(`<!doctype html><title>${long}</title><a href="#whatsapp">x</a>`, await kits('https://shop.example'), 'https://shop.example/');
+    const output = render(
+      `<!doctype html><title>${long}</title><a href="#whatsapp">x</a>`,
+      await kits('https://shop.example'),
+      'https://shop.example/',
+    );
     expect(output.length).toBeLessThan(long.length + 10_000);
   });
 

@@ -37,8 +37,32 @@ const passing: PageHandler = { ...handler, bodyMarkers: () => ['#whatsapp'] };
  */
 const tricky = fc
   .array(
-    fc.constantFrom('</head>', '</body>', '<head>', '<body>', '<title>', '</title>', '#whatsapp', '<a href=#whatsapp>x</a>', '</html>', '<!--', '-->',
-      '</script>', '</style>', '</noscript>', '</textarea>', '"', 'ё', '😀', "'", '>', '&amp;', ' ', 'x', '\n'),
+    fc.constantFrom(
+      '</head>',
+      '</body>',
+      '<head>',
+      '<body>',
+      '<title>',
+      '</title>',
+      '#whatsapp',
+      '<a href=#whatsapp>x</a>',
+      '</html>',
+      '<!--',
+      '-->',
+      '</script>',
+      '</style>',
+      '</noscript>',
+      '</textarea>',
+      '"',
+      'ё',
+      '😀',
+      "'",
+      '>',
+      '&amp;',
+      ' ',
+      'x',
+      '\n',
+    ),
     { maxLength: 6 },
   )
   .map((parts) => parts.join(''));
@@ -59,7 +83,13 @@ const headPiece = fc.oneof(
 const bodyPiece = fc.oneof(
   tricky.map((value) => `<p>${value.replace(/</g, '&lt;')}</p>`),
   quoted.map((value) => `<div title="${value}">x</div>`),
-  fc.constantFrom('<a href="#whatsapp">w</a>', '<a href=#WhatsApp class=x>w</a>', "<a href=' #whatsapp '>w</a>", '<area href="#whatsapp" alt="">', '<a href="/x">o</a>'),
+  fc.constantFrom(
+    '<a href="#whatsapp">w</a>',
+    '<a href=#WhatsApp class=x>w</a>',
+    "<a href=' #whatsapp '>w</a>",
+    '<area href="#whatsapp" alt="">',
+    '<a href="/x">o</a>',
+  ),
   tricky.map((value) => `<textarea>${value}</textarea>`),
   tricky.map((value) => `<script>${value}</script>`),
   tricky.map((value) => `<!--${value}-->`),
@@ -86,8 +116,15 @@ const documentArb = fc
   .filter((doc) => doc.doctype || doc.html !== '' || doc.headOpen)
   .map(
     (doc) =>
-      (doc.doctype ? '<!DOCTYPE html>' : '') + doc.html + (doc.headOpen ? '<head>' : '') + doc.head.join('') + (doc.headClose ? '</head>' : '') +
-      (doc.bodyOpen ? '<body>' : '') + doc.body.join('') + doc.bodyClose + doc.htmlClose,
+      (doc.doctype ? '<!DOCTYPE html>' : '') +
+      doc.html +
+      (doc.headOpen ? '<head>' : '') +
+      doc.head.join('') +
+      (doc.headClose ? '</head>' : '') +
+      (doc.bodyOpen ? '<body>' : '') +
+      doc.body.join('') +
+      doc.bodyClose +
+      doc.htmlClose,
   );
 
 /** Cuts text at random places. */
@@ -99,7 +136,9 @@ const chunked = (text: string) =>
 
 /** Sorted cut points from 0 to `length`. */
 const byteCuts = (length: number) =>
-  fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, length - 1) }), { maxLength: 8 }).map((cuts) => [0, ...cuts.filter((cut) => cut < length).sort((a, b) => a - b), length]);
+  fc
+    .uniqueArray(fc.integer({ min: 1, max: Math.max(1, length - 1) }), { maxLength: 8 })
+    .map((cuts) => [0, ...cuts.filter((cut) => cut < length).sort((a, b) => a - b), length]);
 
 function transform(chunks: string[]): string {
   const page = new PageTransform(handler);
@@ -118,7 +157,8 @@ function* walk(node: ParentNode): Generator<ChildNode> {
   }
 }
 
-const isMarker = (node: ChildNode, tag: string, test: (element: Element) => boolean) => 'tagName' in node && node.tagName === tag && test(node);
+const isMarker = (node: ChildNode, tag: string, test: (element: Element) => boolean) =>
+  'tagName' in node && node.tagName === tag && test(node);
 const textOf = (element: Element) => element.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
 const markers = {
   H: (node: ChildNode) => isMarker(node, 'style', (element) => textOf(element) === '/*H*/'),
@@ -136,7 +176,8 @@ function removeMarkers(node: ParentNode, found: Record<string, ParentNode[]>): v
       continue;
     }
     const previous = kept.at(-1);
-    if (previous && previous.nodeName === '#text' && child.nodeName === '#text') (previous as { value: string }).value += (child as { value: string }).value;
+    if (previous && previous.nodeName === '#text' && child.nodeName === '#text')
+      (previous as { value: string }).value += (child as { value: string }).value;
     else kept.push(child);
     if ('childNodes' in child) removeMarkers(child as ParentNode, found);
     if ('content' in child && child.content) removeMarkers(child.content as unknown as ParentNode, found);
@@ -153,7 +194,8 @@ function expectedTree(html: string): string {
 
 function rewriteLinks(document: ParentNode): void {
   for (const node of walk(document)) {
-    if (!('tagName' in node) || (node.tagName !== 'a' && node.tagName !== 'area') || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+    if (!('tagName' in node) || (node.tagName !== 'a' && node.tagName !== 'area') || node.namespaceURI !== 'http://www.w3.org/1999/xhtml')
+      continue;
     const href = node.attrs.find((attr) => attr.name === 'href');
     if (href?.value.trim().toLowerCase() !== '#whatsapp') continue;
     href.value = LINK;
@@ -195,11 +237,14 @@ function endsClean(html: string): boolean {
 describe('the page transform keeps the document and adds exactly its own elements', () => {
   test(`generated documents in random chunks (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(documentArb.chain((html) => fc.tuple(fc.constant(html), chunked(html))), ([html, chunks]) => {
-        const output = transform(chunks);
-        expect(transform([html]), 'same output whole and in chunks').toBe(output);
-        checkTree(html, output, true);
-      }),
+      fc.property(
+        documentArb.chain((html) => fc.tuple(fc.constant(html), chunked(html))),
+        ([html, chunks]) => {
+          const output = transform(chunks);
+          expect(transform([html]), 'same output whole and in chunks').toBe(output);
+          checkTree(html, output, true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -207,22 +252,25 @@ describe('the page transform keeps the document and adds exactly its own element
   test(`as the middleware streams it, the body passed unread when it names no link to change (${RUNS} runs)`, async () => {
     const encoder = new TextEncoder();
     await fc.assert(
-      fc.asyncProperty(documentArb.chain((html) => fc.tuple(fc.constant(html), byteCuts(encoder.encode(html).length))), async ([html, cuts]) => {
-        // Cut as a network would: anywhere in the bytes, inside a character too.
-        const bytes = encoder.encode(html);
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            cuts.slice(1).forEach((cut, index) => controller.enqueue(bytes.slice(cuts[index], cut)));
-            controller.close();
-          },
-        });
-        const output = await new Response(transformPageStream(body, passing)).text();
-        // Where the browser reads the document to its end in plain data, the tree is the same as the tokenizer's.
-        if (endsClean(html)) {
-          checkTree(html, output, false);
-          checkTree(html, transformPageText(html, passing), false);
-        }
-      }),
+      fc.asyncProperty(
+        documentArb.chain((html) => fc.tuple(fc.constant(html), byteCuts(encoder.encode(html).length))),
+        async ([html, cuts]) => {
+          // Cut as a network would: anywhere in the bytes, inside a character too.
+          const bytes = encoder.encode(html);
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              cuts.slice(1).forEach((cut, index) => controller.enqueue(bytes.slice(cuts[index], cut)));
+              controller.close();
+            },
+          });
+          const output = await new Response(transformPageStream(body, passing)).text();
+          // Where the browser reads the document to its end in plain data, the tree is the same as the tokenizer's.
+          if (endsClean(html)) {
+            checkTree(html, output, false);
+            checkTree(html, transformPageText(html, passing), false);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -230,27 +278,27 @@ describe('the page transform keeps the document and adds exactly its own element
 
 /** The output parses to the input's tree plus exactly the kit's elements, each where it belongs. */
 function checkTree(html: string, output: string, strict: boolean): void {
-        const document = parse(output);
-        const found: Record<string, ParentNode[]> = {};
-        removeMarkers(document, found);
-        // Each marker written is an element in the tree: none is inside an attribute, a comment or raw text.
-        for (const [name, text] of Object.entries({ H, E, B })) {
-          expect(found[name]?.length ?? 0, `${name} in the tree`).toBe(output.split(text).length - 1);
-          expect(found[name]?.length ?? 0, `${name} at most once`).toBeLessThanOrEqual(1);
-        }
-        if (strict ? endsClean(html) : true) {
-          // Where the end is plain data, every place exists (an implied one at the latest).
-          expect(found.H?.length, 'head start placed').toBe(1);
-          expect(found.E?.length, 'head end placed').toBe(1);
-          expect(found.B?.length, 'body end placed').toBe(1);
-        }
-        if (found.H) expect((found.H[0] as Element).tagName, 'head start in <head>').toBe('head');
-        if (found.E) expect((found.E[0] as Element).tagName, 'head end in <head>').toBe('head');
-        if (found.B) {
-          // In <body>, or in an element the page left open there; never in <head> or a template.
-          let parent: ParentNode | null = found.B[0];
-          while (parent && 'tagName' in parent && parent.tagName !== 'body') parent = (parent as Element).parentNode;
-          expect(parent && 'tagName' in parent && parent.tagName, 'body end inside <body>').toBe('body');
-        }
+  const document = parse(output);
+  const found: Record<string, ParentNode[]> = {};
+  removeMarkers(document, found);
+  // Each marker written is an element in the tree: none is inside an attribute, a comment or raw text.
+  for (const [name, text] of Object.entries({ H, E, B })) {
+    expect(found[name]?.length ?? 0, `${name} in the tree`).toBe(output.split(text).length - 1);
+    expect(found[name]?.length ?? 0, `${name} at most once`).toBeLessThanOrEqual(1);
+  }
+  if (strict ? endsClean(html) : true) {
+    // Where the end is plain data, every place exists (an implied one at the latest).
+    expect(found.H?.length, 'head start placed').toBe(1);
+    expect(found.E?.length, 'head end placed').toBe(1);
+    expect(found.B?.length, 'body end placed').toBe(1);
+  }
+  if (found.H) expect((found.H[0] as Element).tagName, 'head start in <head>').toBe('head');
+  if (found.E) expect((found.E[0] as Element).tagName, 'head end in <head>').toBe('head');
+  if (found.B) {
+    // In <body>, or in an element the page left open there; never in <head> or a template.
+    let parent: ParentNode | null = found.B[0];
+    while (parent && 'tagName' in parent && parent.tagName !== 'body') parent = (parent as Element).parentNode;
+    expect(parent && 'tagName' in parent && parent.tagName, 'body end inside <body>').toBe('body');
+  }
   expect(normalized(document), 'the rest of the tree unchanged').toBe(expectedTree(html));
 }

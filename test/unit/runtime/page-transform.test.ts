@@ -9,13 +9,15 @@ function marker(seen: { lang?: string[]; titles?: string[] } = {}, markers?: str
     headStart: (lang) => ((seen.lang ??= []).push(String(lang)), '<!--H-->'),
     title: (text) => void (seen.titles ??= []).push(text),
     headEnd: () => '<!--E-->',
-    link: (href) => (href.trim().toLowerCase() === '#whatsapp' ? { href: 'https://wa.me/1?text=a&b', add: { target: '_blank' } } : undefined),
+    link: (href) =>
+      href.trim().toLowerCase() === '#whatsapp' ? { href: 'https://wa.me/1?text=a&b', add: { target: '_blank' } } : undefined,
     bodyEnd: () => '<!--B-->',
   };
 }
 
 const PAGE = '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>ё &amp; co</title></head><body><p>привет</p></body></html>';
-const EXPECTED = '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><!--H--><title>ё &amp; co</title><!--E--></head><body><p>привет</p><!--B--></body></html>';
+const EXPECTED =
+  '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><!--H--><title>ё &amp; co</title><!--E--></head><body><p>привет</p><!--B--></body></html>';
 
 async function streamed(chunks: Uint8Array[], handler = marker()): Promise<string> {
   const body = new ReadableStream<Uint8Array>({
@@ -56,7 +58,8 @@ describe('places', () => {
 
   test("an SVG's <title> is not the document's; the last </body> wins; <header> is not <head>", () => {
     const seen: { titles?: string[] } = {};
-    const page = '<!doctype html><html><head></head><body><header><svg><title>icon</title></svg></header><title>Late</title></body>\n</body></html>';
+    const page =
+      '<!doctype html><html><head></head><body><header><svg><title>icon</title></svg></header><title>Late</title></body>\n</body></html>';
     expect(transformPageText(page, marker(seen))).toBe(
       '<!doctype html><html><head><!--H--><!--E--></head><body><header><svg><title>icon</title></svg></header><title>Late</title></body>\n<!--B--></body></html>',
     );
@@ -67,20 +70,34 @@ describe('places', () => {
     expect(transformPageText('<!doctype html><html><head><title>t</title><body>x</body></html>', marker())).toBe(
       '<!doctype html><html><head><!--H--><title>t</title><!--E--><body>x<!--B--></body></html>',
     );
-    expect(transformPageText('<!doctype html><title>t</title><p>x', marker())).toBe('<!doctype html><!--H--><title>t</title><!--E--><p>x<!--B-->');
-    expect(transformPageText('<!doctype html><meta charset="utf-8"><p>x</p>', marker())).toBe('<!doctype html><meta charset="utf-8"><!--H--><!--E--><p>x</p><!--B-->');
-    expect(transformPageText('<!doctype html><html lang="de"><p>x</p></html>', marker())).toBe('<!doctype html><html lang="de"><!--H--><!--E--><p>x</p><!--B--></html>');
+    expect(transformPageText('<!doctype html><title>t</title><p>x', marker())).toBe(
+      '<!doctype html><!--H--><title>t</title><!--E--><p>x<!--B-->',
+    );
+    expect(transformPageText('<!doctype html><meta charset="utf-8"><p>x</p>', marker())).toBe(
+      '<!doctype html><meta charset="utf-8"><!--H--><!--E--><p>x</p><!--B-->',
+    );
+    expect(transformPageText('<!doctype html><html lang="de"><p>x</p></html>', marker())).toBe(
+      '<!doctype html><html lang="de"><!--H--><!--E--><p>x</p><!--B--></html>',
+    );
   });
 
   test('a template in the head keeps its </head> and </body> to itself', () => {
     const page = '<!doctype html><head><template></head><p></body></p></template></head><body></body>';
-    expect(transformPageText(page, marker())).toBe('<!doctype html><head><!--H--><template></head><p></body></p></template><!--E--></head><body><!--B--></body>');
+    expect(transformPageText(page, marker())).toBe(
+      '<!doctype html><head><!--H--><template></head><p></body></p></template><!--E--></head><body><!--B--></body>',
+    );
   });
 
   test('a document that ends inside a comment or a tag gets nothing appended there', () => {
-    expect(transformPageText('<!doctype html><head></head><body><!-- open', marker())).toBe('<!doctype html><head><!--H--><!--E--></head><body><!-- open');
-    expect(transformPageText('<!doctype html><head></head><body><div title="x', marker())).toBe('<!doctype html><head><!--H--><!--E--></head><body><div title="x');
-    expect(transformPageText('<!doctype html><head></head><body><script>x', marker())).toBe('<!doctype html><head><!--H--><!--E--></head><body><script>x');
+    expect(transformPageText('<!doctype html><head></head><body><!-- open', marker())).toBe(
+      '<!doctype html><head><!--H--><!--E--></head><body><!-- open',
+    );
+    expect(transformPageText('<!doctype html><head></head><body><div title="x', marker())).toBe(
+      '<!doctype html><head><!--H--><!--E--></head><body><div title="x',
+    );
+    expect(transformPageText('<!doctype html><head></head><body><script>x', marker())).toBe(
+      '<!doctype html><head><!--H--><!--E--></head><body><script>x',
+    );
   });
 });
 
@@ -129,7 +146,8 @@ describe('a body without markers passes unread', () => {
     const expected = `<!doctype html><html><head><!--H--><title>t</title><!--E--></head><body><div title="</body></html>">x</div>\n<!--B--></body>\n</html>\n`;
     expect(transformPageText(page, marker({}, markers))).toBe(expected);
     const all = bytes(page);
-    for (let at = 1; at < all.length; at++) expect(await streamed([all.slice(0, at), all.slice(at)], marker({}, markers)), `split at ${at}`).toBe(expected);
+    for (let at = 1; at < all.length; at++)
+      expect(await streamed([all.slice(0, at), all.slice(at)], marker({}, markers)), `split at ${at}`).toBe(expected);
   });
 
   test('without closing tags, after the last byte: nothing of the page follows the kit', () => {

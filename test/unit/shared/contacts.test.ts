@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { contactHref, fillPageContext, findContact, PageLinks, pageLinks, siteWideHref, type Contact } from '../../../integration/shared/contacts.ts';
+import {
+  contactHref,
+  fillPageContext,
+  findContact,
+  PageLinks,
+  pageLinks,
+  siteWideHref,
+  type Contact,
+} from '../../../integration/shared/contacts.ts';
 
 const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text: 'About {title} ({url}) {path}' };
 const short: Contact = { kind: 'short-link', link: 'https://wa.me/message/4O4YGZEG3RIVE1', label: 'Sales' };
@@ -22,14 +30,18 @@ describe('contact links and the page context', () => {
 
   test("a page's own text replaces the message of phone contacts", () => {
     const plain: Contact = { kind: 'phone', link: 'https://wa.me/4930123', text: 'Hi' };
-    expect(pageLinks([short, plain], page, 'Order {path}')).toEqual(new Map([['https://wa.me/4930123?text=Hi', 'https://wa.me/4930123?text=Order%20%2Fdocs%2Ftea%2F']]));
+    expect(pageLinks([short, plain], page, 'Order {path}')).toEqual(
+      new Map([['https://wa.me/4930123?text=Hi', 'https://wa.me/4930123?text=Order%20%2Fdocs%2Ftea%2F']]),
+    );
   });
 
   test('PageLinks: main is the first contact; a link not shared is only filled in', () => {
     const links = new PageLinks([phone, short], page);
     expect(links.main).toBe(fillPageContext(contactHref(phone), page));
     expect(links.href(short.link)).toBe(short.link);
-    expect(links.href('https://wa.me/79001234567?text=%7Btitle%7D')).toBe(`https://wa.me/79001234567?text=${encodeURIComponent(page.title).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}`);
+    expect(links.href('https://wa.me/79001234567?text=%7Btitle%7D')).toBe(
+      `https://wa.me/79001234567?text=${encodeURIComponent(page.title).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}`,
+    );
   });
 
   test('outside any page (the dashboard texts), a message that names the page is left out; one that does not stays', () => {
@@ -46,4 +58,3 @@ describe('contact links and the page context', () => {
     expect(() => findContact([phone], 'Sales', 'contact')).toThrow(/only one WhatsApp contact/);
   });
 });
-

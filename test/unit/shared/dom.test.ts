@@ -6,7 +6,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FLOATING_DEFAULTS } from '../../../integration/config/schema.ts';
-import { AUTO_MESSAGE_SENT_KEY, CLASS, CUSTOM_PROPERTIES, LOADER_ID, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE, STATES } from '../../../integration/shared/dom.ts';
+import {
+  AUTO_MESSAGE_SENT_KEY,
+  CLASS,
+  CUSTOM_PROPERTIES,
+  LOADER_ID,
+  OPENS_CHAT,
+  PAGE_DATA_ID,
+  STATE_ATTRIBUTE,
+  STATES,
+} from '../../../integration/shared/dom.ts';
 
 const root = new URL('../../../integration/', import.meta.url);
 const read = (folder: string, extension: string) =>
@@ -16,23 +25,36 @@ const read = (folder: string, extension: string) =>
 
 const stylesheets = read('styles/', '.css');
 const scripts = read('client/', '.js');
-const shipped = [...stylesheets, ...scripts, ...read('components/', '.astro'), ...read('config/', '.ts').filter((file) => file.name !== 'config/minified.ts'), ...read('shared/', '.ts').filter((file) => file.name !== 'shared/dom.ts'), ...read('runtime/', '.ts')];
+const shipped = [
+  ...stylesheets,
+  ...scripts,
+  ...read('components/', '.astro'),
+  ...read('config/', '.ts').filter((file) => file.name !== 'config/minified.ts'),
+  ...read('shared/', '.ts').filter((file) => file.name !== 'shared/dom.ts'),
+  ...read('runtime/', '.ts'),
+];
 
 describe('one spelling of the DOM contract', () => {
   test('every acw- name in what ships is a class or custom property of the contract', () => {
     const known = new Set<string>([...Object.values(CLASS), ...CUSTOM_PROPERTIES.map((name) => name.slice(2))]);
-    const unknown = shipped.flatMap((file) => [...file.text.matchAll(/(?<![\w-])acw-[a-z][a-z-]*/g)].filter(([name]) => !known.has(name)).map(([name]) => `${file.name}: ${name}`));
+    const unknown = shipped.flatMap((file) =>
+      [...file.text.matchAll(/(?<![\w-])acw-[a-z][a-z-]*/g)].filter(([name]) => !known.has(name)).map(([name]) => `${file.name}: ${name}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   test('the stylesheets select only the contract’s states', () => {
-    const used = stylesheets.flatMap((file) => [...file.text.matchAll(new RegExp(`${STATE_ATTRIBUTE}=["']?(\\w+)`, 'g'))].map((match) => match[1]));
+    const used = stylesheets.flatMap((file) =>
+      [...file.text.matchAll(new RegExp(`${STATE_ATTRIBUTE}=["']?(\\w+)`, 'g'))].map((match) => match[1]),
+    );
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((state) => !(STATES as readonly string[]).includes(state))).toEqual([]);
   });
 
   test('the client scripts set and compare only the contract’s states', () => {
-    const used = scripts.flatMap((file) => [...file.text.matchAll(/(?:setState\(|state [!=]== |setAttribute\(STATE_ATTRIBUTE, )'(\w+)'/g)].map((match) => match[1]));
+    const used = scripts.flatMap((file) =>
+      [...file.text.matchAll(/(?:setState\(|state [!=]== |setAttribute\(STATE_ATTRIBUTE, )'(\w+)'/g)].map((match) => match[1]),
+    );
     expect(used).toEqual(expect.arrayContaining(['ready', 'failed', 'loading', 'consent']));
     expect(used.filter((state) => !(STATES as readonly string[]).includes(state))).toEqual([]);
   });
