@@ -33,6 +33,9 @@ export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998 } as const;
 /** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
 export const CHATRA_BUTTON_DEFAULTS = { size: 60, zIndex: 9999, background: '#1b66c9', color: '#fff', inset: 20 } as const;
 
+/** A required option, with the hint a user reads when it is missing (read by zod-errors.ts). */
+const required = <T extends z.ZodType>(schema: T, missingHint: string): T => schema.meta({ missingHint });
+
 /** A DOM event name, as `addEventListener` and analytics tools take it. */
 const eventName = (example: string) => z.string().regex(/^[A-Za-z][\w:.-]*$/, { error: `expected an event name such as "${example}"` });
 
@@ -113,7 +116,7 @@ const pathPatterns = z.array(z.string().min(1)).min(1);
 
 const autoMessageSchema = z.strictObject({
   /** The message, sent once per visitor session through `Chatra('sendAutoMessage', text)`. */
-  text: z.string().min(1),
+  text: required(z.string().min(1), 'Add the message: autoMessage: { text: "Questions? Ask here, or {whatsapp}." }.'),
   /** Seconds after the page loads (default 0). */
   afterSeconds: z.number().min(0).max(3600).default(0),
   /** Path patterns (globs such as "/pricing/**", without `base`) of the pages that send it; default: every page. */
@@ -125,7 +128,7 @@ const prefilledText = z.string();
 
 const contactSchema = z.strictObject({
   /** Name shown in the list of contacts and used by `<WhatsAppButton contact="…">`, e.g. "Sales". */
-  label: z.string(),
+  label: required(z.string(), 'Name each contact: { label: "Sales", link: "https://wa.me/message/XXXXXXXXXXXXX" }.'),
   /** This contact's WhatsApp Business short link… */
   link: z.string().optional(),
   /** …or phone number in international form. */
@@ -143,7 +146,7 @@ export const optionsSchema = z.strictObject({
     z.string(),
     z.strictObject({
       /** Phone number in international form, e.g. "+7 900 123-45-67". */
-      phone: z.string(),
+      phone: required(z.string(), 'Add the number in international form: whatsapp: { phone: "+49 30 1234567" }.'),
       /** Prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
       text: prefilledText.optional(),
     }),
@@ -155,7 +158,8 @@ export const optionsSchema = z.strictObject({
       /** Your Chatra public key (dashboard: Settings → Preferences → API keys), the `ChatraID` of Chatra's snippet. */
       id: z
         .string()
-        .regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' }),
+        .regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' })
+        .meta({ missingHint: 'Add your Chatra public key (dashboard: Settings → Preferences → API keys): chatra: { id: "…" }.' }),
       /** When chatra.js loads: at once, when the browser is idle after the page loaded, or on the visitor's first interaction. */
       load: z.enum(['eager', 'idle', 'interaction']).default('idle'),
       /** `window.ChatraSetup` settings. */

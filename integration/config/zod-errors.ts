@@ -4,17 +4,9 @@
  * allowed at a path) through zod's public `def`, never by position: reorder the schema and the
  * messages stay the same.
  */
-import type { core } from 'astro/zod';
+import { z, type core } from 'astro/zod';
 import { HINTS, OptionError } from '../shared/errors.ts';
 import { optionsSchema } from './schema.ts';
-
-/** What to write when a required option is missing, by path without list indexes; own keys only. */
-const REQUIRED_HINTS: Record<string, string> = {
-  'chatra.id': 'Add your Chatra public key (dashboard: Settings → Preferences → API keys): chatra: { id: "…" }.',
-  'whatsapp.phone': 'Add the number in international form: whatsapp: { phone: "+49 30 1234567" }.',
-  'texts.autoMessage.text': 'Add the message: autoMessage: { text: "Questions? Ask here, or {whatsapp}." }.',
-  'whatsapp.label': 'Name each contact: { label: "Sales", link: "https://wa.me/message/XXXXXXXXXXXXX" }.',
-};
 
 /** The OptionError for zod's first issue with `input`. */
 export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionError {
@@ -38,7 +30,7 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
         `Set it to one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`,
       );
     case 'invalid_type':
-      if (received === undefined) return new OptionError(path, 'is missing.', requiredHint(path));
+      if (received === undefined) return new OptionError(path, 'is missing.', missingHint(issue.path) ?? `Add \`${path}\`.`);
       return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give \`${path}\` a ${issue.expected} value.`);
     case 'too_small':
       if (Array.isArray(received) && received.length === 0) {
@@ -103,10 +95,11 @@ function unionBranch(issue: core.$ZodIssueInvalidUnion, received: unknown): core
   return index >= 0 ? issue.errors[index] : undefined;
 }
 
-/** The hint for a missing option (list indexes dropped: `whatsapp.1.phone` → `whatsapp.phone`). */
-function requiredHint(path: string): string {
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  return Object.hasOwn(REQUIRED_HINTS, key) ? REQUIRED_HINTS[key] : `Add \`${path}\`.`;
+/** The hint the schema gives a required option (`required()` in schema.ts), found by the path through lists and unions. */
+function missingHint(path: PropertyKey[]): string | undefined {
+  const schema = schemaAt(path);
+  const meta = schema && (z.globalRegistry.get(schema) as { missingHint?: string } | undefined);
+  return meta?.missingHint;
 }
 
 function describe(value: unknown): string {

@@ -17,6 +17,17 @@ const chatra = { id: 'DemoChatraId2026' };
 export const badConfigCases: BadConfigCase[] = [
   { name: 'no options (what astro add writes)', options: undefined, path: 'whatsapp', hint: /chatraWhatsApp\(\{ whatsapp:/ },
   { name: 'empty object', options: {}, path: 'whatsapp', hint: /short link/ },
+  // A required option that is missing: the schema's own hint for it (required() in schema.ts).
+  { name: 'chatra without its id', options: { whatsapp: link, chatra: { load: 'eager' } }, path: 'chatra.id', hint: /API keys/ },
+  { name: 'a message without a phone', options: { whatsapp: { text: 'Hi' } }, path: 'whatsapp.phone', hint: /international form/ },
+  { name: 'a contact without a label', options: { whatsapp: [{ link }] }, path: 'whatsapp.0.label', hint: /Name each contact/ },
+  {
+    name: 'autoMessage without its text',
+    options: { whatsapp: link, chatra, texts: { autoMessage: { afterSeconds: 5 } } },
+    path: 'texts.autoMessage.text',
+    hint: /Add the message/,
+  },
+  { name: 'consent with a wrong event name', options: { whatsapp: link, chatra: { ...chatra, consent: { event: '1 bad' } } }, path: 'chatra.consent.event', hint: /event name/ },
   { name: 'whatsapp is a number', options: { whatsapp: 79001234567 }, path: 'whatsapp', hint: /phone/ },
   { name: 'empty short link', options: { whatsapp: '' }, path: 'whatsapp', hint: /wa\.me\/message/ },
   { name: 'short link without code', options: { whatsapp: 'https://wa.me/message/' }, path: 'whatsapp', hint: /Short link/ },
