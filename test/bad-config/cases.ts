@@ -27,7 +27,12 @@ export const badConfigCases: BadConfigCase[] = [
     path: 'texts.autoMessage.text',
     hint: /Add the message/,
   },
-  { name: 'consent with a wrong event name', options: { whatsapp: link, chatra: { ...chatra, consent: { event: '1 bad' } } }, path: 'chatra.consent.event', hint: /event name/ },
+  {
+    name: 'consent with a wrong event name',
+    options: { whatsapp: link, chatra: { ...chatra, consent: { event: '1 bad' } } },
+    path: 'chatra.consent.event',
+    hint: /event name/,
+  },
   { name: 'whatsapp is a number', options: { whatsapp: 79001234567 }, path: 'whatsapp', hint: /phone/ },
   { name: 'empty short link', options: { whatsapp: '' }, path: 'whatsapp', hint: /wa\.me\/message/ },
   { name: 'short link without code', options: { whatsapp: 'https://wa.me/message/' }, path: 'whatsapp', hint: /Short link/ },
