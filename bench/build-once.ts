@@ -1,18 +1,22 @@
 /**
  * One build in a fresh process, so its peak memory is its own. Prints
  * `{ "ms": …, "cpuMs": …, "maxRssKb": … }` (cpuMs: user + system time of all its threads, less
- * sensitive than wall time to what else the machine is doing). Usage: node build-once.ts <root> <outDir> <with|without>
+ * sensitive than wall time to what else the machine is doing).
+ * Usage: node build-once.ts <root> <outDir> <with|without> [i18n]
  */
 import mdx from '@astrojs/mdx';
 import { build } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { CHATRA_ID, SHORT_LINK } from './sites.ts';
 
-const [root, outDir, variant] = process.argv.slice(2);
-const integrations = [mdx(), ...(variant === 'with' ? [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra: { id: CHATRA_ID } })] : [])];
+const [root, outDir, variant, shape] = process.argv.slice(2);
+// `i18n`: the multilingual site of build-cost.ts, with the widget loading on interaction.
+const i18n = shape === 'i18n' ? { defaultLocale: 'en', locales: ['en', 'ru'] } : undefined;
+const chatra = { id: CHATRA_ID, ...(i18n && { load: 'interaction' as const }) };
+const integrations = [mdx(), ...(variant === 'with' ? [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })] : [])];
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-await build({ root, outDir, logLevel: 'error', configFile: false, integrations });
+await build({ root, outDir, logLevel: 'error', configFile: false, integrations, i18n });
 const ms = performance.now() - start;
 const cpu = process.cpuUsage(cpuStart);
 console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS }));

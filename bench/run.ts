@@ -3,7 +3,6 @@
  * with no chat at all, Chatra's own snippet, and react-floating-whatsapp. Prints a table and
  * writes bench/results.json. Figures are ratios and differences measured in one run.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { buildSync } from 'esbuild';
 import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
 import { measureInBrowser } from './browser.ts';
+import { measureBuildCost } from './build-cost.ts';
 import { measureOnDemand, measureTransform } from './on-demand.ts';
 
 const quick = process.argv.includes('--quick');
@@ -47,46 +47,6 @@ async function pageBytes() {
   const floor = gzip(html('none'));
   const added = Object.fromEntries(variants.map((variant) => [variant, gzip(html(variant)) - floor])) as Record<Variant, number>;
   return { floorGzip: floor, addedGzip: added, sites };
-}
-
-/** Build time and peak memory of a site of MDX pages, with and without the integration, alternated. */
-function buildOverhead() {
-  const pages = quick ? 100 : 1000;
-  const pairs = quick ? 1 : 7;
-  const root = join(work, 'build-site');
-  writeSite(root, { pages });
-  const runs: Record<'with' | 'without', { ms: number; cpuMs: number; maxRssKb: number }[]> = { with: [], without: [] };
-  for (let pair = 0; pair < pairs; pair++) {
-    for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
-      const output = execFileSync(
-        process.execPath,
-        [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant],
-        {
-          encoding: 'utf8',
-        },
-      );
-      runs[variant].push(JSON.parse(output.trim().split('\n').at(-1)!));
-    }
-  }
-  const summary = (variant: 'with' | 'without') => ({
-    medianMs: median(runs[variant].map((run) => run.ms)),
-    medianCpuMs: median(runs[variant].map((run) => run.cpuMs)),
-    medianMaxRssMb: median(runs[variant].map((run) => run.maxRssKb)) / 1024,
-    // The spread between runs of the same build, to read the ratios against.
-    rangeMs: range(runs[variant].map((run) => run.ms)),
-    rangeMaxRssMb: range(runs[variant].map((run) => run.maxRssKb / 1024)),
-  });
-  const withIt = summary('with');
-  const without = summary('without');
-  return {
-    pages,
-    pairs,
-    with: withIt,
-    without,
-    timeRatio: withIt.medianMs / without.medianMs,
-    cpuRatio: withIt.medianCpuMs / without.medianCpuMs,
-    memoryRatio: withIt.medianMaxRssMb / without.medianMaxRssMb,
-  };
 }
 
 /** react-floating-whatsapp's client bundle (React external), the reference for a WhatsApp button. */
@@ -123,7 +83,7 @@ function ourClientFiles(site: string) {
 const started = Date.now();
 const bytes = await pageBytes();
 const browser = await measureInBrowser(bytes.sites, { loads: quick ? 3 : 21, settleMs: quick ? 500 : 1500 });
-const overhead = buildOverhead();
+const buildCost = measureBuildCost(work, { quick });
 const onDemand = await measureOnDemand(work, { quick });
 const transform = await measureTransform({ quick });
 const results = {
@@ -133,7 +93,7 @@ const results = {
   astro: JSON.parse(readFileSync(require.resolve('astro/package.json'), 'utf8')).version,
   pageBytes: { floorGzip: bytes.floorGzip, addedGzip: bytes.addedGzip, budgetGzip: 1500 },
   browser,
-  build: overhead,
+  build: buildCost,
   onDemand,
   transform,
   reference: { button: referenceButton(), ours: ourClientFiles(bytes.sites.idle) },
@@ -152,15 +112,19 @@ for (const variant of variants) {
   console.log(row([variant, bytes.addedGzip[variant], b.requestsBeforeTrigger, b.scriptMs.toFixed(2), b.cls]));
 }
 console.log(
-  `\nBuild, ${overhead.pages} MDX pages, ${overhead.pairs} alternated pair(s), with/without: wall time ratio ${overhead.timeRatio.toFixed(3)}, ` +
-    `CPU time ratio ${overhead.cpuRatio.toFixed(3)}, peak memory ratio ${overhead.memoryRatio.toFixed(3)}`,
+  `\nBuild cost, with/without (i18n en+ru, MDX pages, chatra load 'interaction'), ${buildCost.sizes[0].pairs} alternated pairs per size after a warm-up; ratio median (min–max of the pairs):`,
 );
-for (const variant of ['without', 'with'] as const) {
-  const { rangeMs, rangeMaxRssMb } = overhead[variant];
+const ratio = (r: { median: number; min: number; max: number }) => `${r.median.toFixed(3)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+for (const size of buildCost.sizes) {
   console.log(
-    `  ${variant}: wall ${rangeMs.map((ms) => (ms / 1000).toFixed(1)).join('–')} s, peak memory ${rangeMaxRssMb.map(Math.round).join('–')} MB across runs`,
+    `  ${size.pages} pages: wall ${(size.ms.without / 1000).toFixed(2)} → ${(size.ms.with / 1000).toFixed(2)} s, time ${ratio(size.timeRatio)}, CPU ${ratio(size.cpuRatio)}, ` +
+      `peak memory ${Math.round(size.peakMb.without)} → ${Math.round(size.peakMb.with)} MB, ${ratio(size.memoryRatio)}`,
   );
 }
+console.log(
+  `  Straight line through the extra time: ${buildCost.fixedMs.toFixed(0)} ms per build + ${buildCost.perPageMs.toFixed(3)} ms per page; ` +
+    `memory ${buildCost.fixedMb.toFixed(1)} MB + ${(buildCost.perPageMb * 1000).toFixed(1)} MB per 1,000 pages`,
+);
 console.log(
   `\nOn-demand pages (@astrojs/node, ${onDemand.rounds} alternated rounds of ${onDemand.secondsPerRun} s, ${onDemand.connections} connections), with/without:`,
 );

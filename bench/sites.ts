@@ -21,7 +21,8 @@ export const CHATRA_SNIPPET = `<script is:inline>
 
 /** A layout: `head` goes into <head>, `around` (a header and a footer) around the page's <main>. */
 export const LAYOUT = (head: string, around: { header?: string; footer?: string } = {}) => `---
-const { title } = Astro.props;
+// An MDX page's layout gets its frontmatter as \`frontmatter\`; a page that uses the layout directly, as props.
+const { title } = Astro.props.frontmatter ?? Astro.props;
 ---
 <!doctype html>
 <html lang="en">
@@ -50,11 +51,24 @@ Some text on page ${i}, with a [link](https://example.com/${i}) and a list:
 - three
 `;
 
-/** Writes a site with `pages` MDX pages; `snippet` puts Chatra's own snippet into the layout. */
-export function writeSite(root: string, { pages, snippet = false }: { pages: number; snippet?: boolean }): void {
+/**
+ * Writes a site with `pages` MDX pages; `snippet` puts Chatra's own snippet into the layout;
+ * `i18n` splits the pages between `src/pages/` (en) and `src/pages/ru/`, the layout setting `lang`.
+ */
+export function writeSite(
+  root: string,
+  { pages, snippet = false, i18n = false }: { pages: number; snippet?: boolean; i18n?: boolean },
+): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'src/layouts'), { recursive: true });
-  mkdirSync(join(root, 'src/pages'), { recursive: true });
-  writeFileSync(join(root, 'src/layouts/Base.astro'), LAYOUT(snippet ? CHATRA_SNIPPET : ''));
-  for (let i = 0; i < pages; i++) writeFileSync(join(root, `src/pages/page-${i}.mdx`), PAGE(i));
+  mkdirSync(join(root, 'src/pages/ru'), { recursive: true });
+  const layout = LAYOUT(snippet ? CHATRA_SNIPPET : '');
+  writeFileSync(
+    join(root, 'src/layouts/Base.astro'),
+    i18n ? layout.replace('<html lang="en">', '<html lang={Astro.currentLocale}>') : layout,
+  );
+  for (let i = 0; i < pages; i++) {
+    const ru = i18n && i % 2 === 1;
+    writeFileSync(join(root, `src/pages/${ru ? 'ru/' : ''}page-${i}.mdx`), ru ? PAGE(i).replace('../layouts/', '../../layouts/') : PAGE(i));
+  }
 }
