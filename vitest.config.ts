@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, so a run of some files starts only what they need (the browser sites are built
- * only when a browser test is queued), and files run two at a time, each in a process of its own:
+ * Projects, so a run of some files starts only what they need (the browser sites are built, the
+ * package packed, only when a test that needs them is queued), and files run two at a time, each in a process of its own:
  * Astro builds keep global state (NODE_ENV, the content layer), which a process boundary contains.
  * No two files share a fixture's root or a server.
  */
@@ -21,7 +21,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'sites', include: ['test/build/**/*.test.ts', 'test/server/**/*.test.ts', 'test/package/**/*.test.ts'] },
+        test: { name: 'sites', include: ['test/build/**/*.test.ts', 'test/server/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'package', include: ['test/package/**/*.test.ts'], globalSetup: ['test/package/global-setup.ts'] },
       },
       {
         extends: true,

@@ -15,6 +15,7 @@ import { buildSync } from 'esbuild';
 import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
 import { measureInBrowser } from './browser.ts';
 import { measureBuildCost } from './build-cost.ts';
+import { measurePageBytes, variants } from './page-bytes.ts';
 import { measureOnDemand, measureTransform } from './on-demand.ts';
 
 const quick = process.argv.includes('--quick');
@@ -25,29 +26,6 @@ const require = createRequire(import.meta.url);
 const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
-
-type Variant = 'none' | 'button' | 'eager' | 'idle' | 'interaction' | 'snippet';
-const variants: Variant[] = ['none', 'button', 'eager', 'idle', 'interaction', 'snippet'];
-
-/** Bytes each variant adds to a page's HTML (gzip -9), against the page with no chat. */
-async function pageBytes() {
-  const sites: Record<Variant, string> = {} as never;
-  for (const variant of variants) {
-    const root = join(work, `site-${variant}`);
-    writeSite(root, { pages: 1, snippet: variant === 'snippet' });
-    const chatra = ['eager', 'idle', 'interaction'].includes(variant) ? { id: CHATRA_ID, load: variant as 'eager' } : undefined;
-    const integrations = [
-      mdx(),
-      ...(variant === 'none' || variant === 'snippet' ? [] : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })]),
-    ];
-    await build({ root, outDir: join(root, 'dist'), logLevel: 'error', configFile: false, integrations });
-    sites[variant] = join(root, 'dist');
-  }
-  const html = (variant: Variant) => readFileSync(join(sites[variant], 'page-0/index.html'));
-  const floor = gzip(html('none'));
-  const added = Object.fromEntries(variants.map((variant) => [variant, gzip(html(variant)) - floor])) as Record<Variant, number>;
-  return { floorGzip: floor, addedGzip: added, sites };
-}
 
 /** react-floating-whatsapp's client bundle (React external), the reference for a WhatsApp button. */
 function referenceButton() {
@@ -81,7 +59,7 @@ function ourClientFiles(site: string) {
 }
 
 const started = Date.now();
-const bytes = await pageBytes();
+const bytes = await measurePageBytes(work);
 const browser = await measureInBrowser(bytes.sites, { loads: quick ? 3 : 21, settleMs: quick ? 500 : 1500 });
 const buildCost = measureBuildCost(work, { quick });
 const onDemand = await measureOnDemand(work, { quick });
@@ -91,7 +69,12 @@ const results = {
   quick,
   node: process.version,
   astro: JSON.parse(readFileSync(require.resolve('astro/package.json'), 'utf8')).version,
-  pageBytes: { floorGzip: bytes.floorGzip, addedGzip: bytes.addedGzip, budgetGzip: 1500 },
+  pageBytes: {
+    floorGzip: bytes.floorGzip,
+    addedGzip: bytes.addedGzip,
+    firstVisitGzip: bytes.firstVisitGzip,
+    budgetGzip: { perView: 1024, firstVisit: 2560 },
+  },
   browser,
   build: buildCost,
   onDemand,
@@ -105,11 +88,22 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 console.log(
   `\nPer page (gzip bytes added to the HTML; page with no chat: ${bytes.floorGzip} B), requests to other origins before the trigger, script time:\n`,
 );
-console.log(row(['variant', 'HTML added (gzip B)', 'other-origin requests before trigger', 'chat code main-thread ms (median)', 'CLS']));
-console.log(row(['---', '---', '---', '---', '---']));
+console.log(
+  row([
+    'variant',
+    'per page view (gzip B)',
+    'first visit (gzip B)',
+    'other-origin requests before trigger',
+    'chat code main-thread ms (median)',
+    'CLS',
+  ]),
+);
+console.log(row(['---', '---', '---', '---', '---', '---']));
 for (const variant of variants) {
   const b = browser[variant];
-  console.log(row([variant, bytes.addedGzip[variant], b.requestsBeforeTrigger, b.scriptMs.toFixed(2), b.cls]));
+  console.log(
+    row([variant, bytes.addedGzip[variant], bytes.firstVisitGzip[variant], b.requestsBeforeTrigger, b.scriptMs.toFixed(2), b.cls]),
+  );
 }
 console.log(
   `\nBuild cost, with/without (i18n en+ru, MDX pages, chatra load 'interaction'), ${buildCost.sizes[0].pairs} alternated pairs per size after a warm-up; ratio median (min–max of the pairs):`,

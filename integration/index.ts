@@ -3,8 +3,8 @@
  * (Node, config time), runtime/ (the site's server bundle), markdown/ and client/.
  */
 import type { AstroIntegration } from 'astro';
-import { clientAssets, pageStylesheet, writeClientFiles, type ClientAssets } from './config/client-assets.ts';
-import { cspAdditions, widenSiteDirectives, type CspObject } from './config/csp.ts';
+import { clientAssets, writeClientFiles, type ClientAssets } from './config/client-assets.ts';
+import { allowsOwnStylesheets, cspAdditions, widenSiteDirectives, type CspObject } from './config/csp.ts';
 import { serveClientFiles } from './config/dev-server.ts';
 import { ownModule } from './config/own-module.ts';
 import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/resolve.ts';
@@ -25,22 +25,23 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
       'astro:config:setup': async ({ config, updateConfig, addMiddleware, logger }) => {
         resolved = await resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
-        const css = pageStylesheet(resolved);
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
           logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
         const { csp: siteCsp } = config.security;
         assets = clientAssets(resolved, config.base, {
           insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true,
+          // The site's choice, as for its own stylesheets; and a policy that allows no stylesheet
+          // from the site itself gets one it can allow by its hash.
+          inlineStylesheet: config.build.inlineStylesheets === 'always' || !allowsOwnStylesheets(siteCsp),
         });
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, {
-          styles: [css],
-          scripts: [assets.bootstrap, assets.analyticsScript].filter(Boolean),
+          styles: [assets.inlineCss].filter(Boolean),
+          scripts: [assets.bootstrap].filter(Boolean),
           loadsChatra: Boolean(resolved.chatra),
         });
         const runtime = toRuntimeOptions(resolved, assets, {
-          css,
           base: config.base,
           trailingSlash: config.trailingSlash,
           format: config.build.format,

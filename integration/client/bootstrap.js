@@ -1,10 +1,12 @@
 import { STATE_ATTRIBUTE } from '../shared/dom.ts';
 
 /*
- * The inline part, the same on every page with the widget (its hash is in the CSP). `config` = { id, state, timeout, loader }.
+ * The inline part, only where a build needs one before the cached loader: with `consent` (the
+ * page's consent manager may call grantConsent() at once) and under CSP 'strict-dynamic' (it adds
+ * the loader). The same on every page with the widget (its hash is in the CSP).
+ * `config` = { id, state, timeout, loader, event? }.
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
- * CSS reads. The cached loader follows as <script async> before </head>; if it can't arrive
- * (blocked, offline), the WhatsApp button shows.
+ * CSS reads. If the loader can't arrive (blocked, offline), the WhatsApp button shows.
  */
 (function (config) {
   var w = window,
@@ -15,13 +17,20 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
     Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
   api = w.chatraWhatsApp;
+  // Consent given before the loader arrives (a call, or the consent event) is kept for it.
+  function early() {
+    api.consentGiven = true;
+  }
+  api.grantConsent = early;
+  if (config.event) w.addEventListener(config.event, early, { capture: true, once: true });
   function failed(event) {
     // Our loader only: a <script> in <head> with its address, not any element that says its id.
     var target = event && event.target;
     var isLoader =
       !event ||
       (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);
-    if (!api.grantConsent && isLoader) root.setAttribute(STATE_ATTRIBUTE, 'failed');
+    // The loader, once it runs, puts its own grantConsent in place.
+    if (api.grantConsent === early && isLoader) root.setAttribute(STATE_ATTRIBUTE, 'failed');
   }
   w.ChatraID = config.id;
   w.Chatra =

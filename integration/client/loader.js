@@ -1,14 +1,15 @@
 import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE } from '../shared/dom.ts';
 
 /*
- * The cached loader (one file for the whole site), started by the head-inline bootstrap.
- * `config` = { load, setup, timeout, consent, autoMessage, autoMessageAfter, files }. Each page names its
+ * The cached loader (one file for the whole site), a <script async> in each page's <head> (added by
+ * the inline bootstrap under CSP 'strict-dynamic').
+ * `config` = { id, state, load, setup, timeout, consent, autoMessage, autoMessageAfter, files }. Each page names its
  * texts file in <script type="application/json" id="chatra-whatsapp-page"> in <head>: { texts,
  * autoMessage, links? }; `links` maps a link the texts share to the page's own (the page's title in
  * the message). What a page says is checked: only that element in <head> is read (content in <body>
  * can't stand in for it), texts come only from `files` on this origin, links only to WhatsApp.
  * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
- * made before it loads wait in Chatra.q (the bootstrap made the queue).
+ * made before it loads wait in Chatra.q.
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
  */
 (function (config) {
@@ -172,11 +173,27 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   // in the content is not an own property of window, so it can't pass for it here either).
   if (!own.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
   var api = w.chatraWhatsApp;
+  // Consent the bootstrap kept for the loader (given before it arrived).
+  var consentGiven = api.consentGiven === true;
   api.grantConsent = grantConsent;
+  // What Chatra's own snippet sets up first: on most pages there is no inline bootstrap, and the
+  // loader does it. Calls made before chatra.js arrives wait in Chatra.q.
+  w.ChatraID = config.id;
+  w.Chatra =
+    w.Chatra ||
+    function () {
+      (w.Chatra.q = w.Chatra.q || []).push(arguments);
+    };
+  if (!state) {
+    // Later than fallback.timeout after the page started, the stylesheet already shows the
+    // WhatsApp button (the loader was that slow): stay with it.
+    setState(performance.now() > config.timeout ? 'failed' : config.state);
+  }
   if (state === 'failed') return;
   if (config.consent) {
     // Until consent, nothing goes to Chatra and the WhatsApp button shows.
     if (config.consent.event) w.addEventListener(config.consent.event, grantConsent, { capture: true });
+    if (consentGiven) grantConsent();
   } else {
     start();
   }

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { minifiedScripts, minifiedStylesheets } from './minified.ts';
 import type { WidgetState } from '../shared/dom.ts';
 import { serializeForScript } from '../shared/escape.ts';
+import { stylesheetHtml } from '../shared/markup.ts';
 import { placementCss } from './placement-css.ts';
 import type { ResolvedOptions } from './resolve.ts';
 
@@ -13,22 +14,34 @@ export interface ClientFile {
 }
 
 export interface ClientAssets {
-  /** The inline script of pages with the widget (Chatra's queue, its id, the state); '' without Chatra. */
+  /**
+   * The page stylesheet as a page's head gets it: a `<link>` to the cached file, or (the site
+   * inlines every stylesheet, or its policy has no 'self' for styles) a `<style>`.
+   */
+  stylesheet: string;
+  /** The stylesheet's text when it is inline, for its CSP hash; '' when it is linked. */
+  inlineCss: string;
+  /**
+   * The inline head script, '' on most sites. With `consent`: the page's API and state before the
+   * loader arrives. Under CSP 'strict-dynamic': the script that adds the loader (without Chatra, the
+   * analytics listener itself), which the policy trusts by its hash.
+   */
   bootstrap: string;
-  /** The inline analytics listener of pages on a site without Chatra (with Chatra it rides in the loader); '' if off. */
-  analyticsScript: string;
-  /** Files by name, for the `/_acw/[file]` endpoint. */
+  /** Files by name, served under `<base>/_acw/`. */
   files: Record<string, ClientFile>;
   /** URL of each language's texts file, by lower-case language tag. */
   textsUrls: Record<string, string>;
-  /** URL of the cached loader, for the `<script async>` before `</head>`; none when the bootstrap adds it (CSP 'strict-dynamic'). */
+  /**
+   * URL of the cached script, for the `<script async>` before `</head>`: the loader, or without
+   * Chatra the analytics listener; none when the bootstrap adds it, or when there is nothing to load.
+   */
   loaderUrl?: string;
 }
 
 /**
- * The page stylesheet for this build, inlined on every page: the floating button's (and its
- * disclosure's, with several contacts or a QR code), minified when the package was made, and this
- * build's placement (written compact). The components bundle their own.
+ * The page stylesheet for this build: the floating button's (and its disclosure's, with several
+ * contacts or a QR code), minified when the package was made, and this build's placement (written
+ * compact). One file for the whole site, cached; the components bundle their own.
  */
 export function pageStylesheet(resolved: ResolvedOptions): string {
   const { page, pageWithDisclosure } = minifiedStylesheets;
@@ -40,7 +53,6 @@ export const ASSETS_DIR = '_acw';
 
 /** What each minified client script is applied to (integration/build/minify.ts). */
 const PLACEHOLDER = 'chatraWhatsAppConfig';
-const { analytics: analyticsCall, loader: loaderCall } = minifiedScripts;
 
 /** Every JSON value below goes through serializeForScript: no string can end the script it sits in. */
 function withConfig(call: string, config: unknown): string {
@@ -48,49 +60,70 @@ function withConfig(call: string, config: unknown): string {
   return call.replace(PLACEHOLDER, () => json);
 }
 
-function hashed(name: string, extension: string, body: string): string {
-  return `${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
-}
-
-/** The head-inline script, the cached loader and the per-language texts files for this build. */
-export function clientAssets(resolved: ResolvedOptions, base: string, { insertLoader = false } = {}): ClientAssets {
-  // With Chatra, the analytics listener rides in the cached loader; without, it is the only script.
-  const analytics = resolved.analytics ? withConfig(analyticsCall, resolved.analytics) : '';
-  const { chatra } = resolved;
-  if (!chatra) return { bootstrap: '', analyticsScript: analytics, files: {}, textsUrls: {} };
-
+/** The stylesheet, the scripts and the per-language texts files for this build. */
+export function clientAssets(
+  resolved: ResolvedOptions,
+  base: string,
+  { insertLoader = false, inlineStylesheet = false }: { insertLoader?: boolean; inlineStylesheet?: boolean } = {},
+): ClientAssets {
   const dir = `${base.replace(/\/?$/, '/')}${ASSETS_DIR}/`;
   const files: Record<string, ClientFile> = {};
+  /** Adds a file under a name that changes with its content (cached for good); returns its URL. */
+  const add = (name: string, extension: string, type: string, body: string) => {
+    const fileName = `${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
+    files[fileName] = { type, body };
+    return dir + fileName;
+  };
+
+  const css = pageStylesheet(resolved);
+  const stylesheet = inlineStylesheet ? stylesheetHtml({ css }) : stylesheetHtml({ url: add('page', 'css', 'text/css', css) });
+  const inlineCss = inlineStylesheet ? css : '';
+  const analytics = resolved.analytics ? withConfig(minifiedScripts.analytics, resolved.analytics) : '';
+  const { chatra } = resolved;
+  if (!chatra) {
+    // The analytics listener alone: a cached file, or inline where a policy trusts only hashed scripts.
+    if (!analytics) return { stylesheet, inlineCss, bootstrap: '', files, textsUrls: {} };
+    if (insertLoader) return { stylesheet, inlineCss, bootstrap: analytics, files, textsUrls: {} };
+    return { stylesheet, inlineCss, bootstrap: '', files, textsUrls: {}, loaderUrl: add('analytics', 'js', 'text/javascript', analytics) };
+  }
+
   const textsUrls: Record<string, string> = {};
   for (const [language, texts] of Object.entries(resolved.languages)) {
     const body = JSON.stringify({ customStrings: texts.customStrings, language: texts.language, autoMessage: texts.autoMessage });
-    const name = hashed(language, 'json', body);
-    files[name] = { type: 'application/json', body };
-    textsUrls[language] = dir + name;
+    textsUrls[language] = add(language, 'json', 'application/json', body);
   }
-  const loader =
-    analytics +
-    withConfig(loaderCall, {
-      load: chatra.load,
-      setup: chatra.setup,
-      timeout: resolved.fallback.timeout,
-      consent: chatra.consent,
-      // Only a build that configured an automatic message sends one, whatever a page says.
-      autoMessage: Boolean(resolved.autoMessage),
-      autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
-      // Texts are fetched from here only: same origin, this folder.
-      files: dir,
-    });
-  const loaderName = hashed('loader', 'js', loader);
-  files[loaderName] = { type: 'text/javascript', body: loader };
   const state: WidgetState = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
-  // Under CSP 'strict-dynamic' a <script src> in the page is blocked (host sources don't count):
-  // the bootstrap, trusted by its hash, adds the loader, which the policy then trusts in turn.
+  // With Chatra, the analytics listener rides in the cached loader.
+  const loaderUrl = add(
+    'loader',
+    'js',
+    'text/javascript',
+    analytics +
+      withConfig(minifiedScripts.loader, {
+        id: chatra.id,
+        state,
+        load: chatra.load,
+        setup: chatra.setup,
+        timeout: resolved.fallback.timeout,
+        consent: chatra.consent,
+        // Only a build that configured an automatic message sends one, whatever a page says.
+        autoMessage: Boolean(resolved.autoMessage),
+        autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+        // Texts are fetched from here only: same origin, this folder.
+        files: dir,
+      }),
+  );
+  // Most pages need no inline script: the loader sets up Chatra's queue and the state when it runs,
+  // and the stylesheet shows the WhatsApp button if it never does. Two cases need one before it:
+  // consent (the page's consent manager may call grantConsent() at once), and CSP 'strict-dynamic',
+  // where a <script src> in the page is blocked (host sources don't count) and the bootstrap,
+  // trusted by its hash, adds the loader, which the policy then trusts in turn.
+  if (!insertLoader && !chatra.consent) return { stylesheet, inlineCss, bootstrap: '', files, textsUrls, loaderUrl };
   const bootstrapCall = insertLoader ? minifiedScripts.bootstrapInsertingLoader : minifiedScripts.bootstrap;
-  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: dir + loaderName });
-  return { bootstrap, analyticsScript: '', files, textsUrls, loaderUrl: insertLoader ? undefined : dir + loaderName };
+  const event = typeof chatra.consent === 'object' ? chatra.consent.event : undefined;
+  const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: loaderUrl, event });
+  return { stylesheet, inlineCss, bootstrap, files, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl };
 }
-
 /** Writes the files into `<outDir>/_acw/`, beside the site's own: static for every adapter. */
 export async function writeClientFiles(files: Record<string, ClientFile>, outDir: URL): Promise<void> {
   const entries = Object.entries(files);

@@ -48,6 +48,13 @@ export function cspAdditions(
   return csp === true ? { algorithm: 'SHA-256', ...additions } : additions;
 }
 
+/** Whether the site's policy lets a page load a stylesheet from the site itself (Astro's default style source is 'self'). */
+export function allowsOwnStylesheets(csp: Csp): boolean {
+  if (!csp || csp === true) return true;
+  const resources = csp.styleDirective?.resources;
+  return !resources || resources.length === 0 || resources.includes("'self'");
+}
+
 /**
  * Lets Chatra's frame and requests through a site's policy, widening no more than that: Chatra's
  * hosts go into `frame-src`, `child-src` and `connect-src` where the site wrote them; where it

@@ -10,8 +10,11 @@ export function placementCss(options: ResolvedOptions): string {
   const colors = chatra?.setup.colors ?? {};
   // Custom properties, so a site can move the button itself (say, while its cookie banner shows).
   // floating.css falls back to the defaults: only other values are written.
-  const { x, y, zIndex } = FLOATING_DEFAULTS;
-  let css = customProperties({ x: fallback.offset.x, y: fallback.offset.y, z: fallback.zIndex }, { x, y, z: zIndex });
+  const { x, y, zIndex, timeout } = FLOATING_DEFAULTS;
+  let css = customProperties(
+    { x: fallback.offset.x, y: fallback.offset.y, z: fallback.zIndex, timeout: fallback.timeout },
+    { x, y, z: zIndex, timeout },
+  );
   if (fallback.mobileOffset) css += `@media (max-width:640px){${customProperties(fallback.mobileOffset)}}`;
   // By media features, not user agents: a fine pointer that hovers is a desktop.
   if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){.${CLASS.floating}{display:none}}`;
@@ -32,7 +35,7 @@ export function placementCss(options: ResolvedOptions): string {
 function customProperties(values: Record<string, number>, unchanged: Record<string, number> = {}): string {
   const set = Object.entries(values)
     .filter(([name, value]) => value !== unchanged[name])
-    .map(([name, value]) => `--acw-${name}:${value}${name === 'z' ? '' : 'px'}`);
+    .map(([name, value]) => `--acw-${name}:${name === 'timeout' ? `${value / 1000}s` : `${value}${name === 'z' ? '' : 'px'}`}`);
   return set.length ? `:root{${set.join(';')}}` : '';
 }
 

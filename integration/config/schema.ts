@@ -29,7 +29,7 @@ export type CustomStringKey = (typeof customStringKeys)[number];
  * Defaults that more than the schema reads: the placement CSS writes only values that differ,
  * and styles/floating.css falls back to these (a test keeps the two equal).
  */
-export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998 } as const;
+export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998, timeout: 8000 } as const;
 /** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
 export const CHATRA_BUTTON_DEFAULTS = { size: 60, zIndex: 9999, background: '#1b66c9', color: '#fff', inset: 20 } as const;
 
@@ -219,7 +219,7 @@ export const optionsSchema = z.strictObject({
       /** Corner of the floating button. */
       position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
       /** Milliseconds to wait for the widget before showing the WhatsApp button instead. */
-      timeout: z.number().int().min(1000).max(60000).default(8000),
+      timeout: z.number().int().min(1000).max(60000).default(FLOATING_DEFAULTS.timeout),
       /** Where the floating button shows, by CSS media features alone (pointer and hover): 'all', 'mobile' or 'desktop'. */
       devices: z.enum(['all', 'mobile', 'desktop']).default('all'),
       /** Distance in px from the side (`x`) and the bottom (`y`) of the window (default 20 and 20). */

@@ -25,7 +25,7 @@ export function virtualOptions(options: RuntimeOptions): Plugin {
 export function toRuntimeOptions(
   resolved: ResolvedOptions,
   assets: ClientAssets,
-  site: Pick<RuntimeOptions, 'css' | 'base' | 'trailingSlash' | 'format'>,
+  site: Pick<RuntimeOptions, 'base' | 'trailingSlash' | 'format'>,
 ): RuntimeOptions {
   const { chatra, fallback } = resolved;
   const languages: RuntimeOptions['languages'] = {};
@@ -47,9 +47,9 @@ export function toRuntimeOptions(
     defaultLanguage: resolved.defaultLanguage,
     languages,
     ...site,
+    stylesheet: assets.stylesheet,
     textsUrls: assets.textsUrls,
     loaderUrl: assets.loaderUrl,
     bootstrap: assets.bootstrap,
-    analyticsScript: assets.analyticsScript,
   };
 }

@@ -72,6 +72,8 @@ export class PageRequest implements PageHandler {
   #links: PageLinks | undefined;
   #language = '';
   #parts: PageParts = { widget: false, floating: false };
+  /** Whether the page gets the build's scripts. */
+  #scripts = false;
 
   constructor(kits: PageKits, facts: RequestFacts) {
     this.#kits = kits;
@@ -86,8 +88,10 @@ export class PageRequest implements PageHandler {
     const on = this.#pageSetting() !== false;
     this.#parts = { widget: on && Boolean(options.chatra) && getsWidget(this.#route), floating: on && getsFloating(this.#route) };
     this.#language = languageOf(options, this.#facts.locale ?? lang);
-    const script = this.#parts.widget ? options.bootstrap : options.chatra ? '' : options.analyticsScript;
-    return pageHeadHtml(options, options.css, this.#parts) + (script ? `<script>${script}</script>` : '');
+    // On a site with Chatra, a page without the widget gets no script (the analytics listener rides in the loader).
+    this.#scripts = this.#parts.widget || !options.chatra;
+    const script = this.#scripts ? options.bootstrap : '';
+    return pageHeadHtml(options, this.#parts) + (script ? `<script>${script}</script>` : '');
   }
 
   title(text: string): void {
@@ -95,8 +99,8 @@ export class PageRequest implements PageHandler {
   }
 
   headEnd(): string {
-    if (!this.#parts.widget) return '';
     const { options, sendsAutoMessage } = this.#kits;
+    if (!this.#parts.widget) return this.#scripts ? loaderScriptHtml(options.loaderUrl) : '';
     const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(this.#route);
     const links = this.#pageLinks();
     return this.#kits.memo(

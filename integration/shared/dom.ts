@@ -64,5 +64,12 @@ export const CLASS = {
   auto: 'acw-auto',
 } as const;
 
-/** CSS custom properties a site may set to move the floating button (`--acw-x`, `--acw-y`, `--acw-z`). */
-export const CUSTOM_PROPERTIES = ['--acw-x', '--acw-y', '--acw-z'] as const;
+/** The keyframes that keep the WhatsApp button hidden until `fallback.timeout` while no state is set. */
+export const LATE_KEYFRAMES = 'acw-late';
+
+/**
+ * CSS custom properties: a site may set the first three to move the floating button; the last is
+ * `fallback.timeout`, after which the button shows when the loader never ran. `acw-late` is the
+ * keyframes name of that wait.
+ */
+export const CUSTOM_PROPERTIES = ['--acw-x', '--acw-y', '--acw-z', '--acw-timeout'] as const;

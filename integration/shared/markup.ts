@@ -57,10 +57,15 @@ export interface PageParts {
   floating: boolean;
 }
 
+/** The page stylesheet: a `<link>` to the cached file, or the stylesheet itself. */
+export function stylesheetHtml(sheet: { url: string } | { css: string }): string {
+  return 'url' in sheet ? `<link rel="stylesheet" href="${escapeHtml(sheet.url)}">` : `<style>${sheet.css}</style>`;
+}
+
 /** What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when the page has either. */
-export function pageHeadHtml(options: MarkupOptions, css: string, page: PageParts): string {
+export function pageHeadHtml(options: MarkupOptions & Pick<RuntimeOptions, 'stylesheet'>, page: PageParts): string {
   const shows = (options.fallback.floating && page.floating) || (options.chatra?.facade && page.widget);
-  return shows ? `<style>${css}</style>` : '';
+  return shows ? options.stylesheet : '';
 }
 
 /**

@@ -44,16 +44,14 @@ export interface RuntimeOptions extends PathStyle {
   defaultLanguage: string;
   /** Labels by lower-case language tag. */
   languages: Record<string, PageLabels>;
-  /** The stylesheet inlined with the floating button: the page stylesheet plus this build's placement. */
-  css: string;
+  /** The page stylesheet as the head gets it: a `<link>` to the cached file, or a `<style>`. */
+  stylesheet: string;
   /** The site's `base`, for matching page paths. */
   base: string;
   /** URL of each language's texts file. */
   textsUrls: Record<string, string>;
-  /** URL of the cached loader (none when the bootstrap inserts it, under CSP 'strict-dynamic'). */
+  /** URL of the cached script (the loader; without Chatra, the analytics listener). */
   loaderUrl?: string;
-  /** The inline script of pages with the widget: Chatra's queue, its id and the state. */
+  /** The inline head script, when the build needs one (consent, CSP 'strict-dynamic'); '' otherwise. */
   bootstrap: string;
-  /** The inline analytics listener of pages on a site without Chatra. */
-  analyticsScript: string;
 }

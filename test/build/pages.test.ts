@@ -114,12 +114,22 @@ describe('unified() processor, no Chatra', () => {
     expect(pageData(html)).toBeUndefined();
     expect(html).not.toContain('call.chatra.io');
     expect(parsePage(html).all('button', { class: /\bacw-facade\b/ })).toHaveLength(0);
-    // The analytics listener is the only script.
+    // The analytics listener is the only script: a cached file, none inline.
+    const scripts = parsePage(html).all('script');
+    expect(scripts.filter((script) => textOf(script).includes('whatsapp:click'))).toHaveLength(0);
+    const listener = scripts.filter((script) => /^\/_acw\/analytics\.[0-9a-f]{10}\.js$/.test(attribute(script, 'src') ?? ''));
+    expect(listener).toHaveLength(1);
+    expect(attribute(listener[0], 'async')).toBe('');
+    expect(site.read(attribute(listener[0], 'src')!.slice(1))).toContain('whatsapp:click');
+    // The stylesheet: one cached file for the site, linked right after <head>.
+    const [link] = parsePage(html).all('link', { rel: 'stylesheet', href: /^\/_acw\/page\.[0-9a-f]{10}\.css$/ });
+    expect(site.read(attribute(link, 'href')!.slice(1))).toContain('.acw-floating');
+    const sheet = site.read(attribute(link, 'href')!.slice(1));
     expect(
       parsePage(html)
-        .all('script')
-        .filter((script) => textOf(script).includes('whatsapp:click')),
-    ).toHaveLength(1);
+        .all('style')
+        .filter((style) => textOf(style) === sheet),
+    ).toHaveLength(0);
   });
 
   test('.md and .mdx whatsapp: links are rewritten by the remark plugin', () => {
@@ -138,17 +148,24 @@ describe('unified() processor, no Chatra', () => {
     expect(attribute(mdxLink, 'href')).toBe(PAGE_TEXT);
   });
 
-  test('no loader files are emitted', () => {
-    expect(site.exists('_acw')).toBe(false);
+  test('no loader or texts files are emitted: only the stylesheet and the analytics listener', () => {
+    expect(
+      site
+        .files('_acw')
+        .map((name) => name.replace(/\.[0-9a-f]{10}\./, '.'))
+        .sort(),
+    ).toEqual(['analytics.js', 'page.css']);
   });
 });
 
 describe('security.csp: true', () => {
   let site: BuiltSite;
   beforeAll(async () => {
+    // A policy whose styles come from elsewhere only: our stylesheet is inlined and allowed by its
+    // hash. Consent: the one build with an inline bootstrap, allowed by its hash.
     site = await buildFixture('pages', {
-      security: { csp: true },
-      integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+7 900 123 45 67' }, chatra: { id: 'DemoChatraId2026' } })],
+      security: { csp: { styleDirective: { resources: ['https://fonts.example'] } } },
+      integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+7 900 123 45 67' }, chatra: { id: 'DemoChatraId2026', consent: true } })],
     });
   });
 

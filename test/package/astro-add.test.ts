@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { serveRegistry, type Registry } from '../support/npm-registry.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,11 +40,9 @@ const importedAs = () => /^import (\w+) from ['"]astro-chatra-whatsapp['"];?$/m.
 
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), 'acw-add-'));
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' }),
-  ) as { filename: string; version: string }[];
-  packedVersion = packed.version;
-  registry = await serveRegistry({ tarball: join(work, packed.filename) });
+  const tarball = inject('tarball');
+  packedVersion = tarball.version;
+  registry = await serveRegistry({ tarball: tarball.path });
 
   site = join(work, 'site');
   mkdirSync(join(site, 'src/pages'), { recursive: true });

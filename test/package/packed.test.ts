@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,10 +22,7 @@ let tarballFiles: string[];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'acw-packed-'));
-  const [tarball] = JSON.parse(
-    execFileSync('npm', ['pack', '--workspace', 'integration', '--pack-destination', work, '--json'], { cwd: repo, env, encoding: 'utf8' }),
-  ) as { filename: string }[];
-  tarballPath = join(work, tarball.filename);
+  tarballPath = inject('tarball').path;
   tarballFiles = execFileSync('tar', ['tzf', tarballPath], { encoding: 'utf8' }).trim().split('\n');
 
   site = join(work, 'site');
@@ -53,7 +50,7 @@ export default defineConfig({
     'npm',
     [
       'install',
-      join(work, tarball.filename),
+      tarballPath,
       `astro@${versionOf('astro')}`,
       `@astrojs/mdx@${versionOf('@astrojs/mdx')}`,
       '--no-audit',

@@ -102,7 +102,7 @@ const resolved = await resolveOptions(
   { i18n: undefined },
 );
 
-describe('the head-inline bootstrap', () => {
+describe('the head-inline bootstrap (consent builds)', () => {
   /** Runs the bootstrap against a minimal page; returns what it set up. */
   function runBootstrap(code: string) {
     const attributes: Record<string, string> = {};
@@ -124,15 +124,17 @@ describe('the head-inline bootstrap', () => {
       .map((parts) => `/${parts.join('')}`);
     const id = fc.stringMatching(/^[A-Za-z0-9]{8,40}$/);
     fc.assert(
-      fc.property(id, base, fc.constantFrom('eager', 'idle', 'interaction'), (chatraId, siteBase, load) => {
-        const assets = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, id: chatraId, load } }, siteBase);
+      fc.property(id, base, fc.constantFrom('eager', 'idle', 'interaction'), fc.boolean(), (chatraId, siteBase, load, consent) => {
+        const assets = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, id: chatraId, load, consent } }, siteBase);
         const bootstrap = assets.bootstrap;
+        // Only consent needs a script before the loader (its API may be called at once).
+        if (!consent) return bootstrap === '' && assets.loaderUrl!.startsWith(`${siteBase.replace(/\/?$/, '/')}_acw/loader.`);
         const { scripts, intact } = parseScriptPage(bootstrap);
         if (scripts.length !== 1 || !intact || text(scripts[0]) !== bootstrap) return false;
         const { window, attributes } = runBootstrap(bootstrap);
         expect(window.ChatraID).toBe(chatraId);
         expect(typeof window.Chatra).toBe('function');
-        expect(attributes['data-chatra-whatsapp']).toBe(load === 'eager' ? 'loading' : 'waiting');
+        expect(attributes['data-chatra-whatsapp']).toBe('consent');
         // The loader's <script src> is an attribute: the browser reads back exactly the URL we wrote.
         const document = parse(`<!doctype html><html><head>${loaderScriptHtml(assets.loaderUrl)}</head><body></body></html>`);
         const [loader] = elements(document, 'script');

@@ -13,7 +13,7 @@ const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text:
 async function kits(site: string | undefined, extra: object = {}) {
   const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: TEXT }, ...extra }, { site });
   const assets = clientAssets(resolved, '/');
-  return new PageKits(toRuntimeOptions(resolved, assets, { css: '', base: '/', trailingSlash: 'ignore', format: 'directory' }));
+  return new PageKits(toRuntimeOptions(resolved, assets, { base: '/', trailingSlash: 'ignore', format: 'directory' }));
 }
 
 function render(html: string, kit: PageKits, url: string, locals: object = {}, prerendered = true) {

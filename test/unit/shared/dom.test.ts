@@ -10,6 +10,7 @@ import {
   AUTO_MESSAGE_SENT_KEY,
   CLASS,
   CUSTOM_PROPERTIES,
+  LATE_KEYFRAMES,
   LOADER_ID,
   OPENS_CHAT,
   PAGE_DATA_ID,
@@ -36,7 +37,7 @@ const shipped = [
 
 describe('one spelling of the DOM contract', () => {
   test('every acw- name in what ships is a class or custom property of the contract', () => {
-    const known = new Set<string>([...Object.values(CLASS), ...CUSTOM_PROPERTIES.map((name) => name.slice(2))]);
+    const known = new Set<string>([...Object.values(CLASS), ...CUSTOM_PROPERTIES.map((name) => name.slice(2)), LATE_KEYFRAMES]);
     const unknown = shipped.flatMap((file) =>
       [...file.text.matchAll(/(?<![\w-])acw-[a-z][a-z-]*/g)].filter(([name]) => !known.has(name)).map(([name]) => `${file.name}: ${name}`),
     );
@@ -72,5 +73,6 @@ describe('one spelling of the DOM contract', () => {
     expect(floating).toContain(`var(--acw-x, ${FLOATING_DEFAULTS.x}px)`);
     expect(floating).toContain(`var(--acw-y, ${FLOATING_DEFAULTS.y}px)`);
     expect(floating).toContain(`var(--acw-z, ${FLOATING_DEFAULTS.zIndex})`);
+    expect(floating).toContain(`var(--acw-timeout, ${FLOATING_DEFAULTS.timeout / 1000}s)`);
   });
 });
