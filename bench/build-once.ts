@@ -2,18 +2,24 @@
  * One build in a fresh process, so its peak memory is its own. Prints
  * `{ "ms": …, "cpuMs": …, "maxRssKb": … }` (cpuMs: user + system time of all its threads, less
  * sensitive than wall time to what else the machine is doing).
- * Usage: node build-once.ts <root> <outDir> <with|without> [i18n]
+ * Usage: node build-once.ts <root> <outDir> <with|without> [i18n|starlight]
  */
 import mdx from '@astrojs/mdx';
-import { build } from 'astro';
+import { build, type AstroIntegration } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
-import { CHATRA_ID, SHORT_LINK } from './sites.ts';
+import { CHATRA_ID, SHORT_LINK, STARLIGHT_LOCALES } from './sites.ts';
 
 const [root, outDir, variant, shape] = process.argv.slice(2);
 // `i18n`: the multilingual site of build-cost.ts, with the widget loading on interaction.
 const i18n = shape === 'i18n' ? { defaultLocale: 'en', locales: ['en', 'ru'] } : undefined;
-const chatra = { id: CHATRA_ID, ...(i18n && { load: 'interaction' as const }) };
-const integrations = [mdx(), ...(variant === 'with' ? [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })] : [])];
+const chatra = { id: CHATRA_ID, ...(shape && { load: 'interaction' as const }) };
+const ours = variant === 'with' ? [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })] : [];
+// `starlight`: the documentation site of starlight-cost.ts (no search index: the same for both).
+const site: AstroIntegration[] =
+  shape === 'starlight'
+    ? [(await import('@astrojs/starlight')).default({ title: 'Docs', pagefind: false, locales: STARLIGHT_LOCALES }), ...ours]
+    : [mdx(), ...ours];
+const integrations = site;
 const start = performance.now();
 const cpuStart = process.cpuUsage();
 await build({ root, outDir, logLevel: 'error', configFile: false, integrations, i18n });

@@ -16,6 +16,7 @@ import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
 import { measureInBrowser } from './browser.ts';
 import { measureBuildCost } from './build-cost.ts';
 import { measurePageBytes, variants } from './page-bytes.ts';
+import { measureStarlightCost } from './starlight-cost.ts';
 import { measureOnDemand, measureTransform } from './on-demand.ts';
 
 const quick = process.argv.includes('--quick');
@@ -62,6 +63,7 @@ const started = Date.now();
 const bytes = await measurePageBytes(work);
 const browser = await measureInBrowser(bytes.sites, { loads: quick ? 3 : 21, settleMs: quick ? 500 : 1500 });
 const buildCost = measureBuildCost(work, { quick });
+const starlightCost = measureStarlightCost(work, { quick });
 const onDemand = await measureOnDemand(work, { quick });
 const transform = await measureTransform({ quick });
 const results = {
@@ -77,6 +79,7 @@ const results = {
   },
   browser,
   build: buildCost,
+  starlight: starlightCost,
   onDemand,
   transform,
   reference: { button: referenceButton(), ours: ourClientFiles(bytes.sites.idle) },
@@ -118,6 +121,11 @@ for (const size of buildCost.sizes) {
 console.log(
   `  Straight line through the extra time: ${buildCost.fixedMs.toFixed(0)} ms per build + ${buildCost.perPageMs.toFixed(3)} ms per page; ` +
     `memory ${buildCost.fixedMb.toFixed(1)} MB + ${(buildCost.perPageMb * 1000).toFixed(1)} MB per 1,000 pages`,
+);
+console.log(
+  `\nStarlight docs site (${starlightCost.pages} pages of ${Math.round(starlightCost.pageKb)} KB HTML, 4 languages incl. right-to-left), ${starlightCost.pairs} alternated pairs: ` +
+    `wall ${(starlightCost.ms.without / 1000).toFixed(1)} → ${(starlightCost.ms.with / 1000).toFixed(1)} s, time ${ratio(starlightCost.timeRatio)}, CPU ${ratio(starlightCost.cpuRatio)}, ` +
+    `peak memory ${Math.round(starlightCost.peakMb.without)} → ${Math.round(starlightCost.peakMb.with)} MB, ${ratio(starlightCost.memoryRatio)}`,
 );
 console.log(
   `\nOn-demand pages (@astrojs/node, ${onDemand.rounds} alternated rounds of ${onDemand.secondsPerRun} s, ${onDemand.connections} connections), with/without:`,

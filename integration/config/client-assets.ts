@@ -89,7 +89,7 @@ export function clientAssets(
 
   const textsUrls: Record<string, string> = {};
   for (const [language, texts] of Object.entries(resolved.languages)) {
-    const body = JSON.stringify({ customStrings: texts.customStrings, language: texts.language, autoMessage: texts.autoMessage });
+    const body = JSON.stringify({ customStrings: texts.customStrings, language: texts.chatraLanguage, autoMessage: texts.autoMessage });
     textsUrls[language] = add(language, 'json', 'application/json', body);
   }
   const state: WidgetState = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';

@@ -19,10 +19,16 @@ export function placementCss(options: ResolvedOptions): string {
   // By media features, not user agents: a fine pointer that hovers is a desktop.
   if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){.${CLASS.floating}{display:none}}`;
   if (fallback.devices === 'desktop') css += `@media (hover:none),(pointer:coarse){.${CLASS.floating}{display:none}}`;
-  // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a corner.
-  const sharesCorner = (fallback.position === 'bottom-right' ? ['br', 'rb'] : ['bl', 'lb']).includes(facadePosition);
-  if (fallback.floating === 'always' && chatra && sharesCorner)
-    css += `.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`;
+  // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a
+  // bottom corner. Chatra places its button by physical corner; ours at the reading end follows the
+  // page's direction, so whether they share one may depend on it.
+  const chatraCorner = ['br', 'rb'].includes(facadePosition) ? 'right' : ['bl', 'lb'].includes(facadePosition) ? 'left' : undefined;
+  if (fallback.floating === 'always' && chatra && chatraCorner) {
+    const stack = `.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`;
+    for (const [scope, side] of Object.entries(sidesByDirection(fallback.position))) {
+      if (side === chatraCorner) css += scope ? `${scope} ${stack}` : stack;
+    }
+  }
   if (chatra?.facade) {
     css +=
       `.${CLASS.facade}{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? CHATRA_BUTTON_DEFAULTS.zIndex};${facadePlacement(facadePosition)}` +
@@ -37,6 +43,14 @@ function customProperties(values: Record<string, number>, unchanged: Record<stri
     .filter(([name, value]) => value !== unchanged[name])
     .map(([name, value]) => `--acw-${name}:${name === 'timeout' ? `${value / 1000}s` : `${value}${name === 'z' ? '' : 'px'}`}`);
   return set.length ? `:root{${set.join(';')}}` : '';
+}
+
+/** The floating button's physical side: on every page ('' scope), or per direction. */
+function sidesByDirection(position: ResolvedOptions['fallback']['position']): Record<string, 'left' | 'right'> {
+  if (position === 'bottom-right') return { '': 'right' };
+  if (position === 'bottom-left') return { '': 'left' };
+  const end = position === 'bottom-end';
+  return { ':root:not([dir=rtl])': end ? 'right' : 'left', ':root[dir=rtl]': end ? 'left' : 'right' };
 }
 
 /** Where Chatra draws its button for `buttonPosition` (edge, then where along it), `inset` px from the edges. */

@@ -7,9 +7,9 @@ import { HINTS, OptionError, toAstroError } from '../shared/errors.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
 import { resolveContacts } from './contacts.ts';
-import { chatraLanguages } from './default-texts.ts';
+import { defaultLanguages, LANGUAGE_ALIASES } from './default-texts.ts';
 import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
-import { resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
+import { fallbackLanguagesWarning, LABEL_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
 import { toOptionError } from './zod-errors.ts';
 
 /** Options checked and worked out once, at config time. */
@@ -38,6 +38,8 @@ export interface ResolvedOptions extends SiteTexts {
 export interface SiteConfig {
   i18n?: AstroConfig['i18n'];
   site?: string;
+  /** To tell a Starlight site (its languages are Starlight's `locales`). */
+  integrations?: { name: string }[];
 }
 
 /**
@@ -62,23 +64,37 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   }
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
   const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) =>
-    Object.keys(texts).some((key) => key !== 'linkLabel'),
+    Object.keys(texts).some((key) => !(LABEL_KEYS as readonly string[]).includes(key)),
   );
   const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
 
-  const i18nCodes = site.i18n?.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]));
+  // Each code once (a locale's path is often its code too; Starlight's config can reach Astro's twice).
+  const i18nCodes = site.i18n && [
+    ...new Set(site.i18n.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]))),
+  ];
   if (i18nCodes) {
+    // On a Starlight site, languages are Starlight's `locales` (it writes Astro's i18n from them).
+    const starlight = site.integrations?.some((integration) => integration.name === '@astrojs/starlight');
     for (const code of Object.keys(options.locales)) {
       if (!i18nCodes.some((known) => known.toLowerCase() === code.toLowerCase())) {
         throw new OptionError(
           `locales.${code}`,
-          `"${code}" is not one of this site's i18n locales (${i18nCodes.join(', ')}).`,
-          `Rename it to one of ${i18nCodes.join(', ')}, or add "${code}" to i18n.locales.`,
+          `"${code}" is not one of this site's ${starlight ? 'Starlight ' : 'i18n '}locales (${i18nCodes.join(', ')}).`,
+          starlight
+            ? `Rename it to one of ${i18nCodes.join(', ')}, or add the language to Starlight's locales: starlight({ locales: { ${JSON.stringify(code)}: { label: '…' } } }).`
+            : `Rename it to one of ${i18nCodes.join(', ')}, or add "${code}" to i18n.locales.`,
         );
       }
     }
   }
 
+  // Starlight writes Astro's i18n from its locales in its own setup: an integration before it can't see them.
+  const order = site.integrations?.map((integration) => integration.name) ?? [];
+  if (order.includes('@astrojs/starlight') && order.indexOf('@astrojs/starlight') > order.indexOf('astro-chatra-whatsapp')) {
+    warnings.push(
+      "integrations: chatraWhatsApp() comes before starlight(), so it can't see Starlight's languages (no warning for the ones without texts, no check of `locales`). Put it after starlight().",
+    );
+  }
   const setup = options.chatra?.setup ?? {};
   if (setup.clientId !== undefined) {
     // Written into the public loader, one clientId would give every visitor the same conversation.
@@ -89,9 +105,21 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     );
   }
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
-  const tags = new Set<string>([...chatraLanguages, ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) => tag.toLowerCase()));
+  // Every language we have words for (a page may say any of them in <html lang>), and the site's own.
+  const tags = new Set<string>(
+    [...defaultLanguages, ...Object.keys(LANGUAGE_ALIASES), ...Object.keys(options.locales), ...(i18nCodes ?? [])].map((tag) =>
+      tag.toLowerCase(),
+    ),
+  );
   const languages: Record<string, PageTexts> = {};
   for (const tag of tags) languages[tag] = resolvePageTexts(tag, options, contacts, defaultLanguage, toText);
+  const siteLanguages = i18nCodes
+    ? [...new Set(site.i18n!.locales.map((locale) => (typeof locale === 'string' ? locale : locale.codes[0]).toLowerCase()))]
+    : [...new Set([defaultLanguage, ...Object.keys(options.locales).map((tag) => tag.toLowerCase())])];
+  const fallbackWarning = fallbackLanguagesWarning(
+    siteLanguages.map((tag) => languages[tag] ?? languages[tag.split('-')[0]]).filter(Boolean),
+  );
+  if (fallbackWarning) warnings.push(fallbackWarning);
 
   const chatra = options.chatra && {
     id: options.chatra.id,
@@ -113,9 +141,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     autoMessage: autoMessage && chatra ? { afterSeconds: autoMessage.afterSeconds, pages: autoMessage.pages } : undefined,
     defaultLanguage,
     languages,
-    siteLanguages: i18nCodes
-      ? [...new Set(site.i18n!.locales.map((locale) => (typeof locale === 'string' ? locale : locale.codes[0]).toLowerCase()))]
-      : [...new Set([defaultLanguage, ...Object.keys(options.locales).map((tag) => tag.toLowerCase())])],
+    siteLanguages,
     warnings,
   };
 }

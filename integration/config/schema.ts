@@ -101,10 +101,17 @@ export const chatraSetupSchema = z.strictObject({
 const text = z.union([z.string(), z.literal(false)]);
 
 const textsShape = {
-  /** Text of every generated WhatsApp link. */
+  /** Text of every generated WhatsApp link, and the floating button's accessible name. */
   linkLabel: z.string().min(1).optional(),
+  /** Accessible name of the stand-in for Chatra's button (default: "Open chat" in the page's language). */
+  openChatLabel: z.string().trim().min(1).optional(),
+  /** Name of the landmark around the floating buttons (default: "Contact us" in the page's language). */
+  regionLabel: z.string().trim().min(1).optional(),
+  /** Summary of the QR code's disclosure (default: "Show a QR code for your phone" in the page's language). */
+  qrLabel: z.string().trim().min(1).optional(),
   ...Object.fromEntries(customStringKeys.map((key) => [key, text.optional()])),
-} as { linkLabel: z.ZodOptional<z.ZodString> } & Record<CustomStringKey, z.ZodOptional<typeof text>>;
+} as Record<'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel', z.ZodOptional<z.ZodString>> &
+  Record<CustomStringKey, z.ZodOptional<typeof text>>;
 
 const offsetSchema = z.strictObject({
   x: z.number().int().min(0).max(2000).default(FLOATING_DEFAULTS.x),
@@ -216,8 +223,11 @@ export const optionsSchema = z.strictObject({
     .strictObject({
       /** 'until-chatra': shown without JS and when the widget fails; 'always'; false: no floating button. */
       floating: z.union([z.enum(['until-chatra', 'always']), z.literal(false)]).default('until-chatra'),
-      /** Corner of the floating button. */
-      position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
+      /**
+       * Corner of the floating button: at the reading end (bottom-right on left-to-right pages,
+       * bottom-left on right-to-left ones) or start, or a physical corner whatever the direction.
+       */
+      position: z.enum(['bottom-end', 'bottom-start', 'bottom-right', 'bottom-left']).default('bottom-end'),
       /** Milliseconds to wait for the widget before showing the WhatsApp button instead. */
       timeout: z.number().int().min(1000).max(60000).default(FLOATING_DEFAULTS.timeout),
       /** Where the floating button shows, by CSS media features alone (pointer and hover): 'all', 'mobile' or 'desktop'. */

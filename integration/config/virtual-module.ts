@@ -29,8 +29,8 @@ export function toRuntimeOptions(
 ): RuntimeOptions {
   const { chatra, fallback } = resolved;
   const languages: RuntimeOptions['languages'] = {};
-  for (const [tag, { linkLabel, openChatLabel, regionLabel, qrLabel }] of Object.entries(resolved.languages)) {
-    languages[tag] = { linkLabel, openChatLabel, regionLabel, qrLabel };
+  for (const [tag, { language, labelLanguages, linkLabel, openChatLabel, regionLabel, qrLabel }] of Object.entries(resolved.languages)) {
+    languages[tag] = { language, ...(labelLanguages && { labelLanguages }), linkLabel, openChatLabel, regionLabel, qrLabel };
   }
   return {
     contacts: resolved.contacts,

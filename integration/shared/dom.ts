@@ -42,6 +42,9 @@ export const CLASS = {
   region: 'acw-region',
   /** The stand-in for Chatra's round button, until the widget is ready. */
   facade: FACADE_CLASS,
+  /** The floating button's corner: at the reading end or start (logical), or right or left (physical). */
+  end: 'acw-end',
+  start: 'acw-start',
   left: 'acw-left',
   right: 'acw-right',
   /** Floating button shown only until the widget is ready (`fallback.floating: 'until-chatra'`). */

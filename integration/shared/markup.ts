@@ -31,6 +31,8 @@ export interface ButtonMarkup {
   theme?: 'light' | 'dark' | 'auto';
   /** Extra class names (the floating button uses them for its position and state). */
   classes?: string[];
+  /** The label's language, when it differs from the text around it. */
+  lang?: string;
 }
 
 /** A plain link with an icon: works without JavaScript, opens WhatsApp in a new tab. */
@@ -41,13 +43,14 @@ export function whatsAppButtonHtml({
   size = 'medium',
   theme = 'light',
   classes = [],
+  lang,
 }: ButtonMarkup): string {
   // Size and theme are the inline button's; the floating one has a look of its own.
   const looks = variant === 'inline' ? [CLASS[size], CLASS[theme]] : [];
   const className = [CLASS.button, CLASS[variant], ...looks, ...classes].join(' ');
   return (
     `<a class="${className}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">` +
-    `${WHATSAPP_ICON}<span class="${CLASS.label}">${escapeHtml(label)}</span></a>`
+    `${WHATSAPP_ICON}<span class="${CLASS.label}"${langAttribute(lang)}>${escapeHtml(label)}</span></a>`
   );
 }
 
@@ -91,6 +94,13 @@ export function pageBodyHtml(
   qrCode?: (href: string) => string | undefined,
 ): string {
   const { fallback, chatra, contacts } = options;
+  // A label in another language than what is around it says so (a language with no words of its own).
+  const regionLanguage = texts.labelLanguages?.regionLabel ?? texts.language;
+  const languageIn = (key: 'linkLabel' | 'openChatLabel') => {
+    const language = texts.labelLanguages?.[key] ?? texts.language;
+    return language === regionLanguage ? undefined : language;
+  };
+  const lang = languageIn('linkLabel');
   let html = '';
   if (fallback.floating && page.floating) {
     const classes = [floatingSide(fallback.position)];
@@ -100,22 +110,25 @@ export function pageBodyHtml(
     html +=
       contacts.length === 1
         ? svg
-          ? floatingQrHtml(links.main, texts.linkLabel, svg, classes)
-          : whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes })
+          ? floatingQrHtml(links.main, texts.linkLabel, svg, classes, lang)
+          : whatsAppButtonHtml({ href: links.main, label: texts.linkLabel, variant: 'floating', classes, lang })
         : contactListHtml(
             contacts.map((contact) => ({ label: contact.label!, href: links.href(contactHref(contact)) })),
             texts.linkLabel,
             classes,
+            lang,
           );
   }
   if (chatra?.facade && page.widget) {
-    html += `<button type="button" class="${CLASS.facade}" aria-label="${escapeHtml(texts.openChatLabel)}">${CHAT_ICON}</button>`;
+    const facadeLang = langAttribute(languageIn('openChatLabel'));
+    html += `<button type="button" class="${CLASS.facade}" aria-label="${escapeHtml(texts.openChatLabel)}"${facadeLang}>${CHAT_ICON}</button>`;
   }
-  return html && `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}">${html}</aside>`;
+  const asideLang = langAttribute(regionLanguage === texts.language ? undefined : regionLanguage);
+  return html && `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang}>${html}</aside>`;
 }
 
 /** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */
-export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[]): string {
+export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[], lang?: string): string {
   const items = links
     .map(
       (link) =>
@@ -124,22 +137,31 @@ export function contactListHtml(links: { label: string; href: string }[], summar
     .join('');
   return (
     `<details class="${[CLASS.contacts, CLASS.disclosure, CLASS.floating, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +
-    `<span class="${CLASS.label}">${escapeHtml(summary)}</span></summary><ul>${items}</ul></details>`
+    `<span class="${CLASS.label}"${langAttribute(lang)}>${escapeHtml(summary)}</span></summary><ul>${items}</ul></details>`
   );
 }
 
 /** `fallback.qr`: on phones the plain link; on desktops a disclosure with the link's QR code, and the link. */
-export function floatingQrHtml(href: string, label: string, svg: string, classes: string[]): string {
+export function floatingQrHtml(href: string, label: string, svg: string, classes: string[], lang?: string): string {
   return (
-    whatsAppButtonHtml({ href, label, variant: 'floating', classes: [...classes, CLASS.touch] }) +
+    whatsAppButtonHtml({ href, label, variant: 'floating', classes: [...classes, CLASS.touch], lang }) +
     `<details class="${[CLASS.disclosure, CLASS.floating, CLASS.desk, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +
-    `<span class="${CLASS.label}">${escapeHtml(label)}</span></summary><div>${svg}${whatsAppButtonHtml({ href, label })}</div></details>`
+    `<span class="${CLASS.label}"${langAttribute(lang)}>${escapeHtml(label)}</span></summary><div>${svg}${whatsAppButtonHtml({ href, label, lang })}</div></details>`
   );
 }
 
+/** ` lang="…"`, or nothing when the language is that of the text around. */
+function langAttribute(lang: string | undefined): string {
+  return lang ? ` lang="${escapeHtml(lang)}"` : '';
+}
+
 /** `<WhatsAppButton qr />`: the button, and beside it on desktops a disclosure with its QR code. */
-export function qrOfferHtml(button: string, svg: string, summary: string): string {
-  return `<span class="${CLASS.qrOffer}">${button}<details class="${CLASS.qrDetails}"><summary>${escapeHtml(summary)}</summary>${svg}</details></span>`;
+export function qrOfferHtml(button: string, svg: string, summary: string, lang?: string): string {
+  // not-content: Starlight's opt-out of its content styles, which would restyle the <details>.
+  return (
+    `<span class="${CLASS.qrOffer} not-content">${button}<details class="${CLASS.qrDetails}">` +
+    `<summary${langAttribute(lang)}>${escapeHtml(summary)}</summary>${svg}</details></span>`
+  );
 }
 
 /** The accessible name of a QR code of the link labelled `linkLabel`. */
@@ -149,5 +171,5 @@ export function qrTitle(linkLabel: string): string {
 
 /** The floating button's corner, as a class. */
 export function floatingSide(position: RuntimeOptions['fallback']['position']): string {
-  return position === 'bottom-left' ? CLASS.left : CLASS.right;
+  return { 'bottom-end': CLASS.end, 'bottom-start': CLASS.start, 'bottom-right': CLASS.right, 'bottom-left': CLASS.left }[position];
 }

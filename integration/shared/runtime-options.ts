@@ -8,6 +8,10 @@ import type { PathStyle } from './page-path.ts';
 
 /** The labels a page's own markup uses, in one language. */
 export interface PageLabels {
+  /** The language these labels are for (lower-case tag). */
+  language: string;
+  /** Labels shown in another language's words (it has none of its own), by key: that language, for `lang`. */
+  labelLanguages?: Partial<Record<'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel', string>>;
   /** Text of the WhatsApp links, and the floating button's accessible name. */
   linkLabel: string;
   /** Accessible name of the stand-in for Chatra's button. */
@@ -37,7 +41,11 @@ export interface RuntimeOptions extends PathStyle {
   /** With Chatra: which pages get the widget, and whether a stand-in for its button is drawn until it is ready. */
   chatra?: PathFilter & { facade: boolean };
   /** The floating WhatsApp button: when it shows, its corner, whether it offers a QR code, which pages get it. */
-  fallback: PathFilter & { floating: 'until-chatra' | 'always' | false; position: 'bottom-right' | 'bottom-left'; qr: boolean };
+  fallback: PathFilter & {
+    floating: 'until-chatra' | 'always' | false;
+    position: 'bottom-end' | 'bottom-start' | 'bottom-right' | 'bottom-left';
+    qr: boolean;
+  };
   /** With an automatic message: the pages that send it (all when `pages` is absent). */
   autoMessage?: { pages?: string[] };
   /** Language of pages that declare none. */

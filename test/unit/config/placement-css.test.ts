@@ -43,3 +43,19 @@ describe('placementCss', () => {
     );
   });
 });
+
+describe('placement by the page direction', () => {
+  const chatra = { id: 'DemoChatraId2026', setup: { buttonPosition: 'br' } };
+  test("'always' at the reading end stacks above Chatra's bottom-right button on left-to-right pages only", async () => {
+    const result = await css({ chatra, fallback: { floating: 'always' } });
+    expect(result).toContain(':root:not([dir=rtl]) .acw-floating{bottom:');
+    expect(result).not.toContain(':root[dir=rtl] .acw-floating');
+  });
+  test('at the reading start, on right-to-left pages only; a physical corner, on every page', async () => {
+    expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-start' } })).toContain(
+      ':root[dir=rtl] .acw-floating{bottom:',
+    );
+    expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-right' } })).toMatch(/(^|\})\.acw-floating\{bottom:/);
+    expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-left' } })).not.toContain('.acw-floating{bottom:');
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The integration's cost on a large multilingual documentation site, the shape of Starlight's own
+ * docs (issue: ~600 pages of ~100 KB in 17 languages): a generated Starlight site, no network
+ * needed, built with and without the integration in alternated pairs after a warm-up, each build in
+ * a fresh process; wall time, CPU time and peak memory, and the size of a built page.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeStarlightSite } from './sites.ts';
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+  maxRssKb: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
+export function measureStarlightCost(work: string, { quick }: { quick: boolean }) {
+  const pagesPerLocale = quick ? 15 : 150;
+  const kb = quick ? 20 : 60;
+  const pairs = quick ? 1 : 3;
+  const root = join(work, 'starlight-site');
+  writeStarlightSite(root, { pages: pagesPerLocale, kb });
+  const once = (variant: 'with' | 'without'): Run =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant, 'starlight'],
+        {
+          encoding: 'utf8',
+        },
+      )
+        .trim()
+        .split('\n')
+        .at(-1)!,
+    );
+  once('without');
+  once('with');
+  const runs: Record<'with' | 'without', Run[]> = { with: [], without: [] };
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) runs[variant].push(once(variant));
+  }
+  const ratios = (pick: (run: Run) => number) => spread(runs.with.map((run, i) => pick(run) / pick(runs.without[i])));
+  const page = readFileSync(join(root, 'dist-without/guides/page-0/index.html'));
+  return {
+    pages: (pagesPerLocale + 1) * 4,
+    pageKb: page.length / 1024,
+    pairs,
+    ms: { with: median(runs.with.map((run) => run.ms)), without: median(runs.without.map((run) => run.ms)) },
+    timeRatio: ratios((run) => run.ms),
+    cpuRatio: ratios((run) => run.cpuMs),
+    memoryRatio: ratios((run) => run.maxRssKb),
+    peakMb: { with: median(runs.with.map((run) => run.maxRssKb)) / 1024, without: median(runs.without.map((run) => run.maxRssKb)) / 1024 },
+  };
+}

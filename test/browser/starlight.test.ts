@@ -1,0 +1,145 @@
+/**
+ * A Starlight site with four languages (English, Persian right-to-left, Japanese, and Swahili, for
+ * which we have no words), built once and opened in Chromium at 1280×800: each page's own labels,
+ * the fallback named in the build output, the floating button at the reading end clear of
+ * Starlight's sidebar in both directions, theme="auto" following Starlight's theme picker, and the
+ * content's spacing around the inline button.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { build } from 'astro';
+import chatraWhatsApp from 'astro-chatra-whatsapp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultTexts } from '../../integration/config/default-texts.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { LINK } from './sites.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let buildOutput = '';
+
+beforeAll(async () => {
+  const root = fileURLToPath(new URL('../fixtures/starlight/', import.meta.url));
+  const outDir = mkdtempSync(join(tmpdir(), 'acw-starlight-'));
+  // What the build prints (Astro's logger writes to the console).
+  const write = process.stdout.write.bind(process.stdout);
+  const writeError = process.stderr.write.bind(process.stderr);
+  const capture = (chunk: string | Uint8Array) => ((buildOutput += String(chunk)), true);
+  process.stdout.write = capture as typeof process.stdout.write;
+  process.stderr.write = capture as typeof process.stderr.write;
+  try {
+    delete process.env.NODE_ENV;
+    await build({
+      root,
+      outDir,
+      logLevel: 'warn',
+      configFile: false,
+      integrations: [
+        starlight({
+          title: 'Docs',
+          pagefind: false,
+          locales: {
+            root: { label: 'English', lang: 'en' },
+            fa: { label: 'فارسی', dir: 'rtl' },
+            ja: { label: '日本語' },
+            sw: { label: 'Kiswahili' },
+          },
+        }),
+        mdx(),
+        chatraWhatsApp({ whatsapp: LINK }),
+      ],
+    });
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeError;
+  }
+  [browser, server] = await Promise.all([launchChromium(), serveStatic(outDir)]);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(
+  path: string,
+  { colorScheme = 'light' as 'light' | 'dark', theme }: { colorScheme?: 'light' | 'dark'; theme?: string } = {},
+) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+  if (theme) await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  return page;
+}
+
+const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('Starlight, four languages', () => {
+  test.each([
+    ['/', 'en', 'ltr'],
+    ['/fa/', 'fa', 'rtl'],
+    ['/ja/', 'ja', 'ltr'],
+  ] as const)('%s: the labels in the page’s own language, no lang of their own', async (path, language, dir) => {
+    const page = await open(path);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
+    const floating = page.locator('a.acw-floating');
+    expect((await floating.textContent())?.trim()).toBe(defaultTexts[language].linkLabel);
+    expect(await page.locator('aside.acw-region').getAttribute('aria-label')).toBe(defaultTexts[language].regionLabel);
+    expect(await page.locator('aside.acw-region [lang], aside.acw-region[lang]').count()).toBe(0);
+    expect((await page.locator('a.acw-inline').textContent())?.trim()).toBe(defaultTexts[language].linkLabel);
+    await page.context().close();
+  });
+
+  test('a language we have no words for: English labels that say they are English, and one build warning naming it', async () => {
+    const page = await open('/sw/');
+    expect(await page.locator('aside.acw-region').getAttribute('lang')).toBe('en');
+    expect((await page.locator('a.acw-floating').textContent())?.trim()).toBe(defaultTexts.en.linkLabel);
+    await page.context().close();
+    expect(buildOutput).toMatch(/sw \(shown in en\): linkLabel, openChatLabel, regionLabel, qrLabel/);
+    expect(buildOutput.match(/no texts of (its|their) own/g)).toHaveLength(1);
+  });
+
+  test.each([
+    ['/', 'right'],
+    ['/fa/', 'left'],
+  ] as const)('%s: the floating button at the reading end (%s), clear of the sidebar', async (path, side) => {
+    const page = await open(path);
+    const button = await box(page, 'a.acw-floating');
+    const sidebar = await box(page, '.sidebar-pane');
+    expect(side === 'right' ? 1280 - (button.x + button.width) : button.x).toBeCloseTo(20, 0);
+    expect(overlaps(button, sidebar)).toBe(false);
+    await page.context().close();
+  });
+
+  test.each([
+    ['light', 'dark', 'rgb(11, 110, 79)'],
+    ['dark', 'light', 'rgb(37, 211, 102)'],
+    ['auto', 'dark', 'rgb(37, 211, 102)'],
+    ['auto', 'light', 'rgb(11, 110, 79)'],
+  ] as const)('theme="auto" follows Starlight’s picker (%s, system %s)', async (theme, colorScheme, background) => {
+    const page = await open('/', { colorScheme, theme: theme === 'auto' ? '' : theme });
+    expect(await page.locator('a.acw-inline').evaluate((link) => getComputedStyle(link).backgroundColor)).toBe(background);
+    await page.context().close();
+  });
+
+  test('the inline button on its own line keeps the content’s spacing above and below', async () => {
+    const page = await open('/');
+    const gaps = await page.locator('a.acw-inline').evaluate((button) => {
+      const rect = button.getBoundingClientRect();
+      const before = button.previousElementSibling!.getBoundingClientRect();
+      const after = button.nextElementSibling!.getBoundingClientRect();
+      return { above: rect.top - before.bottom, below: after.top - rect.bottom };
+    });
+    expect(gaps.above).toBeGreaterThanOrEqual(15);
+    expect(gaps.below).toBeGreaterThanOrEqual(15);
+    await page.context().close();
+  });
+});
