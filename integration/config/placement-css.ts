@@ -29,6 +29,11 @@ export function placementCss(options: ResolvedOptions): string {
       if (side === chatraCorner) css += scope ? `${scope} ${stack}` : stack;
     }
   }
+  // Out of the way while the page shows something of its own there: an open <dialog>, and what
+  // the owner names (an open menu, a cookie banner).
+  css += `:root:has(${['dialog[open]', ...fallback.hideWhen].join(',')}) .${CLASS.region}{display:none}`;
+  // Room below the page's last content, so the button never covers it (a footer's links).
+  if (fallback.room) css += `.${CLASS.region}{height:calc(var(--acw-y,${y}px) + 64px)}`;
   if (chatra?.facade) {
     css +=
       `.${CLASS.facade}{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? CHATRA_BUTTON_DEFAULTS.zIndex};${facadePlacement(facadePosition)}` +

@@ -7,6 +7,7 @@ import { HINTS, OptionError, toAstroError } from '../shared/errors.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
 import { resolveContacts } from './contacts.ts';
+import { checkSelector } from './css-selector.ts';
 import { defaultLanguages, LANGUAGE_ALIASES } from './default-texts.ts';
 import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
 import { fallbackLanguagesWarning, LABEL_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
@@ -26,7 +27,8 @@ export interface ResolvedOptions extends SiteTexts {
     include?: string[];
     exclude?: string[];
   };
-  fallback: ParsedOptions['fallback'];
+  /** `hideWhen` checked, as a list. */
+  fallback: Omit<ParsedOptions['fallback'], 'hideWhen'> & { hideWhen: string[] };
   analytics: ParsedOptions['analytics'];
   autoMessage?: { afterSeconds: number; pages?: string[] };
   /** Language of pages that declare none. */
@@ -55,6 +57,13 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   const options = result.data;
 
   const { contacts, warnings } = resolveContacts(options.whatsapp, site.site);
+  const { hideWhen } = options.fallback;
+  const hideSelectors =
+    hideWhen === undefined
+      ? []
+      : typeof hideWhen === 'string'
+        ? [checkSelector(hideWhen, 'fallback.hideWhen')]
+        : hideWhen.map((selector, index) => checkSelector(selector, `fallback.hideWhen.${index}`));
   if (options.fallback.qr && contacts.length > 1) {
     throw new OptionError(
       'fallback.qr',
@@ -136,7 +145,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     contacts,
     site: site.site,
     chatra,
-    fallback: options.fallback,
+    fallback: { ...options.fallback, hideWhen: hideSelectors },
     analytics: options.analytics,
     autoMessage: autoMessage && chatra ? { afterSeconds: autoMessage.afterSeconds, pages: autoMessage.pages } : undefined,
     defaultLanguage,

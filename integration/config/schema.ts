@@ -240,6 +240,13 @@ export const optionsSchema = z.strictObject({
       zIndex: z.number().int().default(FLOATING_DEFAULTS.zIndex),
       /** On desktops, the floating button opens a QR code of the link to scan with a phone (CSS only; adds about 1 KB gzip to each page). Phones just follow the link. */
       qr: z.boolean().default(false),
+      /**
+       * CSS selectors: while an element matching one is in the page (an open menu, a cookie
+       * banner), the floating buttons step aside, in CSS alone. An open \`<dialog>\` always does it.
+       */
+      hideWhen: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+      /** Room at the end of the page for the floating button, so it never covers the last content (a footer's links). */
+      room: z.boolean().default(true),
       /** Pages that get the floating button (path globs without `base`); default: every page. */
       include: pathPatterns.optional(),
       /** Pages that don't get the floating button, even if `include` names them. */

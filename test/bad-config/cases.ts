@@ -18,6 +18,24 @@ export const badConfigCases: BadConfigCase[] = [
   { name: 'no options (what astro add writes)', options: undefined, path: 'whatsapp', hint: /chatraWhatsApp\(\{ whatsapp:/ },
   { name: 'empty object', options: {}, path: 'whatsapp', hint: /short link/ },
   // A required option that is missing: the schema's own hint for it (required() in schema.ts).
+  {
+    name: 'hideWhen that ends a rule',
+    options: { whatsapp: link, fallback: { hideWhen: '.menu-open} body{display:none' } },
+    path: 'fallback.hideWhen',
+    hint: /CSS selector/,
+  },
+  {
+    name: 'hideWhen not a selector',
+    options: { whatsapp: link, fallback: { hideWhen: ['.ok', 'div >'] } },
+    path: 'fallback.hideWhen.1',
+    hint: /CSS selector/,
+  },
+  {
+    name: 'hideWhen with markup',
+    options: { whatsapp: link, fallback: { hideWhen: '</style><script>' } },
+    path: 'fallback.hideWhen',
+    hint: /CSS selector/,
+  },
   { name: 'chatra without its id', options: { whatsapp: link, chatra: { load: 'eager' } }, path: 'chatra.id', hint: /API keys/ },
   { name: 'a message without a phone', options: { whatsapp: { text: 'Hi' } }, path: 'whatsapp.phone', hint: /international form/ },
   { name: 'a contact without a label', options: { whatsapp: [{ link }] }, path: 'whatsapp.0.label', hint: /Name each contact/ },

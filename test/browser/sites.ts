@@ -24,6 +24,9 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
   qr: { options: { fallback: { qr: true } } },
+  // A theme's fixed menu and footer: the button steps aside for the menu; room below the footer (and none, to compare).
+  room: { options: { fallback: { hideWhen: '.menu-open' } } },
+  'no-room': { options: { fallback: { room: false } } },
   // Two phone numbers, one the beginning of the other: each link must stay its own.
   prefix: {
     options: {

@@ -13,10 +13,12 @@ describe('placementCss', () => {
   });
 
   test('defaults write nothing (floating.css falls back to them); a narrow-window value is always written', async () => {
-    expect(await css({})).not.toContain('--acw');
-    expect(await css({ fallback: { offset: { x: 30, y: 20 }, mobileOffset: { x: 20, y: 20 } } })).toBe(
-      ':root{--acw-x:30px}@media (max-width:640px){:root{--acw-x:20px;--acw-y:20px}}',
-    );
+    expect(await css({})).not.toMatch(/--acw-[a-z]+:/);
+    expect(
+      (await css({ fallback: { offset: { x: 30, y: 20 }, mobileOffset: { x: 20, y: 20 } } })).startsWith(
+        ':root{--acw-x:30px}@media (max-width:640px){:root{--acw-x:20px;--acw-y:20px}}',
+      ),
+    ).toBe(true);
   });
 
   test('devices are chosen by media features, never by user agent', async () => {
@@ -24,14 +26,14 @@ describe('placementCss', () => {
       '@media (hover:hover) and (pointer:fine){.acw-floating{display:none}}',
     );
     expect(await css({ fallback: { devices: 'desktop' } })).toContain('@media (hover:none),(pointer:coarse){.acw-floating{display:none}}');
-    expect(await css({})).not.toContain('display:none');
+    expect(await css({})).not.toContain('.acw-floating{display:none}');
   });
 
   test('"always" lifts the WhatsApp button above Chatra\'s when they share a corner, not otherwise', async () => {
     const chatra = { id: 'DemoChatraId2026', setup: { buttonSize: 70 } };
     expect(await css({ chatra, fallback: { floating: 'always' } })).toContain('.acw-floating{bottom:calc(var(--acw-y,20px) + 86px)}');
-    expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-left' } })).not.toContain('calc(');
-    expect(await css({ chatra })).not.toContain('calc(');
+    expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-left' } })).not.toContain('.acw-floating{bottom:');
+    expect(await css({ chatra })).not.toContain('.acw-floating{bottom:');
   });
 
   test("the chat stand-in takes Chatra's place, size, colours and z-index", async () => {
@@ -57,5 +59,18 @@ describe('placement by the page direction', () => {
     );
     expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-right' } })).toMatch(/(^|\})\.acw-floating\{bottom:/);
     expect(await css({ chatra, fallback: { floating: 'always', position: 'bottom-left' } })).not.toContain('.acw-floating{bottom:');
+  });
+});
+
+describe("the theme's own fixed elements", () => {
+  test('the region steps aside for an open dialog always, and for what hideWhen names', async () => {
+    expect(await css({})).toContain(':root:has(dialog[open]) .acw-region{display:none}');
+    expect(await css({ fallback: { hideWhen: ['.menu-open', ' body.nav-open > x '] } })).toContain(
+      ':root:has(dialog[open],.menu-open,body.nav-open > x) .acw-region{display:none}',
+    );
+  });
+  test('room below the last content, unless room: false', async () => {
+    expect(await css({})).toContain('.acw-region{height:calc(var(--acw-y,20px) + 64px)}');
+    expect(await css({ fallback: { room: false } })).not.toContain('.acw-region{height');
   });
 });

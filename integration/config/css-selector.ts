@@ -1,0 +1,39 @@
+/**
+ * A site owner's CSS selector (`fallback.hideWhen`), checked before it goes into the stylesheet:
+ * parsed by css-what (the selector parser of css-select, which cheerio and svgo use), and nothing in
+ * it that could end the selector's rule or the stylesheet (css-what forgives some of those).
+ */
+import { createRequire } from 'node:module';
+import { OptionError } from '../shared/errors.ts';
+
+/** Characters that end or leave a selector in a stylesheet: a rule's braces, a declaration's end, a comment, markup, an at-rule, an escape. */
+const OUTSIDE_SELECTOR = /[{};<@\\]|\/\*|[\u0000-\u001f\u007f]/;
+const COMBINATORS = new Set(['child', 'descendant', 'adjacent', 'sibling', 'parent', 'column-combinator']);
+
+/** Loaded on first use: only sites with `hideWhen` pay for it. */
+function parse(selector: string): ReturnType<typeof import('css-what').parse> {
+  return (createRequire(import.meta.url)('css-what') as typeof import('css-what')).parse(selector);
+}
+
+/** The selector as it goes into the stylesheet, or an OptionError naming `path`. */
+export function checkSelector(selector: string, path: string): string {
+  const trimmed = selector.trim();
+  const fail = (problem: string): never => {
+    throw new OptionError(
+      path,
+      `${JSON.stringify(selector)} ${problem}`,
+      'Give a CSS selector of an element that is present while the button must step aside, e.g. ".menu-open" or "body.nav-open".',
+    );
+  };
+  if (trimmed === '') fail('is empty.');
+  if (OUTSIDE_SELECTOR.test(trimmed)) fail("has a character a selector can't hold here ({, }, ;, <, @, a backslash or a comment).");
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(trimmed);
+  } catch (error) {
+    return fail(`is not a CSS selector: ${(error as Error).message}.`);
+  }
+  if (parsed.some((compound) => compound.length === 0 || COMBINATORS.has(compound.at(-1)!.type)))
+    fail('ends with a combinator or an empty part.');
+  return trimmed;
+}

@@ -1,0 +1,60 @@
+/**
+ * The floating button and a theme's own fixed elements (AstroWind's, reported covered): room at the
+ * end of the page so it never covers the footer's links, and out of the way while the mobile menu
+ * (`fallback.hideWhen`) or a dialog is open. CSS only.
+ */
+import { describe, expect, test } from 'vitest';
+import { closeAll, floating, useBrowser, visit } from './visit.ts';
+
+useBrowser();
+
+const phone = { context: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true } };
+
+/** Scrolls to the end of the page; whether the button covers any of the footer's links. */
+async function coversFooter(path: string) {
+  const v = await visit(path, phone);
+  await v.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const button = (await floating(v.page).boundingBox())!;
+  const covered = [];
+  for (const id of ['#rss', '#github']) {
+    const link = (await v.page.locator(id).boundingBox())!;
+    if (
+      button.x < link.x + link.width &&
+      link.x < button.x + button.width &&
+      button.y < link.y + link.height &&
+      link.y < button.y + button.height
+    ) {
+      covered.push(id);
+    }
+  }
+  await closeAll(v);
+  return covered;
+}
+
+describe('a theme with a fixed menu and a footer of links', () => {
+  test('room below the last content: at the end of the page the button covers none of the footer’s links', async () => {
+    expect(await coversFooter('/room/fixed-footer/')).toEqual([]);
+    // Without the room (`fallback.room: false`), the same page has the button over a link.
+    expect((await coversFooter('/no-room/fixed-footer/')).length).toBeGreaterThan(0);
+  });
+
+  test('hideWhen: while the mobile menu is open the button steps aside, and comes back when it closes', async () => {
+    const v = await visit('/room/fixed-footer/', phone);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await v.page.click('#toggle');
+    expect(await floating(v.page).isVisible()).toBe(false);
+    expect(await v.page.locator('#download').isVisible()).toBe(true);
+    await v.page.click('#toggle');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await closeAll(v);
+  });
+
+  test('an open dialog: the button steps aside (any site, no option needed)', async () => {
+    const v = await visit('/no-room/fixed-footer/', phone);
+    await v.page.evaluate(() => (document.getElementById('notice') as HTMLDialogElement).show());
+    expect(await floating(v.page).isVisible()).toBe(false);
+    await v.page.evaluate(() => (document.getElementById('notice') as HTMLDialogElement).close());
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await closeAll(v);
+  });
+});
