@@ -28,6 +28,12 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
           logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
+        // Astro 5's CSP is an experiment the integration doesn't read: say what that leaves to the site.
+        if ((config as { experimental?: { csp?: unknown } }).experimental?.csp) {
+          logger.warn(
+            "experimental.csp (Astro 5) is not read by this integration: it adds no hashes there. Allow https://call.chatra.io in script-src and, with chatra.consent, the inline bootstrap's hash yourself, or use Astro 6+'s security.csp.",
+          );
+        }
         const { csp: siteCsp } = config.security;
         assets = clientAssets(resolved, config.base, {
           insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true,

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /** Chatra's `locale.customStrings` keys: the widget texts a page can set (Chatra API, locale). */
 export const customStringKeys = [

@@ -4,7 +4,7 @@
  * allowed at a path) through zod's public `def`, never by position: reorder the schema and the
  * messages stay the same.
  */
-import { z, type core } from 'astro/zod';
+import { z, type core } from 'zod';
 import { HINTS, OptionError } from '../shared/errors.ts';
 import { optionsSchema } from './schema.ts';
 

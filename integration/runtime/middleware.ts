@@ -6,7 +6,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import options from './options.ts';
 import { PageKits, PageRequest } from './page-request.ts';
-import { transformPageBody, transformPageText } from './page-stream.ts';
+import { transformPageBody, transformPageBytes } from './page-stream.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
 const kits = new PageKits(options, options.fallback.qr ? qrCodeOrWarning((await import('./qr-code.ts')).qrCodeSvg) : undefined);
@@ -22,8 +22,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
     locals: () => context.locals,
     prerendered: context.isPrerendered,
   });
-  // A prerendered page is written to a file whole: one string pass is cheaper than a stream.
-  const body = context.isPrerendered ? transformPageText(await response.text(), page) : await transformPageBody(response.body!, page);
+  // A prerendered page is written to a file whole: read as bytes in one go, its body not decoded.
+  const body = context.isPrerendered
+    ? transformPageBytes(new Uint8Array(await response.arrayBuffer()), page)
+    : await transformPageBody(response.body!, page);
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   const result = new Response(body, { status: response.status, statusText: response.statusText, headers });

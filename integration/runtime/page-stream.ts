@@ -64,6 +64,16 @@ export function transformPageText(html: string, handler: PageHandler): string {
 }
 
 /**
+ * A whole page as UTF-8 bytes (prerendered pages): the same reading as a stream's, in one go. The
+ * body past what must be read stays bytes, never decoded: a large page costs little more memory
+ * than the page itself.
+ */
+export function transformPageBytes(bytes: Uint8Array<ArrayBuffer>, handler: PageHandler): Uint8Array<ArrayBuffer> {
+  const page = new PageStream(handler);
+  return concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
+}
+
+/**
  * A page as a stream of UTF-8 bytes (on-demand pages); the output is UTF-8 too, one chunk out per
  * chunk in at most (each is a write to the socket). A pull source rather than a TransformStream:
  * `pipeThrough` costs a small page more than the transform itself.

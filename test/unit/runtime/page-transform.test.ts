@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
+import { transformPageBytes, transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 
 /** Marks each place with a comment, and records what the page told the handler. The body is always read unless `markers`. */
@@ -35,6 +35,19 @@ describe('places', () => {
     const seen: { lang?: string[]; titles?: string[] } = {};
     expect(transformPageText(PAGE, marker(seen))).toBe(EXPECTED);
     expect(seen).toEqual({ lang: ['ru'], titles: ['ё & co'] });
+  });
+
+  test('a whole page as bytes (prerendered pages) comes out as the text transform writes it, body markers or not', () => {
+    const big = PAGE.replace(
+      '<p>привет</p>',
+      `<p>привет</p>${'<p>текст 🙂 ·</p>'.repeat(5000)}<a href="#whatsapp">ask</a>${'<p>ещё</p>'.repeat(500)}`,
+    );
+    for (const page of [PAGE, big]) {
+      for (const markers of [undefined, ['#whatsapp'], ['#nothing']]) {
+        const fromBytes = new TextDecoder().decode(transformPageBytes(bytes(page), marker({}, markers)));
+        expect(fromBytes).toBe(transformPageText(page, marker({}, markers)));
+      }
+    }
   });
 
   test('split into two chunks at every byte, even inside a UTF-8 character; one byte per chunk', async () => {
