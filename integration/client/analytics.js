@@ -1,10 +1,12 @@
+// @ts-check
 /*
- * Head-inline, on every page (with or without Chatra). `config` = { event, chatraEvent }.
+ * The analytics listener: in the cached loader with Chatra; without, a cached file of its own (inline
+ * under CSP 'strict-dynamic'). `config` = { event, chatraEvent }.
  * A click on a WhatsApp link fires a cancelable `whatsapp:click` event ({ link, page }) on the link;
  * unless a listener cancels it, the click goes to whatever analytics the page has.
  * The link itself needs none of this: it works the same with JavaScript off.
  */
-(function (config) {
+(function (/** @type {{ event: string, chatraEvent: string }} */ config) {
   var w = window;
   // Defined once, before the page's content exists (the bootstrap does the same): an element named
   // chatraWhatsApp in the content can't take its place.
@@ -16,23 +18,25 @@
     return location.origin + location.pathname;
   }
 
-  api.track = function (name, params) {
+  function track(/** @type {string} */ name, /** @type {Record<string, unknown>} */ params) {
     if (w.dataLayer && w.dataLayer.push) w.dataLayer.push(Object.assign({ event: name }, params));
     if (typeof w.plausible === 'function') w.plausible(name, { props: params });
     if (w.umami && typeof w.umami.track === 'function') w.umami.track(name, params);
-  };
-  api.chatraEvent = function (name) {
-    api.track(config.chatraEvent, { chatra_event: name, page: page() });
+  }
+  api.track = track;
+  api.chatraEvent = function (/** @type {string} */ name) {
+    track(config.chatraEvent, { chatra_event: name, page: page() });
   };
 
   // On window, so it hears the click after the page's own handlers: a click something else took
   // over (a `#chat` link that opened the chat) didn't go to WhatsApp.
   w.addEventListener('click', function (event) {
-    var link = event.target.closest && event.target.closest('a[href^="https://wa.me/"]');
+    var target = /** @type {Element | null} */ (event.target);
+    var link = target && target.closest && /** @type {HTMLAnchorElement | null} */ (target.closest('a[href^="https://wa.me/"]'));
     if (!link || event.defaultPrevented) return;
     var detail = { link: link.href, page: page() };
     if (!link.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
-    api.track(config.event, detail);
+    track(config.event, detail);
   });
 })(chatraWhatsAppConfig);

@@ -1,3 +1,4 @@
+// @ts-check
 import { STATE_ATTRIBUTE } from '../shared/dom.ts';
 
 /*
@@ -8,11 +9,12 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
  * CSS reads. If the loader can't arrive (blocked, offline), the WhatsApp button shows.
  */
-(function (config) {
+(function (/** @type {{ id: string, state: string, timeout: number, loader: string, event?: string }} */ config) {
   var w = window,
     root = document.documentElement;
   // The public API, defined before the body exists: an element named chatraWhatsApp in the page's
   // content (<form id="chatraWhatsApp">) can't take its place.
+  /** @type {ChatraWhatsAppApi} */
   var api = {};
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
     Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
@@ -23,9 +25,9 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
   }
   api.grantConsent = early;
   if (config.event) w.addEventListener(config.event, early, { capture: true, once: true });
-  function failed(event) {
+  function failed(/** @type {Event | undefined} */ event) {
     // Our loader only: a <script> in <head> with its address, not any element that says its id.
-    var target = event && event.target;
+    var target = /** @type {HTMLElement | null} */ (event ? event.target : null);
     var isLoader =
       !event ||
       (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);

@@ -1,3 +1,4 @@
+// @ts-check
 import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE } from '../shared/dom.ts';
 
 /*
@@ -12,14 +13,31 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
  * made before it loads wait in Chatra.q.
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
  */
-(function (config) {
+/**
+ * @typedef {{ id: string, state: string, load: 'eager' | 'idle' | 'interaction', setup: Record<string, unknown>,
+ *   timeout: number, consent: boolean | { event: string }, autoMessage: boolean, autoMessageAfter: number, files: string }} LoaderConfig
+ * @typedef {{ texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
+ * @typedef {{ customStrings?: Record<string, string>, language?: string, autoMessage?: string }} Texts
+ */
+(function (/** @type {LoaderConfig} */ config) {
   var w = window,
     d = document,
     root = d.documentElement;
   var state = root.getAttribute(STATE_ATTRIBUTE);
-  var requested, failTimer, autoTimer, textsKey, swapped, autoSent;
+  /** @type {boolean | undefined} */
+  var requested;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  var failTimer;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  var autoTimer;
+  /** @type {string | undefined} */
+  var textsKey;
+  /** @type {boolean | undefined} */
+  var swapped;
+  /** @type {boolean | undefined} */
+  var autoSent;
 
-  function setState(next) {
+  function setState(/** @type {string} */ next) {
     state = next;
     root.setAttribute(STATE_ATTRIBUTE, next);
   }
@@ -27,14 +45,16 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var own = Object.prototype.hasOwnProperty;
   var WHATSAPP = /^https:\/\/wa\.me\/[^\s()]*$/;
 
+  /** @returns {PageData} */
   function pageData() {
     var el = d.head && d.head.querySelector('script[type="application/json"]#' + PAGE_DATA_ID);
     var data;
     try {
-      data = el ? JSON.parse(el.textContent) : {};
+      data = el ? JSON.parse(el.textContent || '') : {};
     } catch (e) {
       data = {};
     }
+    /** @type {PageData} */
     var page = { autoMessage: config.autoMessage && data.autoMessage === true, links: {} };
     if (typeof data.texts === 'string' && isOwnFile(data.texts)) page.texts = data.texts;
     var links = data.links && typeof data.links === 'object' ? data.links : {};
@@ -45,7 +65,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     return page;
   }
 
-  function isOwnFile(url) {
+  function isOwnFile(/** @type {string} */ url) {
     try {
       var parsed = new URL(url, location.href);
       return parsed.origin === location.origin && parsed.pathname.indexOf(config.files) === 0 && /\.json$/.test(parsed.pathname);
@@ -55,18 +75,23 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   }
 
   /** Whole links only, in Chatra's [label](link): a shared link that begins another stays apart. */
-  function withPageLinks(text, links) {
+  /** @template {string | undefined} T */
+  function withPageLinks(/** @type {T} */ text, /** @type {Record<string, string>} */ links) {
     if (typeof text !== 'string') return text;
-    for (var shared in links) if (own.call(links, shared)) text = text.split('](' + shared + ')').join('](' + links[shared] + ')');
-    return text;
+    /** @type {string} */
+    var result = text;
+    for (var shared in links) if (own.call(links, shared)) result = result.split('](' + shared + ')').join('](' + links[shared] + ')');
+    return /** @type {T} */ (result);
   }
 
-  function fetchTexts(page) {
-    return fetch(page.texts)
+  /** @returns {Promise<Texts>} */
+  function fetchTexts(/** @type {PageData} */ page) {
+    return fetch(/** @type {string} */ (page.texts))
       .then(function (response) {
         return response.ok ? response.json() : {};
       })
-      .then(function (texts) {
+      .then(function (/** @type {Texts} */ texts) {
+        /** @type {Record<string, string>} */
         var strings = {};
         var source = texts.customStrings || {};
         for (var key in source) if (own.call(source, key)) strings[key] = withPageLinks(source[key], page.links);
@@ -74,7 +99,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
       });
   }
 
-  function keyOf(page) {
+  function keyOf(/** @type {PageData} */ page) {
     return page.texts + JSON.stringify(page.links);
   }
 
@@ -95,10 +120,11 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     }, 100);
   }
 
-  function addChatraScript(texts) {
+  function addChatraScript(/** @type {Texts} */ texts) {
     // What the site's own script set for this visitor, Chatra's way (window.ChatraSetup = { clientId }
     // for a signed-in user), over the build's setup; an element named ChatraSetup is not an own property.
     var visitor = own.call(w, 'ChatraSetup') && w.ChatraSetup && typeof w.ChatraSetup === 'object' ? w.ChatraSetup : {};
+    /** @type {Record<string, unknown>} */
     var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
     if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
     if (texts.language) setup.language = texts.language;
@@ -119,14 +145,14 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var page = pageData();
     textsKey = keyOf(page);
     // Without our texts the chat still works, in Chatra's own words.
-    (page.texts ? fetchTexts(page) : Promise.resolve({}))
+    (page.texts ? fetchTexts(page) : Promise.resolve(/** @type {Texts} */ ({})))
       .catch(function () {
-        return {};
+        return /** @type {Texts} */ ({});
       })
       .then(addChatraScript);
   }
 
-  function scheduleAutoMessage(page) {
+  function scheduleAutoMessage(/** @type {PageData} */ page) {
     clearTimeout(autoTimer);
     if (!page.autoMessage || !page.texts) return;
     autoTimer = setTimeout(function () {
@@ -139,7 +165,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
       }
       autoSent = true;
       fetchTexts(page).then(
-        function (texts) {
+        function (/** @type {Texts} */ texts) {
           if (texts.autoMessage) w.Chatra('sendAutoMessage', texts.autoMessage);
         },
         function () {},
@@ -192,7 +218,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   if (state === 'failed') return;
   if (config.consent) {
     // Until consent, nothing goes to Chatra and the WhatsApp button shows.
-    if (config.consent.event) w.addEventListener(config.consent.event, grantConsent, { capture: true });
+    if (typeof config.consent === 'object') w.addEventListener(config.consent.event, grantConsent, { capture: true });
     if (consentGiven) grantConsent();
   } else {
     start();
@@ -201,7 +227,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   // The chat stand-in, and links marked to open the chat (`<a href="#chat">` in the page's HTML),
   // which go to WhatsApp on their own when the widget can't start.
   d.addEventListener('click', function (event) {
-    var target = event.target.closest && event.target.closest('.' + FACADE_CLASS + ', [' + STATE_ATTRIBUTE + '="' + OPENS_CHAT + '"]');
+    var clicked = /** @type {Element | null} */ (event.target);
+    var target = clicked && clicked.closest && clicked.closest('.' + FACADE_CLASS + ', [' + STATE_ATTRIBUTE + '="' + OPENS_CHAT + '"]');
     if (!target || state === 'failed' || state === 'consent') return;
     event.preventDefault();
     w.Chatra('openChat', true);
@@ -212,12 +239,13 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   // Chatra keeps its widget (#chatra): carry the widget into the new page before the swap, as
   // Astro's docs do for third-party widgets, and let the state follow what is there after it.
   d.addEventListener('astro:before-swap', function (event) {
+    var swap = /** @type {Event & { newDocument?: Document }} */ (event);
     var widget = d.getElementById('chatra');
-    if (widget && event.newDocument && event.newDocument.body) event.newDocument.body.appendChild(widget);
+    if (widget && swap.newDocument && swap.newDocument.body) swap.newDocument.body.appendChild(widget);
   });
   d.addEventListener('astro:after-swap', function () {
     swapped = true;
-    setState(state === 'ready' && !d.getElementById('chatra') ? 'failed' : state);
+    setState(state === 'ready' && !d.getElementById('chatra') ? 'failed' : state || config.state);
   });
   d.addEventListener('astro:page-load', function () {
     if (!swapped) return;

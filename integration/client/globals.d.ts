@@ -1,0 +1,36 @@
+/**
+ * What the client scripts (// @ts-check) see: the build's config they are applied to, the flag
+ * the minifier folds in, and what Chatra, the site and analytics tools put on `window`.
+ */
+
+/** Replaced by the build's config (JSON) when the package's minified scripts are applied. */
+declare const chatraWhatsAppConfig: never;
+/** Set when the package is made: true in the bootstrap for CSP 'strict-dynamic'. */
+declare const INSERT_LOADER: boolean;
+
+/** The public API on `window.chatraWhatsApp`. */
+interface ChatraWhatsAppApi {
+  grantConsent?: () => void;
+  /** Consent given before the loader arrived, kept by the bootstrap. */
+  consentGiven?: boolean;
+  track?: (name: string, params: Record<string, unknown>) => void;
+  chatraEvent?: (name: string) => void;
+}
+
+/** Chatra's queue function (its snippet's), and what chatra.js adds to it. */
+interface ChatraFunction {
+  (...args: unknown[]): void;
+  q?: IArguments[];
+  restart?: unknown;
+}
+
+interface Window {
+  Chatra: ChatraFunction;
+  ChatraID: string;
+  ChatraSetup?: Record<string, unknown>;
+  chatraWhatsApp: ChatraWhatsAppApi;
+  dataLayer?: { push(value: unknown): void };
+  plausible?: (name: string, options: { props: unknown }) => void;
+  umami?: { track(name: string, params: unknown): void };
+  gtag?: (...args: unknown[]) => void;
+}
