@@ -91,13 +91,17 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(message(attribute(floating, 'href'))).toBe('About Prerendered at /static/');
   });
 
-  test('the 404 page keeps its status and gets the kit; the loader file is served', async () => {
+  test('the 404 page keeps its status and gets the kit; the loader and the stylesheet are served', async () => {
     const response = await get('/no/such/page');
     expect(response.status).toBe(404);
     const page = parsePage(await response.text());
     expect(page.all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
     const loader = attribute(page.all('script', { id: 'chatra-whatsapp-loader' })[0], 'src')!;
     expect((await get(loader)).status).toBe(200);
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /\/_acw\/page\.\w+\.css$/ });
+    const css = await get(attribute(stylesheet, 'href')!);
+    expect(css.status).toBe(200);
+    expect(await css.text()).toContain('.acw-floating');
   });
 
   test('a partial is left alone; workerd logged no uncaught error; the build saw no Node import', async () => {

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('astro dev (trailingSlash: always)', () => {
-  test('a page gets the kit, and the loader and texts it names answer 200', async () => {
+  test('a page gets the kit, and the loader, texts and stylesheet it names answer 200', async () => {
     const response = await fetch(`${origin}/`);
     expect(response.status).toBe(200);
     const page = parsePage(await response.text());
@@ -40,7 +40,8 @@ describe('astro dev (trailingSlash: always)', () => {
     const [loader] = page.all('script', { id: 'chatra-whatsapp-loader' });
     const [data] = page.all('script', { id: 'chatra-whatsapp-page' });
     const texts = JSON.parse(textOf(data)).texts as string;
-    for (const file of [attribute(loader, 'src')!, texts]) {
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /\/_acw\/page\.\w+\.css$/ });
+    for (const file of [attribute(loader, 'src')!, texts, attribute(stylesheet, 'href')!]) {
       expect(file).not.toMatch(/\/$/);
       const answer = await fetch(origin + file);
       expect(answer.status, file + (await answer.clone().text()).slice(0, 300)).toBe(200);

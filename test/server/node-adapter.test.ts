@@ -166,12 +166,19 @@ describe('an on-demand page (output: server)', () => {
     expect(kitOf(await response.text()).floating).toHaveLength(1);
   });
 
-  test('the loader and texts files are served', async () => {
-    const { data, loader } = kitOf(await (await get(withIt, '/')).text());
+  test('the loader, texts and stylesheet files are served', async () => {
+    const { page, data, loader } = kitOf(await (await get(withIt, '/')).text());
     const texts = JSON.parse(textOf(data[0])).texts as string;
-    const [loaded, json] = await Promise.all([get(withIt, attribute(loader[0], 'src')!), get(withIt, texts)]);
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/_acw\/page\.\w+\.css$/ });
+    const [loaded, json, css] = await Promise.all([
+      get(withIt, attribute(loader[0], 'src')!),
+      get(withIt, texts),
+      get(withIt, attribute(stylesheet, 'href')!),
+    ]);
     expect(loaded.status).toBe(200);
     expect(loaded.headers.get('content-type')).toMatch(/javascript/);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/text\/css/);
     expect(JSON.parse(await json.text()).customStrings).toBeTypeOf('object');
   });
 
@@ -211,11 +218,14 @@ describe("under base: '/shop' with trailingSlash: 'always'", () => {
   test('on-demand pages get the kit with the path as visitors see it; the files answer under the base', async () => {
     const response = await get(underBase, '/shop/');
     expect(response.status).toBe(200);
-    const { floating, data, loader } = kitOf(await response.text());
+    const { page, floating, data, loader } = kitOf(await response.text());
     expect(message(attribute(floating[0], 'href'))).toBe('About Home & <Prices> at /shop/');
     const texts = JSON.parse(textOf(data[0])).texts as string;
     expect(texts).toMatch(/^\/shop\/_acw\//);
-    for (const file of [texts, attribute(loader[0], 'src')!]) expect((await get(underBase, file)).status, file).toBe(200);
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/shop\/_acw\/page\.\w+\.css$/ });
+    for (const file of [texts, attribute(loader[0], 'src')!, attribute(stylesheet, 'href')!]) {
+      expect((await get(underBase, file)).status, file).toBe(200);
+    }
   });
 });
 
