@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { clientAssets, writeClientFiles, type ClientAssets } from './config/client-assets.ts';
 import { allowsOwnStylesheets, cspAdditions, widenSiteDirectives, type CspObject } from './config/csp.ts';
 import { serveClientFiles } from './config/dev-server.ts';
+import { addToolbarApp, serveToolbarApp } from './config/dev-toolbar.ts';
 import { ownModule } from './config/own-module.ts';
 import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/resolve.ts';
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
@@ -22,7 +23,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
   return {
     name: 'astro-chatra-whatsapp',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, addMiddleware, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, addMiddleware, addDevToolbarApp, logger }) => {
         resolved = await resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
@@ -55,11 +56,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
         addContentLinks(config.markdown, resolved.contacts[0], resolved.site, { updateConfig, logger });
+        if (command === 'dev') addToolbarApp(addDevToolbarApp);
       },
       // The loader and the texts files: served by the dev server, written beside the site's own
       // files by the build (static for every adapter, never rendered per request).
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, toolbar }) => {
         server.middlewares.use(serveClientFiles(assets.files, server.config.base));
+        serveToolbarApp(toolbar, resolved);
       },
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({

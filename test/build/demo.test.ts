@@ -1,8 +1,9 @@
 /** The demo site at the repository root, built as `npm start` builds it. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultTexts } from '../../integration/config/default-texts.ts';
+import { TOOLBAR_EVENTS } from '../../integration/shared/toolbar-data.ts';
 import { buildFixture, type BuiltSite } from './fixture.ts';
 import { attribute, parsePage, textOf } from './html.ts';
 
@@ -80,6 +81,15 @@ describe('the built demo', () => {
     const [markdownLink] = page.all('a').filter((a) => textOf(a) === 'ask us on WhatsApp');
     expect(attribute(markdownLink, 'href')).toBe(DEMO_LINK);
     expect(attribute(markdownLink, 'target')).toBe('_blank');
+  });
+
+  test('nothing of the dev toolbar app reaches the build', () => {
+    const files = readdirSync(site.outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
+      expect(text.includes(TOOLBAR_EVENTS.data) || text.includes('data-acw-toolbar'), file.name).toBe(false);
+    }
   });
 
   test('the loader is one cached file that loads chatra.js', () => {

@@ -99,6 +99,10 @@ describe('imports go down, never up', () => {
     expect(outside('runtime', ['runtime/', 'shared/'])).toEqual([]);
   });
 
+  test('toolbar/ (the dev toolbar app, in the browser) imports only shared/', () => {
+    expect(outside('toolbar', ['toolbar/', 'shared/'])).toEqual([]);
+  });
+
   test('markdown/ imports only markdown/ and shared/', () => {
     expect(outside('markdown', ['markdown/', 'shared/'])).toEqual([]);
   });

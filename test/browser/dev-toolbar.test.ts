@@ -1,0 +1,91 @@
+/**
+ * The dev toolbar app, in Chromium against `astro dev` (its own process and root): it opens, shows
+ * the page's WhatsApp link with a QR code of it, the texts Chatra receives, the dashboard texts with
+ * working copy buttons, and switches the widget's state to preview each.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { freePort, NODE, startServer, type RunningServer } from '../support/servers.ts';
+
+const root = fileURLToPath(new URL('../fixtures/dev-toolbar/', import.meta.url));
+const config = {
+  srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
+  site: 'https://shop.example',
+  chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title}' }, chatra: { id: 'DemoChatraId2026' } },
+};
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(root, { recursive: true });
+  const port = await freePort();
+  const runner = fileURLToPath(new URL('../support/run-dev.ts', import.meta.url));
+  [server, browser] = await Promise.all([
+    startServer(NODE, [runner, root, String(port), JSON.stringify(config)], {
+      cwd: root,
+      port,
+      env: { NODE_ENV: 'development' },
+      timeoutMs: 90_000,
+    }),
+    launchChromium(),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  // The widget can't load here (no network): keep chatra.js from being asked for.
+  await context.route('https://call.chatra.io/**', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const button = page.locator('button[data-app-id="astro-chatra-whatsapp"]');
+  await button.waitFor({ state: 'attached', timeout: 30_000 });
+  await button.evaluate((element) => (element as HTMLButtonElement).click());
+  await page.locator('[data-acw-toolbar] [data-page-link]').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+describe('the dev toolbar app (astro dev)', () => {
+  test('shows the page’s own WhatsApp link and a QR code of it, and the texts Chatra receives', async () => {
+    const page = await openApp();
+    const link = await page.locator('[data-acw-toolbar] [data-page-link]').textContent();
+    expect(link).toBe(await page.locator('a.acw-floating').getAttribute('href'));
+    expect(new URL(link!).searchParams.get('text')).toMatch(/^About /);
+    await expect
+      .poll(() => page.locator('[data-acw-toolbar] img[data-qr]').getAttribute('src'), { timeout: 10_000 })
+      .toMatch(/^data:image\/svg\+xml,/);
+    expect(await page.locator('[data-acw-toolbar]').textContent()).toContain('offlineNote');
+    await page.context().close();
+  });
+
+  test('a copy button puts that dashboard text on the clipboard', async () => {
+    const page = await openApp();
+    const copy = page.locator('[data-acw-toolbar] button[data-copy="en.savedReply"]');
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^You can also reach us on WhatsApp: \[Write to us on WhatsApp\]\(https:\/\/wa\.me\/79001234567/);
+    await page.context().close();
+  });
+
+  test('the state shows live, and a preview switches the page to it (the WhatsApp button when failed)', async () => {
+    const page = await openApp();
+    const state = page.locator('[data-acw-toolbar] [data-state]');
+    await page.locator('[data-acw-toolbar] button[data-preview="failed"]').click();
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-chatra-whatsapp'))).toBe('failed');
+    await expect.poll(() => state.textContent()).toBe('failed');
+    expect(await page.locator('a.acw-floating').isVisible()).toBe(true);
+    await page.locator('[data-acw-toolbar] button[data-preview="waiting"]').click();
+    await expect.poll(() => state.textContent()).toBe('waiting');
+    expect(await page.locator('a.acw-floating').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
