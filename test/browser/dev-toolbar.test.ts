@@ -13,6 +13,9 @@ import { freePort, NODE, startServer, type RunningServer } from '../support/serv
 const root = fileURLToPath(new URL('../fixtures/dev-toolbar/', import.meta.url));
 const config = {
   srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
+  // Vite's cache beside this root: by default it is the repository's, which the other astro dev
+  // (dev.test.ts, dev-toolbar.test.ts) optimizes into at the same time.
+  vite: { cacheDir: `${root}.vite` },
   site: 'https://shop.example',
   chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title}' }, chatra: { id: 'DemoChatraId2026' } },
 };
