@@ -4,7 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { clientAssets, writeClientFiles, type ClientAssets } from './config/client-assets.ts';
-import { allowsOwnStylesheets, cspAdditions, widenSiteDirectives, type CspObject } from './config/csp.ts';
+import { allowsOwnStylesheets, cspAdditions, unreadPolicyWarning, widenSiteDirectives, type CspObject } from './config/csp.ts';
 import { serveClientFiles } from './config/dev-server.ts';
 import { addToolbarApp, serveToolbarApp } from './config/dev-toolbar.ts';
 import { ownModule } from './config/own-module.ts';
@@ -29,12 +29,8 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
           logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
         }
-        // Astro 5's CSP is an experiment the integration doesn't read: say what that leaves to the site.
-        if ((config as { experimental?: { csp?: unknown } }).experimental?.csp) {
-          logger.warn(
-            "experimental.csp (Astro 5) is not read by this integration: it adds no hashes there. Allow https://call.chatra.io in script-src and, with chatra.consent, the inline bootstrap's hash yourself, or use Astro 6+'s security.csp.",
-          );
-        }
+        const unread = unreadPolicyWarning(config);
+        if (unread) logger.warn(unread);
         const { csp: siteCsp } = config.security;
         assets = clientAssets(resolved, config.base, {
           insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true,

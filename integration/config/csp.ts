@@ -48,6 +48,15 @@ export function cspAdditions(
   return csp === true ? { algorithm: 'SHA-256', ...additions } : additions;
 }
 
+/** Astro 5's CSP is an experiment (`experimental.csp`) this integration doesn't read: what that leaves to the site. */
+export function unreadPolicyWarning(config: object): string | undefined {
+  if (!(config as { experimental?: { csp?: unknown } }).experimental?.csp) return undefined;
+  return (
+    'experimental.csp (Astro 5) is not read by this integration: it adds no hashes there. Allow https://call.chatra.io in script-src ' +
+    "and, with chatra.consent, the inline bootstrap's hash yourself, or use Astro 6+'s security.csp."
+  );
+}
+
 /** Whether the site's policy lets a page load a stylesheet from the site itself (Astro's default style source is 'self'). */
 export function allowsOwnStylesheets(csp: Csp): boolean {
   if (!csp || csp === true) return true;

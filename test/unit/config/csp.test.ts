@@ -89,3 +89,10 @@ describe('widenSiteDirectives', () => {
     expect(widenSiteDirectives({ algorithm: 'SHA-256' } as never)).toEqual([]);
   });
 });
+
+test("Astro 5's experimental.csp, which the integration doesn't read, gets a warning saying what is left to the site", async () => {
+  const { unreadPolicyWarning } = await import('../../../integration/config/csp.ts');
+  expect(unreadPolicyWarning({ experimental: { csp: true } })).toMatch(/experimental\.csp \(Astro 5\).*call\.chatra\.io/);
+  expect(unreadPolicyWarning({ experimental: {} })).toBeUndefined();
+  expect(unreadPolicyWarning({})).toBeUndefined();
+});
