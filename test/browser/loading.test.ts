@@ -141,6 +141,25 @@ describe('consent', () => {
     await closeAll(v);
   });
 
+  test.each(['call', 'event'])('consent given (by %s) before the loader arrives is kept for it', async (how) => {
+    // The consent manager answers at once, while the loader is still on its way (a slow first visit).
+    const v = await visit('/consent/', {
+      delayLoader: 1000,
+      init:
+        how === 'call'
+          ? () =>
+              document.addEventListener('DOMContentLoaded', () =>
+                (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent(),
+              )
+          : () => document.addEventListener('DOMContentLoaded', () => document.dispatchEvent(new CustomEvent('consent:chat'))),
+    });
+    // The page's load event waits for the loader: by then it took the consent and started.
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('window.chatraWhatsApp.grantConsent() does the same', async () => {
     const v = await visit('/consent/second/');
     await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());

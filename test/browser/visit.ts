@@ -60,13 +60,15 @@ interface VisitOptions {
   init?: () => void;
   /** Block the cached loader, as a filter list might. */
   blockLoader?: boolean;
+  /** Hold the cached loader back this many milliseconds, as a slow first visit would. */
+  delayLoader?: number;
   /** Serve the page without its own scripts: what a visitor without JavaScript gets, with room for axe. */
   stripScripts?: boolean;
 }
 
 export async function visit(
   path: string,
-  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, stripScripts }: VisitOptions = {},
+  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, delayLoader, stripScripts }: VisitOptions = {},
 ): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], errors: [], popups: [] };
@@ -74,6 +76,10 @@ export async function visit(
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (blockLoader && url.includes('/_acw/loader.')) return route.abort('blockedbyclient');
+    if (delayLoader && url.includes('/_acw/loader.')) {
+      await new Promise((resolve) => setTimeout(resolve, delayLoader));
+      return route.continue();
+    }
     if (stripScripts && route.request().isNavigationRequest()) {
       const response = await route.fetch();
       return route.fulfill({ response, body: (await response.text()).replace(/<script\b[\s\S]*?<\/script>/g, '') });
