@@ -3,12 +3,10 @@ import type { HookParameters } from 'astro';
 import { qrCodeSvg } from '../runtime/qr-code.ts';
 import { TOOLBAR_APP_ID, TOOLBAR_EVENTS, type ToolbarData } from '../shared/toolbar-data.ts';
 import { contactHref } from '../shared/contacts.ts';
+import { WHATSAPP_ICON } from '../shared/markup.ts';
 import { ownModule } from './own-module.ts';
 import type { ResolvedOptions } from './resolve.ts';
 import { dashboardTextsFor } from './texts.ts';
-
-const WHATSAPP_ICON =
-  '<svg viewBox="0 0 24 24"><path fill="none" stroke="currentColor" stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/></svg>';
 
 /** Adds the app to the dev toolbar (Astro shows it in `astro dev` only). */
 export function addToolbarApp(addDevToolbarApp: HookParameters<'astro:config:setup'>['addDevToolbarApp']): void {

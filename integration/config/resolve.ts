@@ -3,7 +3,7 @@
  * place that calls the schema, the contacts and the texts. Throws an OptionError naming the option.
  */
 import type { AstroConfig } from 'astro';
-import { HINTS, OptionError, toAstroError } from '../shared/errors.ts';
+import { HINTS, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
 import { resolveContacts } from './contacts.ts';
@@ -156,10 +156,6 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
 }
 
 /** resolveOptions, with an OptionError turned into the AstroError Astro prints without a stack trace. */
-export async function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
-  try {
-    return await resolveOptions(options, site);
-  } catch (error) {
-    throw error instanceof OptionError ? toAstroError(error) : error;
-  }
+export function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
+  return resolveOptions(options, site).catch(rethrowAsAstroError);
 }

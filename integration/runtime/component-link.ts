@@ -4,7 +4,7 @@
  * OptionError naming it, thrown as the AstroError Astro shows (the page fails, as for any bad prop).
  */
 import { checkPrefilledText, contactHref, fillPageContext, findContact } from '../shared/contacts.ts';
-import { OptionError, toAstroError } from '../shared/errors.ts';
+import { asAstroError, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import { pagePath, pageUrl } from '../shared/page-path.ts';
 import type { PageLabels, RuntimeOptions } from '../shared/runtime-options.ts';
@@ -20,7 +20,7 @@ export function componentLink(
   options: RuntimeOptions,
   props: { component: Component; contact?: string; text?: string; language?: string; url: URL; pageTitle?: string },
 ): { href: string; qrHref: string; texts: PageLabels } {
-  try {
+  return asAstroError(() => {
     const contact = findContact(options.contacts, props.contact, `<${props.component} contact>`);
     if (props.text !== undefined) checkPrefilledText(props.text, contact.kind, `<${props.component} text>`, options.site);
     const texts = options.languages[languageOf(options, props.language)];
@@ -28,9 +28,7 @@ export function componentLink(
     const path = pagePath(props.url.pathname, options);
     const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: pageUrl(options.site, path), path });
     return { href, qrHref, texts };
-  } catch (error) {
-    throw error instanceof OptionError ? toAstroError(error) : error;
-  }
+  });
 }
 
 const ONE_OF = {

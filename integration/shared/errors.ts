@@ -27,12 +27,17 @@ export function toAstroError(error: OptionError): AstroError {
   return astroError;
 }
 
+/** Throws `error` on, an OptionError as the AstroError Astro prints. */
+export function rethrowAsAstroError(error: unknown): never {
+  throw error instanceof OptionError ? toAstroError(error) : error;
+}
+
 /** Runs `work`; an OptionError it throws comes out as the AstroError Astro prints. */
 export function asAstroError<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    throw error instanceof OptionError ? toAstroError(error) : error;
+    return rethrowAsAstroError(error);
   }
 }
 

@@ -11,7 +11,7 @@ import type { PageLabels, RuntimeOptions } from './runtime-options.ts';
 type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts'>;
 
 // The WhatsApp glyph: an outlined bubble and the handset, drawn in currentColor.
-const WHATSAPP_ICON =
+export const WHATSAPP_ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="none" stroke="currentColor" ' +
   'stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/><path ' +
   'fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 ' +
