@@ -1,6 +1,4 @@
-import { readdirSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
@@ -8,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { OptionError } from '../../integration/shared/errors.ts';
 import { resolveOptions } from '../../integration/config/resolve.ts';
 import { badConfigCases } from './cases.ts';
+import { buildOutDir } from '../support/out-dir.ts';
 
 const root = fileURLToPath(new URL('../fixtures/bad-config/', import.meta.url));
 
@@ -18,7 +17,7 @@ describe('the bad-config catalogue', () => {
   });
 
   test.each(badConfigCases)('$name → `$path`', async ({ options, site, path, hint }) => {
-    const outDir = mkdtempSync(join(tmpdir(), 'acw-bad-'));
+    const outDir = buildOutDir('bad');
     const error = await build({
       root,
       outDir,

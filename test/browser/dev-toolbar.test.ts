@@ -3,19 +3,12 @@
  * the page's WhatsApp link with a QR code of it, the texts Chatra receives, the dashboard texts with
  * working copy buttons, and switches the widget's state to preview each.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { freePort, NODE, startServer, type RunningServer } from '../support/servers.ts';
+import { startAstroDev, type RunningServer } from '../support/servers.ts';
 
-const root = fileURLToPath(new URL('../fixtures/dev-toolbar/', import.meta.url));
 const config = {
-  srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
-  // Vite's cache beside this root: by default it is the repository's, which the other astro dev
-  // (dev.test.ts, dev-toolbar.test.ts) optimizes into at the same time.
-  vite: { cacheDir: `${root}.vite` },
   site: 'https://shop.example',
   chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title}' }, chatra: { id: 'DemoChatraId2026' } },
 };
@@ -23,18 +16,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(root, { recursive: true });
-  const port = await freePort();
-  const runner = fileURLToPath(new URL('../support/run-dev.ts', import.meta.url));
-  [server, browser] = await Promise.all([
-    startServer(NODE, [runner, root, String(port), JSON.stringify(config)], {
-      cwd: root,
-      port,
-      env: { NODE_ENV: 'development' },
-      timeoutMs: 90_000,
-    }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startAstroDev('dev-toolbar', config), launchChromium()]);
 }, 120_000);
 
 afterAll(async () => {

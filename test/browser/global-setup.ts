@@ -3,8 +3,7 @@
  * browser test file reads its address with inject('browserOrigin'). Runs only when a browser test
  * file is queued (a Vitest project of its own).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -13,6 +12,7 @@ import chatraWhatsApp, { type ChatraWhatsAppOptions } from 'astro-chatra-whatsap
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../support/static-server.ts';
 import { LINK, SITES, TIMEOUT } from './sites.ts';
+import { buildOutDir } from '../support/out-dir.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +22,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const root = fileURLToPath(new URL('../fixtures/browser-site/', import.meta.url));
-  const served = mkdtempSync(join(tmpdir(), 'acw-browser-'));
+  const served = buildOutDir('browser');
   for (const [name, { options, config }] of Object.entries(SITES)) {
     delete process.env.NODE_ENV;
     await build({

@@ -5,9 +5,6 @@
  * Starlight's sidebar in both directions, theme="auto" following Starlight's theme picker, and the
  * content's spacing around the inline button.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
@@ -19,6 +16,7 @@ import { defaultTexts } from '../../integration/config/default-texts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { LINK } from './sites.ts';
+import { buildOutDir } from '../support/out-dir.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -26,7 +24,7 @@ let buildOutput = '';
 
 beforeAll(async () => {
   const root = fileURLToPath(new URL('../fixtures/starlight/', import.meta.url));
-  const outDir = mkdtempSync(join(tmpdir(), 'acw-starlight-'));
+  const outDir = buildOutDir('starlight');
   // What the build prints (Astro's logger writes to the console).
   const write = process.stdout.write.bind(process.stdout);
   const writeError = process.stderr.write.bind(process.stderr);

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type AstroInlineConfig } from 'astro';
+import { buildOutDir } from '../support/out-dir.ts';
 
 export interface BuiltSite {
   outDir: string;
@@ -19,7 +19,7 @@ export interface BuiltSite {
  */
 export async function buildFixture(name: string, config: AstroInlineConfig = {}): Promise<BuiltSite> {
   const root = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
-  const outDir = mkdtempSync(join(tmpdir(), `acw-${name.replace(/\W/g, '')}-`));
+  const outDir = buildOutDir(name);
   rmSync(outDir, { recursive: true, force: true });
   delete process.env.NODE_ENV;
   await build({ root, outDir, logLevel: 'error', configFile: false, ...config });

@@ -1,18 +1,9 @@
 /** `astro dev`, served for real: on-demand pages, the 404 page and the /_acw/ files, under `trailingSlash: 'always'`. */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
-import { freePort, NODE, startServer, type RunningServer } from '../support/servers.ts';
+import { startAstroDev, type RunningServer } from '../support/servers.ts';
 
-// The on-demand fixture's pages, from a root of its own: the adapter tests build that fixture at the
-// same time in another worker, and `astro dev` writes into its root (.astro/, Vite's cache).
-const root = fileURLToPath(new URL('../fixtures/dev/', import.meta.url));
 const config = {
-  srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
-  // Vite's cache beside this root: by default it is the repository's, which the other astro dev
-  // (dev.test.ts, dev-toolbar.test.ts) optimizes into at the same time.
-  vite: { cacheDir: `${root}.vite` },
   site: 'https://shop.example',
   trailingSlash: 'always',
   chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
@@ -21,11 +12,7 @@ let server: RunningServer;
 let origin: string;
 
 beforeAll(async () => {
-  mkdirSync(root, { recursive: true });
-  const port = await freePort();
-  const runner = fileURLToPath(new URL('../support/run-dev.ts', import.meta.url));
-  const env = { NODE_ENV: 'development' };
-  server = await startServer(NODE, [runner, root, String(port), JSON.stringify(config)], { cwd: root, port, env, timeoutMs: 90_000 });
+  server = await startAstroDev('dev', config);
   origin = server.origin;
 }, 120_000);
 

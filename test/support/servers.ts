@@ -1,6 +1,6 @@
 /** Real servers for built sites: @astrojs/node standalone, `astro dev`, wrangler's workerd. Each in its own process group. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,29 @@ export async function startNodeAdapter(outDir: string): Promise<RunningServer> {
 }
 
 /** `astro build` of `root` in its own process (test/support/run-build.ts); throws with its output if it fails. */
+/**
+ * `astro dev` of the on-demand fixture's pages (`srcDir`) from a root of its own (`test/fixtures/<name>/`),
+ * in its own process (test/support/run-dev.ts). Its own root, and Vite's cache beside it (by default
+ * the repository's): two of these, and the adapter tests' builds of that fixture, run at the same time.
+ */
+export async function startAstroDev(name: string, config: Record<string, unknown>): Promise<RunningServer> {
+  const root = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+  mkdirSync(root, { recursive: true });
+  const port = await freePort();
+  const runner = fileURLToPath(new URL('./run-dev.ts', import.meta.url));
+  const full = {
+    srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
+    vite: { cacheDir: `${root}.vite` },
+    ...config,
+  };
+  return startServer(NODE, [runner, root, String(port), JSON.stringify(full)], {
+    cwd: root,
+    port,
+    env: { NODE_ENV: 'development' },
+    timeoutMs: 90_000,
+  });
+}
+
 export function buildInProcess(root: string, config: object, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const runner = fileURLToPath(new URL('./run-build.ts', import.meta.url));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
