@@ -5,7 +5,7 @@
  * byte and to `</head>` one request at a time. And the transform alone, in this process, on pages
  * of several sizes, against the floor any text transform pays (decode and encode).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { transformPageStream } from '../integration/runtime/page-stream.ts';
@@ -34,7 +34,7 @@ const SERVER_LAYOUT = LAYOUT('<meta name="description" content={title} />', {
   footer: '<footer>© Example</footer>',
 });
 
-function writeServerSite(root: string): void {
+export function writeServerSite(root: string): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'src/layouts'), { recursive: true });
   mkdirSync(join(root, 'src/pages'), { recursive: true });
@@ -53,11 +53,28 @@ function writeServerSite(root: string): void {
 interface Load {
   rps: number;
   p99: number;
+  /** The server's CPU time per request, ms (Linux; NaN elsewhere). */
+  cpuMs: number;
 }
 
-async function load(url: string, seconds: number): Promise<Load> {
-  const result = await autocannon({ url, connections: 10, duration: seconds });
-  return { rps: result.requests.average, p99: result.latency.p99 };
+/**
+ * A process's CPU time so far (user + system), ms, from /proc. Requests per second depend on the
+ * load generator too (it shares this machine's cores); CPU per request is the server's alone.
+ */
+function cpuTimeMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function load(server: RunningServer, path: string, seconds: number): Promise<Load> {
+  const before = cpuTimeMs(server.pid);
+  const result = await autocannon({ url: server.origin + path, connections: 10, duration: seconds });
+  const cpu = cpuTimeMs(server.pid) - before;
+  return { rps: result.requests.average, p99: result.latency.p99, cpuMs: cpu / result.requests.total };
 }
 
 /** One request at a time: ms to the first byte and to `</head>`. */
@@ -106,15 +123,16 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
     for (const page of ['small', 'post']) {
       const runs: Record<'with' | 'without', Load[]> = { with: [], without: [] };
       // Warm both servers up (JIT, caches) before anything counts.
-      for (const variant of ['without', 'with'] as const) await load(`${servers[variant].origin}/${page}`, 1);
+      for (const variant of ['without', 'with'] as const) await load(servers[variant], `/${page}`, 1);
       for (let round = 0; round < rounds; round++) {
         for (const variant of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
-          runs[variant].push(await load(`${servers[variant].origin}/${page}`, seconds));
+          runs[variant].push(await load(servers[variant], `/${page}`, seconds));
         }
       }
       const pairs = runs.with.map((run, i) => ({
         rps: run.rps / runs.without[i].rps,
         p99: run.p99 / Math.max(runs.without[i].p99, 0.001),
+        cpu: run.cpuMs / runs.without[i].cpuMs,
       }));
       const timing: Record<'with' | 'without', { firstByte: number; headEnd: number }[]> = { with: [], without: [] };
       for (let round = 0; round < 4; round++) {
@@ -129,6 +147,11 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
           with: median(runs.with.map((run) => run.rps)),
           without: median(runs.without.map((run) => run.rps)),
           ratio: spread(pairs.map((pair) => pair.rps)),
+        },
+        serverCpuMsPerRequest: {
+          with: median(runs.with.map((run) => run.cpuMs)),
+          without: median(runs.without.map((run) => run.cpuMs)),
+          ratio: spread(pairs.map((pair) => pair.cpu)),
         },
         p99Ms: {
           with: median(runs.with.map((run) => run.p99)),

@@ -22,6 +22,7 @@ const STEP = 32;
 const HOLD = 256;
 /** A marker is in the tag it stands in: read this far past it before checking again. */
 const PAST_MARKER = 64;
+const EMPTY = new Uint8Array(0);
 const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
 
 /**
@@ -55,7 +56,7 @@ export function transformPageText(html: string, handler: PageHandler): string {
     if (!markers) {
       const list = handler.bodyMarkers();
       if (!list) return out + transform.write(html.slice(at)) + transform.end();
-      markers = new Markers(list);
+      markers = markersFor(list);
     }
     if (markerAt < at) markerAt = markers.indexInText(html, at);
     if (markerAt < 0) return out + withBodyKit(transform.drain() + html.slice(at), handler.bodyEnd());
@@ -68,7 +69,7 @@ export function transformPageText(html: string, handler: PageHandler): string {
  * body past what must be read stays bytes, never decoded: a large page costs little more memory
  * than the page itself.
  */
-export function transformPageBytes(bytes: Uint8Array<ArrayBuffer>, handler: PageHandler): Uint8Array<ArrayBuffer> {
+export function transformPageBytes(bytes: Uint8Array<ArrayBufferLike>, handler: PageHandler): Uint8Array<ArrayBuffer> {
   const page = new PageStream(handler);
   return concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
 }
@@ -92,13 +93,13 @@ export function transformPageStream(body: ReadableStream<Uint8Array>, handler: P
 export async function transformPageBody(
   body: ReadableStream<Uint8Array>,
   handler: PageHandler,
-): Promise<string | ReadableStream<Uint8Array>> {
+): Promise<string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>> {
   const reader = body.getReader();
   const first = await reader.read();
   if (first.done) return transformPageText('', handler);
   const next = reader.read();
-  const after = await Promise.race([next, NOT_YET]);
-  if (after?.done) return transformPageText(new TextDecoder().decode(first.value), handler);
+  const after = await settledSoon(next);
+  if (after?.done) return transformPageBytes(first.value, handler);
   return streamOn(reader, Promise.resolve(first), new PageStream(handler), next);
 }
 
@@ -120,7 +121,7 @@ function streamOn(
         next = following ?? reader.read();
         following = undefined;
         // A page rendered at once arrives as one chunk and the end: sent as one write, not two.
-        const after = done ? undefined : await Promise.race([next, NOT_YET]);
+        const after = done ? undefined : await settledSoon(next);
         if (after?.done) parts.push(...page.end());
         const out = concat(parts);
         if (out.length > 0) controller.enqueue(out as Uint8Array);
@@ -132,32 +133,60 @@ function streamOn(
   });
 }
 
-/** Settles at once: beside a read, tells whether the read had already settled. */
-const NOT_YET = Promise.resolve(undefined);
+/**
+ * How many microtask turns a read may take to settle and still count as already there. Astro closes
+ * a page's stream a few turns after its last chunk (5 on Astro 7): no I/O, no timer, microseconds.
+ * A body that awaits anything real (a fetch, a timer) takes a macrotask, far more than this.
+ */
+const SOON = 32;
+
+/** `read`'s result if it settles within SOON microtask turns, else undefined (the read goes on). */
+async function settledSoon<T>(read: Promise<T>): Promise<T | undefined> {
+  let result: T | undefined;
+  let settled = false;
+  read.then(
+    (value) => ((result = value), (settled = true)),
+    () => (settled = true),
+  );
+  for (let turn = 0; turn < SOON && !settled; turn++) await null;
+  return result;
+}
 
 /**
- * Lower-case ASCII markers, found in any letter case, in text or in UTF-8 bytes. Bytes are decoded
- * for the search (a string search runs far faster than one over a Uint8Array), and a hit is mapped
- * back to its byte. A marker's first character is looked for with indexOf, in both cases.
+ * Lower-case ASCII markers, found in any letter case, in text or in UTF-8 bytes. A marker's first
+ * character is looked for with the native indexOf, in both cases: over 60 KB of bytes it takes a
+ * fifth of the time decoding them for a string search would (Node 22, Deno 2).
  */
+/** The handler's list is usually one shared array: its search is set up once, not per page. */
+const markersOf = new WeakMap<readonly string[], Markers>();
+function markersFor(list: readonly string[]): Markers {
+  let markers = markersOf.get(list);
+  if (!markers) markersOf.set(list, (markers = new Markers(list)));
+  return markers;
+}
+
 class Markers {
-  readonly #markers: string[];
-  readonly #firstChars: string[];
-  readonly #decoder = new TextDecoder();
+  /** A marker's first character, in either case: the markers that begin with it. */
+  readonly #byFirst: { char: string; byte: number; markers: string[] }[] = [];
   readonly longest: number;
 
   constructor(markers: readonly string[]) {
-    this.#markers = markers.map((marker) => marker.toLowerCase());
-    this.#firstChars = [...new Set(this.#markers.flatMap((marker) => [marker[0], marker[0].toUpperCase()]))];
-    this.longest = Math.max(0, ...this.#markers.map((marker) => marker.length));
+    for (const marker of markers.map((marker) => marker.toLowerCase())) {
+      for (const char of new Set([marker[0], marker[0].toUpperCase()])) {
+        let entry = this.#byFirst.find((entry) => entry.char === char);
+        if (!entry) this.#byFirst.push((entry = { char, byte: char.charCodeAt(0), markers: [] }));
+        entry.markers.push(marker);
+      }
+    }
+    this.longest = Math.max(0, ...markers.map((marker) => marker.length));
   }
 
   /** The first marker's position in `text` from `from` on, or -1. */
   indexInText(text: string, from = 0): number {
     let found = -1;
-    for (const first of this.#firstChars) {
-      for (let at = text.indexOf(first, from); at >= 0 && (found < 0 || at < found); at = text.indexOf(first, at + 1)) {
-        if (this.#markers.some((marker) => marker[0] === first.toLowerCase() && matchesAt(text, at, marker))) {
+    for (const { char, markers } of this.#byFirst) {
+      for (let at = text.indexOf(char, from); at >= 0 && (found < 0 || at < found); at = text.indexOf(char, at + 1)) {
+        if (startsAny(text, at, markers)) {
           found = at;
           break;
         }
@@ -168,31 +197,34 @@ class Markers {
 
   /** The first marker's byte position in `bytes` from `from` on, or -1. */
   indexIn(bytes: Uint8Array<ArrayBufferLike>, from = 0): number {
-    // Markers are ASCII: none starts inside a character, so start the search at a character's start.
-    while (from > 0 && from < bytes.length && (bytes[from] & 0xc0) === 0x80) from--;
-    const text = this.#decoder.decode(bytes.subarray(from));
-    const at = this.indexInText(text);
-    return at < 0 ? -1 : from + utf8Length(text, at);
+    // Markers are ASCII, and no byte of a multi-byte UTF-8 character is ASCII: the bytes are searched
+    // as they are, with the native indexOf, never decoded.
+    let found = -1;
+    for (const { byte, markers } of this.#byFirst) {
+      for (let at = bytes.indexOf(byte, from); at >= 0 && (found < 0 || at < found); at = bytes.indexOf(byte, at + 1)) {
+        if (startsAny(bytes, at, markers)) {
+          found = at;
+          break;
+        }
+      }
+    }
+    return found;
   }
 }
 
-function matchesAt(text: string, at: number, marker: string): boolean {
-  if (at + marker.length > text.length) return false;
+function startsAny(input: string | Uint8Array<ArrayBufferLike>, at: number, markers: string[]): boolean {
+  for (const marker of markers) if (matchesAt(input, at, marker)) return true;
+  return false;
+}
+
+/** Whether `marker` (lower-case ASCII) stands at `at`, in any letter case: in text, or in bytes. */
+function matchesAt(input: string | Uint8Array<ArrayBufferLike>, at: number, marker: string): boolean {
+  if (at + marker.length > input.length) return false;
   for (let i = 1; i < marker.length; i++) {
-    const code = text.charCodeAt(at + i);
+    const code = typeof input === 'string' ? input.charCodeAt(at + i) : input[at + i];
     if ((code >= 65 && code <= 90 ? code | 0x20 : code) !== marker.charCodeAt(i)) return false;
   }
   return true;
-}
-
-/** The UTF-8 length of `text`'s first `end` code units. */
-function utf8Length(text: string, end: number): number {
-  let bytes = 0;
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? (i++, 4) : 3;
-  }
-  return bytes;
 }
 
 /** How many bytes at the end of `bytes` begin a UTF-8 character that isn't complete. */
@@ -209,7 +241,7 @@ function incompleteTail(bytes: Uint8Array): number {
 function concat(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLike> {
   parts = parts.filter((part) => part.length > 0);
   if (parts.length === 1) return parts[0];
-  if (parts.length === 0) return new Uint8Array(0);
+  if (parts.length === 0) return EMPTY;
   const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -230,11 +262,11 @@ class PageStream {
   /** 'pass': page bytes sent as they came, kept in case the tokenizer must catch up on them. */
   #passed: Uint8Array<ArrayBufferLike>[] = [];
   /** 'pass': the last bytes, not sent yet (the end of the page may be among them). */
-  #held: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  #held: Uint8Array<ArrayBufferLike> = EMPTY;
   /** Where the page's own bytes begin in #held; before them: output the tokenizer wrote, final. */
   #heldInputFrom = 0;
   /** The first bytes of a character the last bytes read ended in (the decoder gets whole characters only). */
-  #carry: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  #carry: Uint8Array<ArrayBufferLike> = EMPTY;
 
   constructor(handler: PageHandler) {
     this.#handler = handler;
@@ -254,46 +286,49 @@ class PageStream {
     return [this.#encoder.encode(this.#transform.write(rest) + this.#transform.end())];
   }
 
-  /** Reads `chunk` a piece at a time; passes the rest once nothing ahead in it may change. */
+  /**
+   * Reads `chunk` a piece at a time; passes the rest once nothing ahead in it may change. What the
+   * tokenizer writes is gathered as text and encoded once (an encode per piece costs a small page
+   * more than its tokenizing).
+   */
   #readFrom(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
-    const out: Uint8Array<ArrayBufferLike>[] = [];
+    let text = '';
+    const done = (...rest: Uint8Array<ArrayBufferLike>[]) => [this.#encoder.encode(text), ...rest];
     let markerAt = -1;
     for (let at = 0; at < chunk.length;) {
       const end = Math.min(
         chunk.length,
         markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : at + (this.#transform.headDone ? STEP : PIECE),
       );
-      out.push(this.#read(chunk.subarray(at, end)));
+      text += this.#read(chunk.subarray(at, end));
       at = end;
       if (this.#transform.isFragment) {
         this.#mode = 'fragment';
-        out.push(this.#encoder.encode(this.#transform.drain()), chunk.subarray(at));
-        return out;
+        text += this.#transform.drain();
+        return done(chunk.subarray(at));
       }
       // Stop only where no half of a character waits to be read.
       if (at >= chunk.length || !mayStop(this.#transform) || this.#carry.length > 0) continue;
       if (this.#markers === undefined) {
         const list = this.#handler.bodyMarkers();
-        this.#markers = list ? new Markers(list) : null;
+        this.#markers = list ? markersFor(list) : null;
       }
       if (this.#markers === null) {
-        out.push(this.#read(chunk.subarray(at)));
-        return out;
+        text += this.#read(chunk.subarray(at));
+        return done();
       }
       if (markerAt < at) markerAt = this.#markers.indexIn(chunk, at);
-      if (markerAt < 0) {
-        out.push(...this.#startPassing(chunk.subarray(at)));
-        return out;
-      }
+      if (markerAt < 0) return done(...this.#startPassing(chunk.subarray(at)));
     }
-    return out;
+    return done();
   }
 
-  #read(bytes: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike> {
+  /** Reads `bytes` (after any character the last ones cut); returns what the tokenizer wrote. */
+  #read(bytes: Uint8Array<ArrayBufferLike>): string {
     const all = this.#carry.length ? concat([this.#carry, bytes]) : bytes;
     const cut = all.length - incompleteTail(all);
-    this.#carry = all.slice(cut);
-    return this.#encoder.encode(this.#transform.write(this.#decoder.decode(all.subarray(0, cut))));
+    this.#carry = cut < all.length ? all.slice(cut) : EMPTY;
+    return this.#transform.write(this.#decoder.decode(all.subarray(0, cut)));
   }
 
   /** `rest` holds no marker (just searched). */
@@ -339,7 +374,7 @@ class PageStream {
     const written = this.#held.subarray(0, this.#heldInputFrom);
     const input = concat([this.#held.subarray(this.#heldInputFrom), chunk]);
     this.#passed = [];
-    this.#held = new Uint8Array(0);
+    this.#held = EMPTY;
     this.#heldInputFrom = 0;
     this.#mode = 'read';
     return [written, ...this.#readFrom(input)];

@@ -10,6 +10,8 @@ export const NODE = [fileURLToPath(new URL('../../node_modules/.bin/node', impor
 
 export interface RunningServer {
   origin: string;
+  /** The server's process id (the bench reads its CPU time). */
+  pid: number;
   /** What the server printed so far. */
   log(): string;
   close(): Promise<void>;
@@ -74,7 +76,7 @@ export async function startServer(
     if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
     try {
       await fetch(origin + probe, { signal: AbortSignal.timeout(2000) });
-      return { origin, log: () => output, close };
+      return { origin, pid: child.pid!, log: () => output, close };
     } catch {
       if (Date.now() > deadline) {
         await close();

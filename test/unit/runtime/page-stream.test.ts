@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
+import { transformPageBody } from '../../../integration/runtime/page-stream.ts';
+
+const handler: PageHandler = {
+  headStart: () => '<link rel="stylesheet" href="/kit.css">',
+  title: () => {},
+  headEnd: () => '',
+  link: () => undefined,
+  bodyEnd: () => '<aside>kit</aside>',
+  bodyMarkers: () => ['#whatsapp'],
+};
+
+const encoder = new TextEncoder();
+const HEAD = '<!doctype html><html><head><title>T</title></head><body><p>First</p>';
+const TAIL = '<p>Last</p></body></html>';
+
+/** A body as Astro sends one: its chunks, then its end after `closeAfter` (microtask turns, or a timer's ms). */
+function body(chunks: string[], closeAfter: { turns: number } | { ms: number }): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    async start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      if ('turns' in closeAfter) for (let turn = 0; turn < closeAfter.turns; turn++) await null;
+      else await new Promise((resolve) => setTimeout(resolve, closeAfter.ms));
+      controller.close();
+    },
+  });
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+describe('an on-demand page as Astro sends it', () => {
+  test('rendered at once (one chunk, its end a few microtasks later): transformed whole, sent in one write', async () => {
+    // Astro 7 closes a page's stream five microtask turns after its last chunk.
+    const result = await transformPageBody(body([HEAD + TAIL], { turns: 5 }), handler);
+    expect(result).toBeInstanceOf(Uint8Array);
+    expect(text(result as Uint8Array)).toBe(
+      '<!doctype html><html><head><link rel="stylesheet" href="/kit.css"><title>T</title></head><body><p>First</p><p>Last</p><aside>kit</aside></body></html>',
+    );
+  });
+
+  test('still streaming (its end waits on a timer): the head goes out before the body has come', async () => {
+    let ended = false;
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode(HEAD));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        controller.enqueue(encoder.encode(TAIL));
+        ended = true;
+        controller.close();
+      },
+    });
+    const result = await transformPageBody(stream, handler);
+    expect(result).toBeInstanceOf(ReadableStream);
+    const reader = (result as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(ended).toBe(false);
+    expect(text(first.value!)).toContain('<link rel="stylesheet" href="/kit.css"><title>T</title></head>');
+    let rest = '';
+    for (let next = await reader.read(); !next.done; next = await reader.read()) rest += text(next.value);
+    expect(text(first.value!) + rest).toMatch(/<p>Last<\/p><aside>kit<\/aside><\/body><\/html>$/);
+  });
+
+  test('an end many turns away counts as streaming: the page is not held for it', async () => {
+    const result = await transformPageBody(body([HEAD + TAIL], { turns: 200 }), handler);
+    expect(result).toBeInstanceOf(ReadableStream);
+  });
+});
