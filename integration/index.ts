@@ -12,7 +12,7 @@ import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
 import { toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
-import { addContentLinks } from './markdown/processor.ts';
+import { addMarkdownPlugins, settingKey } from './markdown/processor.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
 
@@ -44,14 +44,20 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           scripts: [assets.bootstrap].filter(Boolean),
           loadsChatra: Boolean(resolved.chatra),
         });
+        const key = settingKey(config.root);
         const runtime = toRuntimeOptions(resolved, assets, {
           base: config.base,
           trailingSlash: config.trailingSlash,
           format: config.build.format,
+          settingKey: key,
         });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
-        addContentLinks(config.markdown, resolved.contacts[0], resolved.site, { updateConfig, logger });
+        addMarkdownPlugins(
+          config.markdown,
+          { target: resolved.contacts[0], contacts: resolved.contacts, site: resolved.site, settingKey: key },
+          { updateConfig, logger },
+        );
         if (command === 'dev') addToolbarApp(addDevToolbarApp);
       },
       // The loader and the texts files: served by the dev server, written beside the site's own

@@ -1,34 +1,47 @@
 import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import type { Contact } from '../shared/contacts.ts';
-import { remarkWhatsAppLinks } from './remark.ts';
-import { satteriWhatsAppLinks } from './satteri.ts';
+import type { MarkdownContext } from './frontmatter-setting.ts';
+import { remarkWhatsApp } from './remark.ts';
+import { satteriWhatsApp } from './satteri.ts';
 
 /**
- * The one place that picks the adapter: adds the `whatsapp:` link rule to the site's Markdown processor, which `.mdx` shares unless
+ * Ties frontmatter markers to this site: a page shows a marker's setting only when it carries this
+ * key, which never reaches a visitor (the transform takes markers out). It depends on the site's
+ * folder only: Astro's content cache keeps collection entries' HTML, markers included, from build
+ * to build, and does not notice a change to an integration's options.
+ */
+export function settingKey(root: URL): string {
+  return createHash('sha256').update(`astro-chatra-whatsapp:${root.href}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * The one place that picks the adapter: adds the `whatsapp:` link rule and the frontmatter
+ * `whatsapp:` to the site's Markdown processor, which `.mdx` shares unless
  * the MDX integration got its own. Processors read their options lazily, so integration order
  * doesn't matter (the way Starlight adds its plugins). On Astro 6, MDX reads only the top-level
  * `markdown.remarkPlugins` (which Astro 6 also runs for `.md`, with a deprecation notice of its own).
  */
-export function addContentLinks(
+export function addMarkdownPlugins(
   markdown: AstroConfig['markdown'],
-  target: Contact,
-  site: string | undefined,
+  context: MarkdownContext,
   { updateConfig, logger }: { updateConfig: HookParameters<'astro:config:setup'>['updateConfig']; logger: AstroIntegrationLogger },
 ): void {
   if (astroMajor() < 7) {
-    updateConfig({ markdown: { remarkPlugins: [[remarkWhatsAppLinks, { target, site }]] } });
+    updateConfig({ markdown: { remarkPlugins: [[remarkWhatsApp, context]] } });
     return;
   }
   const { processor } = markdown;
   const options = processor.options as { mdastPlugins?: unknown[]; remarkPlugins?: unknown[] };
   if (processor.name === 'satteri' && options.mdastPlugins) {
-    options.mdastPlugins.push(satteriWhatsAppLinks(target, site));
+    options.mdastPlugins.push(satteriWhatsApp(context));
   } else if (processor.name === 'unified' && options.remarkPlugins) {
-    options.remarkPlugins.push([remarkWhatsAppLinks, { target, site }]);
+    options.remarkPlugins.push([remarkWhatsApp, context]);
   } else {
     logger.warn(
-      `markdown.processor "${processor.name}" is neither satteri() nor unified(): [text](whatsapp:) links in Markdown stay as written.`,
+      `markdown.processor "${processor.name}" is neither satteri() nor unified(): [text](whatsapp:) links in Markdown stay as written, ` +
+        'and a frontmatter `whatsapp:` does nothing (set Astro.locals.whatsapp in the layout instead).',
     );
   }
 }

@@ -5,12 +5,13 @@
  * a request holds can make this throw while the page streams.
  */
 import picomatch from 'picomatch';
-import { checkPrefilledText, PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
+import { PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
 import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
 import { OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../shared/markup.ts';
 import { pagePath, pageUrl } from '../shared/page-path.ts';
+import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
 
@@ -20,8 +21,8 @@ export const TITLE_LIMIT = 200;
 const PATH_LIMIT = 2048;
 
 const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
-/** Without one of these, no link in a page's body changes: `#whatsapp`, `#chat`, a link naming the page. */
-const BODY_MARKERS = ['#whatsapp', '#chat', ...PAGE_PLACEHOLDERS.map((name) => `%7b${name}%7d`)];
+/** Without one of these, nothing in a page's body changes: `#whatsapp`, `#chat`, a link naming the page, a frontmatter marker. */
+const BODY_MARKERS = ['#whatsapp', '#chat', ...PAGE_PLACEHOLDERS.map((name) => `%7b${name}%7d`), SETTING_PREFIX];
 
 /** What the page's request tells the kit. */
 export interface RequestFacts {
@@ -52,6 +53,17 @@ export class PageKits {
     this.qrCodeSvg = qrCodeSvg;
   }
 
+  #warnedLate = false;
+  /** Once per server: a page whose frontmatter setting arrived after its head had been sent. */
+  warnLateSetting(path: string): void {
+    if (this.#warnedLate) return;
+    this.#warnedLate = true;
+    console.warn(
+      `[astro-chatra-whatsapp] ${path}: its Markdown's frontmatter \`whatsapp:\` came after the page's head had been sent ` +
+        '(the page streams), so it was left out. For pages that stream, set Astro.locals.whatsapp in the page or its layout.',
+    );
+  }
+
   memo(links: PageLinks, key: string, make: () => string): string {
     if (links.changed.size > 0) return make();
     let html = this.#shared.get(key);
@@ -68,6 +80,9 @@ export class PageRequest implements PageHandler {
   readonly #route: string;
   #setting: PageSetting | undefined;
   #settingRead = false;
+  /** The frontmatter markers read before the page (a whole page); undefined: none read ahead. */
+  #markdown: PageSetting | undefined;
+  #markdownRead = false;
   #title: string | undefined;
   #links: PageLinks | undefined;
   #language = '';
@@ -146,12 +161,25 @@ export class PageRequest implements PageHandler {
     return (this.#links = new PageLinks(options.contacts, page, setting ? setting.text : undefined));
   }
 
+  /** Frontmatter markers found in the whole page before its transform (page-stream.ts reads ahead). */
+  settingMarkers(contents: readonly string[]): void {
+    this.#markdownRead = true;
+    this.#markdown = markdownSetting(contents, this.#kits.options);
+  }
+
+  /** A marker the transform takes out of the page; one in a page that streamed came after its head. */
+  settingMarker(content: string): void {
+    if (this.#markdownRead || readSettingMarker(content, this.#kits.options.settingKey) === undefined) return;
+    this.#kits.warnLateSetting(this.#facts.url.pathname);
+  }
+
+  /** `Astro.locals.whatsapp` when set, else the Markdown's frontmatter. */
   #pageSetting(): PageSetting | undefined {
     if (!this.#settingRead) {
       this.#settingRead = true;
       this.#setting = readPageSetting((this.#facts.locals() as { whatsapp?: unknown }).whatsapp, this.#facts, this.#kits.options);
     }
-    return this.#setting;
+    return this.#setting ?? this.#markdown;
   }
 }
 
@@ -161,20 +189,14 @@ export class PageRequest implements PageHandler {
  * request must not fail over it.
  */
 function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOptions): PageSetting | undefined {
-  if (value === undefined || value === false) return value;
-  const where = `Astro.locals.whatsapp on ${facts.url.pathname}`;
-  const isText =
-    typeof value === 'object' &&
-    value !== null &&
-    Object.keys(value).join() === 'text' &&
-    typeof (value as { text: unknown }).text === 'string';
   try {
-    if (!isText) throw new OptionError(where, `expected false or { text: "…" }, got ${describe(value)}.`, SETTING_HINT);
-    const { text } = value as { text: string };
-    const kind = options.contacts.some((contact) => contact.kind === 'phone') ? 'phone' : 'short-link';
-    // On demand, a message from request data keeps an unknown {placeholder} as written.
-    if (facts.prerendered || kind === 'short-link') checkPrefilledText(text, kind, `${where}: text`, options.site);
-    return { text };
+    return checkPageSetting(value, `Astro.locals.whatsapp on ${facts.url.pathname}`, {
+      contacts: options.contacts,
+      site: options.site,
+      hint: SETTING_HINTS.locals,
+      // On demand, a message from request data keeps an unknown {placeholder} as written.
+      lenient: !facts.prerendered,
+    });
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
     if (facts.prerendered) throw toAstroError(error);
@@ -183,14 +205,22 @@ function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOp
   }
 }
 
-const SETTING_HINT =
-  'Set it in the frontmatter of the page or its layout: Astro.locals.whatsapp = false, or = { text: "A question about {title}" }.';
-
-function describe(value: unknown): string {
+/**
+ * The frontmatter settings the page's Markdown left (checked when it was built): one setting when
+ * they all say the same; none when a page shows several files that disagree (a list of posts).
+ */
+function markdownSetting(contents: readonly string[], options: RuntimeOptions): PageSetting | undefined {
+  const values = new Set(contents.map((content) => JSON.stringify(readSettingMarker(content, options.settingKey) ?? null)));
+  if (values.size !== 1) return undefined;
   try {
-    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
+    return checkPageSetting(JSON.parse([...values][0]) ?? undefined, 'frontmatter whatsapp', {
+      contacts: options.contacts,
+      site: options.site,
+      hint: SETTING_HINTS.frontmatter,
+      lenient: true,
+    });
   } catch {
-    return typeof value;
+    return undefined;
   }
 }
 

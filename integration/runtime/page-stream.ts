@@ -12,6 +12,7 @@
  * marker turns up in bytes still to come, the tokenizer first catches up on the bytes passed
  * (writing nothing there) and reads on.
  */
+import { SETTING_PREFIX } from '../shared/page-setting.ts';
 import { PageTransform, type PageHandler } from './page-transform.ts';
 
 /** How much the tokenizer reads at a time between checks whether it may stop. */
@@ -40,8 +41,36 @@ function withBodyKit(tail: string, kit: string): string {
   return tail.slice(0, at) + kit + tail.slice(at);
 }
 
+/**
+ * A page that is here whole tells its handler its frontmatter markers before the transform starts:
+ * they decide what the head gets. Only a page holding the marker's prefix is read for them (a
+ * search for `%` the body scan makes anyway), by the tokenizer, so text in an attribute or a
+ * comment is no marker.
+ */
+function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: PageHandler): void {
+  if (!handler.settingMarkers) return;
+  const prefix = markersFor(SETTING_PREFIXES);
+  const found = typeof page === 'string' ? prefix.indexInText(page) : prefix.indexIn(page);
+  if (found < 0) return;
+  const contents: string[] = [];
+  const probe = new PageTransform({
+    headStart: () => '',
+    title: () => {},
+    headEnd: () => '',
+    link: () => undefined,
+    bodyEnd: () => '',
+    bodyMarkers: () => undefined,
+    settingMarker: (content) => contents.push(content),
+  });
+  probe.write(typeof page === 'string' ? page : new TextDecoder().decode(page));
+  probe.end();
+  handler.settingMarkers(contents);
+}
+const SETTING_PREFIXES = [SETTING_PREFIX];
+
 /** A whole page at once (prerendered pages). */
 export function transformPageText(html: string, handler: PageHandler): string {
+  readSettingsAhead(html, handler);
   const transform = new PageTransform(handler);
   let out = '';
   let at = 0;
@@ -70,6 +99,7 @@ export function transformPageText(html: string, handler: PageHandler): string {
  * than the page itself.
  */
 export function transformPageBytes(bytes: Uint8Array<ArrayBufferLike>, handler: PageHandler): Uint8Array<ArrayBuffer> {
+  readSettingsAhead(bytes, handler);
   const page = new PageStream(handler);
   return concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
 }
@@ -85,10 +115,11 @@ export function transformPageStream(body: ReadableStream<Uint8Array>, handler: P
 }
 
 /**
- * A page as it comes (on-demand pages). Astro sends a page rendered at once as one chunk: when the
- * body has ended by the time its first chunk is here, the page is transformed as text and sent
- * whole (no stream to keep, one write); a page still streaming (a slow promise in its body) is
- * transformed as a stream, its head sent at once.
+ * A page as it comes (on-demand pages). Astro sends a page rendered at once in one chunk (Node) or
+ * a few (workerd), each a few microtask turns after the last: when the body has ended that way,
+ * the page is transformed whole and sent in one write (no stream to keep; its frontmatter markers
+ * read ahead). A page still streaming (a slow promise in its body) is transformed as a stream,
+ * what has come so far at once.
  */
 export async function transformPageBody(
   body: ReadableStream<Uint8Array>,
@@ -97,10 +128,14 @@ export async function transformPageBody(
   const reader = body.getReader();
   const first = await reader.read();
   if (first.done) return transformPageText('', handler);
-  const next = reader.read();
-  const after = await settledSoon(next);
-  if (after?.done) return transformPageBytes(first.value, handler);
-  return streamOn(reader, Promise.resolve(first), new PageStream(handler), next);
+  const chunks = [first.value];
+  let next = reader.read();
+  for (let after = await settledSoon(next); after; after = await settledSoon(next)) {
+    if (after.done) return transformPageBytes(concat(chunks), handler);
+    chunks.push(after.value);
+    next = reader.read();
+  }
+  return streamOn(reader, Promise.resolve({ done: false, value: concat(chunks) }), new PageStream(handler), next);
 }
 
 /** The output stream: pulls from `reader`, starting with `current` (and `next`, when already asked for). */

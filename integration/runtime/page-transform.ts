@@ -17,6 +17,7 @@
  * page-stream.ts drives it: the head always, the body only when a link there may change.
  */
 import { html, Tokenizer, TokenizerMode, type Token } from 'parse5';
+import { SETTING_META_NAME, SETTING_PREFIX } from '../shared/page-setting.ts';
 import { ParserFeedback } from './parser-feedback.ts';
 
 const $ = html.TAG_ID;
@@ -40,10 +41,14 @@ export interface PageHandler {
   /** What goes before the last `</body>`. */
   bodyEnd(): string;
   /**
-   * Lower-case ASCII strings without which no link in the body changes (`#whatsapp`…); the body
+   * Lower-case ASCII strings without which nothing in the body changes (`#whatsapp`…); the body
    * passes untouched, unread, when none of them is in it. Undefined: any link may change.
    */
   bodyMarkers(): readonly string[] | undefined;
+  /** A frontmatter marker (`<meta name="astro-chatra-whatsapp">`), in document order; the transform takes it out. */
+  settingMarker?(content: string): void;
+  /** All the page's markers, read ahead of the transform when the page is here whole (page-stream.ts). */
+  settingMarkers?(contents: readonly string[]): void;
 }
 
 /** Tags the parser keeps in `<head>` (https://html.spec.whatwg.org/#parsing-main-inhead). */
@@ -303,6 +308,8 @@ export class PageTransform {
     if (this.#decide(wasHtml && (tag === $.HTML || tag === $.HEAD))) {
       if (wasHtml) this.#htmlStartTag(token, tag, startOffset, endOffset);
       if (wasHtml && (tag === $.A || tag === $.AREA)) this.#link(token);
+      // After #htmlStartTag: what it inserts at this tag's start goes before the removal.
+      if (wasHtml && tag === $.META && this.#templates === 0) this.#settingMarker(token, startOffset, endOffset);
     }
     this.#settled = endOffset;
   }
@@ -375,6 +382,14 @@ export class PageTransform {
     if (this.#phase === Phase.AfterHead && tag !== $.HEAD && HEAD_ENDERS.has(tag)) this.#phase = Phase.InBody;
     if (this.#phase !== Phase.InBody) return;
     if (tag === $.BODY || (tag === $.HTML && this.#bodyEndAt === undefined)) this.#bodyEndAt = startOffset;
+  }
+
+  /** A frontmatter marker: the handler hears of it, and it leaves the page. */
+  #settingMarker(token: Token.TagToken, startOffset: number, endOffset: number): void {
+    const content = attr(token, 'content');
+    if (attr(token, 'name') !== SETTING_META_NAME || !content?.startsWith(SETTING_PREFIX)) return;
+    this.#handler.settingMarker?.(content);
+    this.#edit({ start: startOffset, end: endOffset, text: '' });
   }
 
   /** `<a href>` / `<area href>`: the page may want another address, and attributes it lacks. */

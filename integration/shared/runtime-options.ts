@@ -62,4 +62,6 @@ export interface RuntimeOptions extends PathStyle {
   loaderUrl?: string;
   /** The inline head script, when the build needs one (consent, CSP 'strict-dynamic'); '' otherwise. */
   bootstrap: string;
+  /** What a frontmatter marker must carry to count (shared/page-setting.ts). */
+  settingKey: string;
 }

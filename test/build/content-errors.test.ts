@@ -41,3 +41,20 @@ test('a component used without the integration stops the build, saying how to ad
   expect(error!.message).toMatch(/need the integration\. Add it to astro\.config\.mjs/);
   expect(error!.message).not.toMatch(/virtual:|Rollup|Could not resolve/);
 });
+
+test.each([
+  ['Sätteri', {}],
+  ['unified()', { markdown: { processor: unified() } }],
+])('%s: a wrong frontmatter whatsapp: stops the build, naming the file and the fix', async (_name, markdown) => {
+  const error = await buildFixture('bad-frontmatter', {
+    ...markdown,
+    integrations: [chatraWhatsApp({ whatsapp: { phone: '+49 30 1234567' } })],
+  }).then(
+    () => undefined,
+    (thrown: Error & { loc?: { file?: string } }) => thrown,
+  );
+  expect(error, 'the build must fail').toBeDefined();
+  expect(`${error!.message} ${error!.loc?.file ?? ''}`).toMatch(/bad-frontmatter\/src\/pages\/post\.md/);
+  expect(error!.message).toMatch(/frontmatter whatsapp`?: expected false or \{ text: "…" \}, got "off"/);
+  expect(error!.message).toMatch(/whatsapp: false/);
+});

@@ -22,6 +22,43 @@ function pageData(html: string) {
   return data && (JSON.parse(textOf(data)) as { texts: string; autoMessage: boolean });
 }
 
+/**
+ * A Markdown or MDX file's frontmatter `whatsapp:` with no layout line: pages of their own and
+ * collection entries rendered with `<Content />`; a layout's Astro.locals.whatsapp wins.
+ */
+function frontmatterTests(site: () => BuiltSite) {
+  const message = (html: string) => {
+    const href = attribute(floatingLinks(html)[0], 'href');
+    return href && new URL(href.replace(/&amp;/g, '&')).searchParams.get('text');
+  };
+  test.each([
+    ['quiet/index.html', 'a .md page'],
+    ['posts/quiet-post/index.html', 'a .md collection entry'],
+  ])('whatsapp: false in %s (%s): no floating button, and no marker left', (path) => {
+    const html = site().read(path);
+    expect(floatingLinks(html)).toHaveLength(0);
+    expect(html).not.toContain('astro-chatra-whatsapp"');
+    expect(html).not.toContain('%acw-');
+  });
+
+  test.each([
+    ['asked/index.html', 'About Asked'],
+    ['posts/asked-post/index.html', 'Post Asked post'],
+  ])('whatsapp: { text } in %s (.mdx page, .mdx entry): the page message "%s"', (path, text) => {
+    const html = site().read(path);
+    expect(message(html)).toBe(text);
+    const [nav] = parsePage(html)
+      .all('a')
+      .filter((a) => textOf(a) === 'WhatsApp us');
+    expect(new URL(attribute(nav, 'href')!.replace(/&amp;/g, '&')).searchParams.get('text')).toBe(text);
+    expect(html).not.toContain('%acw-');
+  });
+
+  test("the layout's Astro.locals.whatsapp wins over the page's frontmatter", () => {
+    expect(message(site().read('override/index.html'))).toBe('From the layout');
+  });
+}
+
 describe('Sätteri (the default), Chatra, base /docs', () => {
   let site: BuiltSite;
   beforeAll(async () => {
@@ -87,6 +124,8 @@ describe('Sätteri (the default), Chatra, base /docs', () => {
     expect(attribute(link, 'href')).toBe(`${PHONE}?text=About%20pricing%20%282026%29`);
   });
 
+  describe('frontmatter', () => frontmatterTests(() => site));
+
   test('.mdx: the components, with their props, and a whatsapp: link', () => {
     const page = parsePage(site.read('components/index.html'));
     const [plain, large] = page.all('a', { class: /\bacw-inline\b/ });
@@ -131,6 +170,8 @@ describe('unified() processor, no Chatra', () => {
         .filter((style) => textOf(style) === sheet),
     ).toHaveLength(0);
   });
+
+  describe('frontmatter', () => frontmatterTests(() => site));
 
   test('.md and .mdx whatsapp: links are rewritten by the remark plugin', () => {
     const [guide] = parsePage(site.read('guide/index.html'))

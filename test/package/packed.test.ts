@@ -173,6 +173,8 @@ export default defineConfig({
       '<html lang="en"><head><title>Six</title></head><body><a href="#whatsapp">Ask</a></body></html>\n',
     );
     writeFileSync(join(site6, 'src/pages/guide.md'), '---\ntitle: Guide\n---\n\n[Markdown link](whatsapp:)\n');
+    writeFileSync(join(site6, 'src/pages/quiet.md'), '---\ntitle: Quiet\nwhatsapp: false\n---\n\nNo button here.\n');
+    writeFileSync(join(site6, 'src/pages/asked.mdx'), "---\ntitle: Asked\nwhatsapp:\n  text: 'Asked {title}'\n---\n\nOwn message.\n");
     writeFileSync(
       join(site6, 'src/pages/contact.mdx'),
       "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n<WhatsAppButton />\n\n[MDX link](whatsapp:)\n",
@@ -227,5 +229,11 @@ export default defineConfig({
       ),
     ).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
     expect(contact.all('a', { class: /\bacw-inline\b/ })).toHaveLength(1);
+  });
+
+  test("a page's frontmatter whatsapp: works with no layout line (.md, .mdx)", () => {
+    const floating = (path: string) => parsePage(readFileSync(join(site6, 'dist', path), 'utf8')).all('a', { class: /\bacw-floating\b/ });
+    expect(floating('quiet/index.html')).toHaveLength(0);
+    expect(attribute(floating('asked/index.html')[0], 'href')).toBe('https://wa.me/49301234567?text=Asked%20%2Fasked%2F'); // no <title> without a layout: {title} is the path
   });
 });

@@ -84,6 +84,14 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(message(attribute(footer, 'href'))).toBe('About Home & <Prices> at /');
   });
 
+  test("a collection entry's frontmatter whatsapp: works on workerd, with no layout line", async () => {
+    const quiet = await (await get('/notes/quiet')).text();
+    expect(quiet).toContain('A note without the floating button.');
+    expect(parsePage(quiet).all('a', { class: /\bacw-floating\b/ })).toHaveLength(0);
+    const [floating] = parsePage(await (await get('/notes/asked')).text()).all('a', { class: /\bacw-floating\b/ });
+    expect(message(attribute(floating, 'href'))).toBe('Note: Asked note');
+  });
+
   test('a page prerendered inside workerd at build time gets the kit too', async () => {
     const page = parsePage(await (await get('/static/')).text());
     expect(textOf(page.all('p', { id: 'runtime' })[0])).toBe('Cloudflare-Workers');

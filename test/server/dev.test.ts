@@ -46,6 +46,13 @@ describe('astro dev (trailingSlash: always)', () => {
     expect(parsePage(html).all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
   });
 
+  test("a collection entry's frontmatter whatsapp: works in dev, with no layout line", async () => {
+    const floatingOf = async (path: string) => parsePage(await (await fetch(origin + path)).text()).all('a', { class: /\bacw-floating\b/ });
+    expect(await floatingOf('/notes/quiet/')).toHaveLength(0);
+    const [floating] = await floatingOf('/notes/asked/');
+    expect(new URL(attribute(floating, 'href')!).searchParams.get('text')).toBe('Note: Asked note');
+  });
+
   test('a partial is left alone', async () => {
     const response = await fetch(`${origin}/partial/`);
     expect(response.status).toBe(200);

@@ -81,6 +81,17 @@ describe('an on-demand page (output: server)', () => {
     expect(textOf(noscript)).toContain(`href="${PHONE}?text=About`);
   });
 
+  test("a collection entry's frontmatter whatsapp: works on demand, with no layout line; no marker is left", async () => {
+    const quiet = await (await get(withIt, '/notes/quiet')).text();
+    expect(kitOf(quiet).floating).toHaveLength(0);
+    expect(quiet).toContain('A note without the floating button.');
+    const asked = await (await get(withIt, '/notes/asked')).text();
+    const { floating, footer } = kitOf(asked);
+    expect(message(attribute(floating[0], 'href'))).toBe('Note: Asked note');
+    expect(footer.map((a) => message(attribute(a, 'href')))).toEqual(['Note: Asked note']);
+    for (const html of [quiet, asked]) expect(html).not.toMatch(/astro-chatra-whatsapp"|%acw-/);
+  });
+
   test('a Cyrillic path reaches the message decoded', async () => {
     const { floating } = kitOf(await (await get(withIt, '/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82')).text());
     expect(message(attribute(floating[0], 'href'))).toBe('About Привет at /привет/');

@@ -6,7 +6,12 @@ import { checkProps, componentLink } from '../../../integration/runtime/componen
 
 async function options(site: string | undefined, extra: object = {}) {
   const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: 'Hi' }, ...extra }, { site });
-  return toRuntimeOptions(resolved, clientAssets(resolved, '/'), { base: '/', trailingSlash: 'ignore', format: 'directory' });
+  return toRuntimeOptions(resolved, clientAssets(resolved, '/'), {
+    base: '/',
+    trailingSlash: 'ignore',
+    format: 'directory',
+    settingKey: 'testkey',
+  });
 }
 
 const message = (href: string) => new URL(href).searchParams.get('text');

@@ -4,7 +4,8 @@ import { contactHref, fillPageContext, type Contact } from '../../../integration
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
 import { pagePath } from '../../../integration/shared/page-path.ts';
-import { transformPageText } from '../../../integration/runtime/page-stream.ts';
+import { transformPageBody, transformPageText } from '../../../integration/runtime/page-stream.ts';
+import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
 
 const TEXT = 'About {title} ({url}) {path}';
@@ -13,7 +14,9 @@ const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text:
 async function kits(site: string | undefined, extra: object = {}) {
   const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: TEXT }, ...extra }, { site });
   const assets = clientAssets(resolved, '/');
-  return new PageKits(toRuntimeOptions(resolved, assets, { base: '/', trailingSlash: 'ignore', format: 'directory' }));
+  return new PageKits(
+    toRuntimeOptions(resolved, assets, { base: '/', trailingSlash: 'ignore', format: 'directory', settingKey: 'testkey' }),
+  );
 }
 
 function render(html: string, kit: PageKits, url: string, locals: object = {}, prerendered = true) {
@@ -92,5 +95,85 @@ describe('a page request fills the page into its links', () => {
 
   test('shared links: the page fills its own', () => {
     expect(fillPageContext(contactHref(phone), { title: 'x', path: '/p' })).toContain('%7Burl%7D');
+  });
+});
+
+describe("a Markdown file's frontmatter `whatsapp:`, carried by its marker", () => {
+  const marker = (setting: unknown, key = 'testkey') =>
+    `<meta name="astro-chatra-whatsapp" content="${settingMarkerContent(key, setting as false).replace(/"/g, '&quot;')}">`;
+  const page = (body: string) =>
+    `<!doctype html><html><head><title>Post</title></head><body><nav><a href="#whatsapp">x</a></nav><main>${body}<p>Text</p></main></body></html>`;
+  const floating = (html: string) => /class="[^"]*\bacw-floating\b/.test(html);
+
+  test('{ text } gives the page its message: in links before the marker too, and in the floating button; the marker leaves the page', async () => {
+    const output = render(page(marker({ text: 'About {title}' })), await kits('https://shop.example'), 'https://shop.example/post/');
+    expect(hrefs(output).map(message)).toEqual(['About Post', 'About Post']);
+    expect(output).not.toContain('astro-chatra-whatsapp');
+    expect(output).not.toContain('%acw-');
+  });
+
+  test('false drops the floating button and the kit from the page', async () => {
+    const output = render(page(marker(false)), await kits('https://shop.example'), 'https://shop.example/post/');
+    expect(floating(output)).toBe(false);
+    expect(output).not.toContain('<link rel="stylesheet"');
+    expect(output).not.toContain('astro-chatra-whatsapp');
+  });
+
+  test('Astro.locals.whatsapp wins over the frontmatter', async () => {
+    const output = render(page(marker(false)), await kits('https://shop.example'), 'https://shop.example/post/', {
+      whatsapp: { text: 'Layout' },
+    });
+    expect(floating(output)).toBe(true);
+    expect(hrefs(output).map(message)).toEqual(['Layout', 'Layout']);
+  });
+
+  test('text that only looks like a marker, in an attribute or a comment, is data: not read, not removed', async () => {
+    const kit = await kits('https://shop.example');
+    const lookalike = marker(false).replace(/"/g, '&quot;');
+    for (const body of [`<p title="${lookalike}">q</p>`, `<!-- ${marker(false)} -->`, `<textarea>${marker(false)}</textarea>`]) {
+      const output = render(page(body), kit, 'https://shop.example/post/');
+      expect(floating(output)).toBe(true);
+      expect(output).toContain(body);
+    }
+  });
+
+  test("another build's key, or files that disagree (a list of posts), leave the page its site setting", async () => {
+    const kit = await kits('https://shop.example');
+    for (const body of [marker(false, 'otherkey'), marker(false) + marker({ text: 'Other' })]) {
+      const output = render(page(body), kit, 'https://shop.example/post/');
+      expect(floating(output)).toBe(true);
+      expect(output).not.toContain('astro-chatra-whatsapp');
+    }
+    // Files that agree give their setting.
+    expect(floating(render(page(marker(false) + marker(false)), kit, 'https://shop.example/post/'))).toBe(false);
+  });
+
+  test('a page that streams its head before the marker: left out, said once, and the marker still leaves the page', async () => {
+    const kit = await kits('https://shop.example');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const [head, rest] = page(marker(false)).split('<main>');
+    const stream = () =>
+      new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode(head + '<main>'));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          controller.enqueue(new TextEncoder().encode(rest));
+          controller.close();
+        },
+      });
+    for (let i = 0; i < 2; i++) {
+      const request = new PageRequest(kit, {
+        url: new URL('https://shop.example/post/'),
+        locale: undefined,
+        locals: () => ({}),
+        prerendered: false,
+      });
+      const output = await new Response(await transformPageBody(stream(), request)).text();
+      expect(floating(output)).toBe(true);
+      expect(output).not.toContain('%acw-');
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toMatch(/\/post\/: its Markdown's frontmatter `whatsapp:` came after the page's head/);
+    warn.mockRestore();
   });
 });

@@ -66,3 +66,18 @@ describe('an on-demand page as Astro sends it', () => {
     expect(result).toBeInstanceOf(ReadableStream);
   });
 });
+
+test('rendered at once in several chunks (workerd), each a few turns after the last: still one page, one write', async () => {
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (const part of [HEAD, '<p>Middle</p>', TAIL]) {
+        controller.enqueue(encoder.encode(part));
+        for (let turn = 0; turn < 9; turn++) await null;
+      }
+      controller.close();
+    },
+  });
+  const result = await transformPageBody(stream, handler);
+  expect(result).toBeInstanceOf(Uint8Array);
+  expect(text(result as Uint8Array)).toMatch(/<p>First<\/p><p>Middle<\/p><p>Last<\/p><aside>kit<\/aside><\/body><\/html>$/);
+});
