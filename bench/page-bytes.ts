@@ -13,8 +13,10 @@ import { build } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
 
-export type Variant = 'none' | 'button' | 'eager' | 'idle' | 'interaction' | 'snippet';
-export const variants: Variant[] = ['none', 'button', 'eager', 'idle', 'interaction', 'snippet'];
+export type Variant = 'none' | 'button' | 'greeting' | 'eager' | 'idle' | 'interaction' | 'snippet';
+export const variants: Variant[] = ['none', 'button', 'greeting', 'eager', 'idle', 'interaction', 'snippet'];
+/** The `greeting` variant: the button with a greeting as the anchors show one (name, text, note). */
+const GREETING = { text: 'Hi 👋 Any questions? We answer on WhatsApp', name: 'Acme', note: 'Typically replies within an hour' };
 const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 
 export async function measurePageBytes(work: string) {
@@ -25,7 +27,9 @@ export async function measurePageBytes(work: string) {
     const chatra = ['eager', 'idle', 'interaction'].includes(variant) ? { id: CHATRA_ID, load: variant as 'eager' } : undefined;
     const integrations = [
       mdx(),
-      ...(variant === 'none' || variant === 'snippet' ? [] : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })]),
+      ...(variant === 'none' || variant === 'snippet'
+        ? []
+        : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra, ...(variant === 'greeting' && { fallback: { greeting: GREETING } }) })]),
     ];
     await build({ root, outDir: join(root, 'dist'), logLevel: 'error', configFile: false, integrations });
     sites[variant] = join(root, 'dist');

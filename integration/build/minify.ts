@@ -18,11 +18,14 @@ const SCRIPTS = {
   bootstrap: ['bootstrap', { INSERT_LOADER: 'false' }],
   bootstrapInsertingLoader: ['bootstrap', { INSERT_LOADER: 'true' }],
   loader: ['loader', {}],
+  greeting: ['greeting', {}],
 } as const;
 /** The page stylesheets as the pages combine them, minified together so rules merge (the components' go through Vite). */
 const STYLESHEETS = {
   page: ['button', 'floating'],
   pageWithDisclosure: ['button', 'floating', 'disclosure'],
+  /** Added to either with `fallback.greeting`. */
+  greeting: ['greeting'],
 } as const;
 
 /** One client script with what it imports, minified; an IIFE, so nothing it declares becomes a global of the page. */

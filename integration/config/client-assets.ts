@@ -36,6 +36,12 @@ export interface ClientAssets {
    * Chatra the analytics listener; none when the bootstrap adds it, or when there is nothing to load.
    */
   loaderUrl?: string;
+  /**
+   * With `fallback.greeting`: URL of its cached script (a close remembered for the session, the
+   * greeting said once to screen readers), for a `<script async>` on pages that show it. None under
+   * CSP 'strict-dynamic' (it would need the bootstrap): the greeting works without it.
+   */
+  greetingScriptUrl?: string;
 }
 
 /**
@@ -44,8 +50,12 @@ export interface ClientAssets {
  * compact). One file for the whole site, cached; the components bundle their own.
  */
 export function pageStylesheet(resolved: ResolvedOptions): string {
-  const { page, pageWithDisclosure } = minifiedStylesheets;
-  return (resolved.contacts.length > 1 || resolved.fallback.qr ? pageWithDisclosure : page) + placementCss(resolved);
+  const { page, pageWithDisclosure, greeting } = minifiedStylesheets;
+  return (
+    (resolved.contacts.length > 1 || resolved.fallback.qr ? pageWithDisclosure : page) +
+    (resolved.fallback.greeting ? greeting : '') +
+    placementCss(resolved)
+  );
 }
 
 /** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */
@@ -80,11 +90,33 @@ export function clientAssets(
   const inlineCss = inlineStylesheet ? css : '';
   const analytics = resolved.analytics ? withConfig(minifiedScripts.analytics, resolved.analytics) : '';
   const { chatra } = resolved;
+  const greetingScriptUrl =
+    resolved.fallback.greeting && !insertLoader ? add('greeting', 'js', 'text/javascript', minifiedScripts.greeting) : undefined;
+  const assets = clientAssetsOf(resolved, { analytics, insertLoader, add, dir });
+  return { stylesheet, inlineCss, files, ...assets, ...(greetingScriptUrl && { greetingScriptUrl }) };
+}
+
+/** The scripts and texts files: with Chatra, or the analytics listener alone. */
+function clientAssetsOf(
+  resolved: ResolvedOptions,
+  {
+    analytics,
+    insertLoader,
+    add,
+    dir,
+  }: {
+    analytics: string;
+    insertLoader: boolean;
+    add: (name: string, extension: string, type: string, body: string) => string;
+    dir: string;
+  },
+): Pick<ClientAssets, 'bootstrap' | 'textsUrls' | 'loaderUrl'> {
+  const { chatra } = resolved;
   if (!chatra) {
     // The analytics listener alone: a cached file, or inline where a policy trusts only hashed scripts.
-    if (!analytics) return { stylesheet, inlineCss, bootstrap: '', files, textsUrls: {} };
-    if (insertLoader) return { stylesheet, inlineCss, bootstrap: analytics, files, textsUrls: {} };
-    return { stylesheet, inlineCss, bootstrap: '', files, textsUrls: {}, loaderUrl: add('analytics', 'js', 'text/javascript', analytics) };
+    if (!analytics) return { bootstrap: '', textsUrls: {} };
+    if (insertLoader) return { bootstrap: analytics, textsUrls: {} };
+    return { bootstrap: '', textsUrls: {}, loaderUrl: add('analytics', 'js', 'text/javascript', analytics) };
   }
 
   const textsUrls: Record<string, string> = {};
@@ -118,11 +150,11 @@ export function clientAssets(
   // consent (the page's consent manager may call grantConsent() at once), and CSP 'strict-dynamic',
   // where a <script src> in the page is blocked (host sources don't count) and the bootstrap,
   // trusted by its hash, adds the loader, which the policy then trusts in turn.
-  if (!insertLoader && !chatra.consent) return { stylesheet, inlineCss, bootstrap: '', files, textsUrls, loaderUrl };
+  if (!insertLoader && !chatra.consent) return { bootstrap: '', textsUrls, loaderUrl };
   const bootstrapCall = insertLoader ? minifiedScripts.bootstrapInsertingLoader : minifiedScripts.bootstrap;
   const event = typeof chatra.consent === 'object' ? chatra.consent.event : undefined;
   const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: loaderUrl, event });
-  return { stylesheet, inlineCss, bootstrap, files, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl };
+  return { bootstrap, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl };
 }
 /** Writes the files into `<outDir>/_acw/`, beside the site's own: static for every adapter. */
 export async function writeClientFiles(files: Record<string, ClientFile>, outDir: URL): Promise<void> {

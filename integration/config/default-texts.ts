@@ -18,6 +18,8 @@ export interface LanguageDefaults {
   regionLabel: string;
   /** Summary of the disclosure that shows the QR code (`<WhatsAppButton qr />`). */
   qrLabel: string;
+  /** Accessible name of the greeting's close button (`fallback.greeting`). */
+  closeLabel: string;
   /** Chatra `locale.customStrings` defaults; `{whatsapp}` becomes `[linkLabel](link)`. */
   customStrings: {
     /** Shown in the widget when no agent is online. */
@@ -74,6 +76,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Open chat',
     regionLabel: 'Contact us',
     qrLabel: 'Show a QR code for your phone',
+    closeLabel: 'Close',
     customStrings: {
       offlineNote: "We're offline right now. Leave a message and we'll reply by email, or {whatsapp}.",
       bot_startOffline:
@@ -97,6 +100,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Chat öffnen',
     regionLabel: 'Kontakt',
     qrLabel: 'QR-Code fürs Handy zeigen',
+    closeLabel: 'Schließen',
     customStrings: {
       offlineNote: 'Wir sind gerade nicht online. Hinterlassen Sie eine Nachricht, wir antworten per E-Mail. Oder: {whatsapp}.',
       bot_startOffline:
@@ -120,6 +124,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Ouvrir le chat',
     regionLabel: 'Nous contacter',
     qrLabel: 'Afficher un QR code pour votre téléphone',
+    closeLabel: 'Fermer',
     customStrings: {
       offlineNote: 'Nous ne sommes pas en ligne pour le moment. Laissez un message, nous répondrons par e-mail. Ou bien : {whatsapp}.',
       bot_startOffline:
@@ -143,6 +148,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Abrir el chat',
     regionLabel: 'Contacto',
     qrLabel: 'Mostrar un código QR para el móvil',
+    closeLabel: 'Cerrar',
     customStrings: {
       offlineNote: 'Ahora no estamos conectados. Deja un mensaje y te responderemos por correo. O bien: {whatsapp}.',
       bot_startOffline:
@@ -166,6 +172,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Chat openen',
     regionLabel: 'Contact',
     qrLabel: 'Toon een QR-code voor je telefoon',
+    closeLabel: 'Sluiten',
     customStrings: {
       offlineNote: 'We zijn nu niet online. Laat een bericht achter, dan antwoorden we per e-mail. Of: {whatsapp}.',
       bot_startOffline:
@@ -189,6 +196,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Abrir o chat',
     regionLabel: 'Contato',
     qrLabel: 'Mostrar um código QR para o celular',
+    closeLabel: 'Fechar',
     customStrings: {
       offlineNote: 'Não estamos online agora. Deixe uma mensagem e responderemos por e-mail. Ou então: {whatsapp}.',
       bot_startOffline:
@@ -212,6 +220,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Abrir o chat',
     regionLabel: 'Contacte-nos',
     qrLabel: 'Mostrar um código QR para o telemóvel',
+    closeLabel: 'Fechar',
     customStrings: {
       offlineNote: 'De momento, não estamos online. Deixe uma mensagem e respondemos-lhe por e-mail. Ou então: {whatsapp}.',
       bot_startOffline:
@@ -235,6 +244,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Apri la chat',
     regionLabel: 'Contatti',
     qrLabel: 'Mostra un codice QR per il telefono',
+    closeLabel: 'Chiudi',
     customStrings: {
       offlineNote: 'Al momento non siamo online. Lascia un messaggio e ti risponderemo via e-mail. Oppure: {whatsapp}.',
       bot_startOffline:
@@ -258,6 +268,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Открыть чат',
     regionLabel: 'Связаться с нами',
     qrLabel: 'Показать QR-код для телефона',
+    closeLabel: 'Закрыть',
     customStrings: {
       offlineNote: 'Сейчас мы не в сети. Оставьте сообщение, и мы ответим по электронной почте. Или: {whatsapp}.',
       bot_startOffline:
@@ -281,6 +292,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Відкрити чат',
     regionLabel: 'Зв’язатися з нами',
     qrLabel: 'Показати QR-код для телефону',
+    closeLabel: 'Закрити',
     customStrings: {
       offlineNote: 'Зараз ми не в мережі. Залиште повідомлення, і ми відповімо електронною поштою. Або: {whatsapp}.',
       bot_startOffline:
@@ -304,6 +316,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Otwórz czat',
     regionLabel: 'Kontakt',
     qrLabel: 'Pokaż kod QR do zeskanowania telefonem',
+    closeLabel: 'Zamknij',
     customStrings: {
       offlineNote: 'Obecnie jesteśmy offline. Prosimy zostawić wiadomość, a odpowiemy e-mailem. Lub: {whatsapp}.',
       bot_startOffline:
@@ -327,6 +340,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Åbn chatten',
     regionLabel: 'Kontakt os',
     qrLabel: 'Vis en QR-kode til din mobil',
+    closeLabel: 'Luk',
     customStrings: {
       offlineNote: 'Vi er ikke online lige nu. Skriv en besked, så svarer vi via e-mail. Eller: {whatsapp}.',
       bot_startOffline:
@@ -350,6 +364,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Sohbeti aç',
     regionLabel: 'İletişim',
     qrLabel: 'Telefonunuz için QR kodu göster',
+    closeLabel: 'Kapat',
     customStrings: {
       offlineNote: 'Şu anda çevrimiçi değiliz. Mesajınızı bırakın, size e-postayla yanıt verelim. Ya da: {whatsapp}.',
       bot_startOffline:
@@ -374,6 +389,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'فتح المحادثة',
     regionLabel: 'اتصل بنا',
     qrLabel: 'عرض رمز QR للمسح بالهاتف',
+    closeLabel: 'إغلاق',
     customStrings: {
       offlineNote: 'نحن غير متصلين حاليًا. يرجى ترك رسالة وسنرد عليك عبر البريد الإلكتروني. أو: {whatsapp}.',
       bot_startOffline:
@@ -396,6 +412,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'باز کردن گفت‌وگو',
     regionLabel: 'تماس با ما',
     qrLabel: 'نمایش کد QR برای تلفن همراه',
+    closeLabel: 'بستن',
     customStrings: {
       offlineNote: 'در حال حاضر آنلاین نیستیم. پیام بگذارید تا از طریق ایمیل پاسخ دهیم. یا: {whatsapp}.',
       bot_startOffline:
@@ -419,6 +436,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'פתיחת הצ׳אט',
     regionLabel: 'צרו קשר',
     qrLabel: 'הצגת קוד QR לטלפון',
+    closeLabel: 'סגירה',
     customStrings: {
       offlineNote: 'אנחנו לא מחוברים כרגע. השאירו הודעה ונחזור אליכם באימייל. או: {whatsapp}.',
       bot_startOffline: 'שלום! כרגע אין אף אחד מחובר. השאירו את השאלה ואת כתובת האימייל שלכם, ונחזור אליכם. לתשובה מהירה יותר: {whatsapp}.',
@@ -440,6 +458,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'चैट खोलें',
     regionLabel: 'हमसे संपर्क करें',
     qrLabel: 'अपने फ़ोन के लिए QR कोड दिखाएँ',
+    closeLabel: 'बंद करें',
     customStrings: {
       offlineNote: 'हम अभी ऑफ़लाइन हैं। कृपया संदेश छोड़ें, हम आपको ईमेल से जवाब देंगे। या फिर: {whatsapp}।',
       bot_startOffline: 'नमस्ते! अभी कोई ऑनलाइन नहीं है। अपना सवाल और ईमेल पता छोड़ दें, हम आपसे संपर्क करेंगे। और जल्दी जवाब के लिए: {whatsapp}।',
@@ -461,6 +480,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Buka chat',
     regionLabel: 'Hubungi kami',
     qrLabel: 'Tampilkan kode QR untuk ponsel Anda',
+    closeLabel: 'Tutup',
     customStrings: {
       offlineNote: 'Saat ini kami sedang offline. Silakan tinggalkan pesan dan kami akan membalas melalui email. Atau: {whatsapp}.',
       bot_startOffline:
@@ -484,6 +504,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'Mở cuộc trò chuyện',
     regionLabel: 'Liên hệ với chúng tôi',
     qrLabel: 'Hiển thị mã QR để quét bằng điện thoại',
+    closeLabel: 'Đóng',
     customStrings: {
       offlineNote:
         'Hiện tại chúng tôi không trực tuyến. Quý khách vui lòng để lại tin nhắn, chúng tôi sẽ phản hồi qua email. Hoặc: {whatsapp}.',
@@ -508,6 +529,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: 'チャットを開く',
     regionLabel: 'お問い合わせ',
     qrLabel: 'スマートフォン用のQRコードを表示',
+    closeLabel: '閉じる',
     customStrings: {
       offlineNote:
         'ただいまオフラインです。メッセージを残していただければ、メールでご返信いたします。または、こちらからどうぞ：{whatsapp}。',
@@ -532,6 +554,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: '채팅 열기',
     regionLabel: '문의하기',
     qrLabel: '휴대폰용 QR 코드 보기',
+    closeLabel: '닫기',
     customStrings: {
       offlineNote:
         '지금은 오프라인 상태입니다. 메시지를 남겨 주시면 이메일로 답변드리겠습니다. WhatsApp으로도 문의하실 수 있습니다: {whatsapp}.',
@@ -556,6 +579,7 @@ export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
     openChatLabel: '打开聊天窗口',
     regionLabel: '联系我们',
     qrLabel: '显示供手机扫描的 QR 码',
+    closeLabel: '关闭',
     customStrings: {
       offlineNote: '我们目前不在线。请留言，我们将通过电子邮件回复您。您也可以：{whatsapp}。',
       bot_startOffline: '您好！目前没有客服在线。请留下您的问题和电子邮箱，我们会与您联系。如需更快答复：{whatsapp}。',

@@ -1,6 +1,6 @@
 import { CLASS } from '../shared/dom.ts';
 import type { ResolvedOptions } from './resolve.ts';
-import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS } from './schema.ts';
+import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
 
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */
 export function placementCss(options: ResolvedOptions): string {
@@ -15,6 +15,9 @@ export function placementCss(options: ResolvedOptions): string {
     { x: fallback.offset.x, y: fallback.offset.y, z: fallback.zIndex, timeout: fallback.timeout },
     { x, y, z: zIndex, timeout },
   );
+  if (fallback.greeting && fallback.greeting.afterSeconds !== GREETING_DEFAULTS.afterSeconds) {
+    css += `:root{--acw-greet-after:${fallback.greeting.afterSeconds}s}`;
+  }
   if (fallback.mobileOffset) css += `@media (max-width:640px){${customProperties(fallback.mobileOffset)}}`;
   // By media features, not user agents: a fine pointer that hovers is a desktop.
   if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){.${CLASS.floating}{display:none}}`;
@@ -24,9 +27,10 @@ export function placementCss(options: ResolvedOptions): string {
   // page's direction, so whether they share one may depend on it.
   const chatraCorner = ['br', 'rb'].includes(facadePosition) ? 'right' : ['bl', 'lb'].includes(facadePosition) ? 'left' : undefined;
   if (fallback.floating === 'always' && chatra && chatraCorner) {
-    const stack = `.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`;
+    const stack = [`.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`];
+    if (fallback.greeting) stack.push(`.${CLASS.greeting}{bottom:calc(var(--acw-y,${y}px) + ${size + 16 + 68}px)}`);
     for (const [scope, side] of Object.entries(sidesByDirection(fallback.position))) {
-      if (side === chatraCorner) css += scope ? `${scope} ${stack}` : stack;
+      if (side === chatraCorner) css += stack.map((rule) => (scope ? `${scope} ${rule}` : rule)).join('');
     }
   }
   // Out of the way while the page shows something of its own there: an open <dialog>, and what

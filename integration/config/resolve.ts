@@ -3,6 +3,8 @@
  * place that calls the schema, the contacts and the texts. Throws an OptionError naming the option.
  */
 import type { AstroConfig } from 'astro';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { HINTS, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
@@ -10,7 +12,7 @@ import { resolveContacts } from './contacts.ts';
 import { checkSelector } from './css-selector.ts';
 import { defaultLanguages, LANGUAGE_ALIASES } from './default-texts.ts';
 import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
-import { fallbackLanguagesWarning, LABEL_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
+import { fallbackLanguagesWarning, OWN_TEXT_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
 import { toOptionError } from './zod-errors.ts';
 
 /** Options checked and worked out once, at config time. */
@@ -42,6 +44,41 @@ export interface SiteConfig {
   site?: string;
   /** To tell a Starlight site (its languages are Starlight's `locales`). */
   integrations?: { name: string }[];
+  /** Where `fallback.greeting.avatar` must be. */
+  publicDir?: URL;
+}
+
+/** The greeting stands beside the floating button, and shows a picture the site serves itself. */
+function checkGreeting(options: ParsedOptions, publicDir: URL | undefined): void {
+  const { greeting, floating } = options.fallback;
+  const translated = [
+    ['texts', options.texts] as const,
+    ...Object.entries(options.locales).map(([code, texts]) => [`locales.${code}`, texts] as const),
+  ].flatMap(([path, texts]) =>
+    (['greeting', 'greetingNote'] as const).filter((key) => texts[key] !== undefined).map((key) => `${path}.${key}`),
+  );
+  if (!greeting && translated.length > 0) {
+    throw new OptionError(
+      translated[0],
+      'is a greeting in one language, but the site has no greeting.',
+      'Add one: fallback: { greeting: { text: "Hi 👋 Any questions? We answer on WhatsApp" } }.',
+    );
+  }
+  if (!greeting) return;
+  if (floating === false) {
+    throw new OptionError(
+      'fallback.greeting',
+      'stands beside the floating WhatsApp button, and fallback.floating is false: there is none.',
+      "Remove fallback.greeting, or set fallback.floating to 'until-chatra' or 'always'.",
+    );
+  }
+  if (greeting.avatar && publicDir && !existsSync(new URL(`.${decodeURI(greeting.avatar)}`, publicDir))) {
+    throw new OptionError(
+      'fallback.greeting.avatar',
+      `"${greeting.avatar}" is not a file in public/ (${fileURLToPath(publicDir)}).`,
+      'Put the picture in public/ (for example public/team.jpg, 80 × 80 px for sharp screens) and write its path: avatar: "/team.jpg".',
+    );
+  }
 }
 
 /**
@@ -71,9 +108,10 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
       'Put <WhatsAppQR contact="…" /> on a page instead, or list one contact.',
     );
   }
+  checkGreeting(options, site.publicDir);
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
   const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) =>
-    Object.keys(texts).some((key) => !(LABEL_KEYS as readonly string[]).includes(key)),
+    Object.keys(texts).some((key) => !OWN_TEXT_KEYS.includes(key)),
   );
   const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
 
@@ -129,6 +167,13 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     siteLanguages.map((tag) => languages[tag] ?? languages[tag.split('-')[0]]).filter(Boolean),
   );
   if (fallbackWarning) warnings.push(fallbackWarning);
+  const greetingElsewhere = siteLanguages.filter((tag) => (languages[tag] ?? languages[tag.split('-')[0]])?.greeting?.language);
+  if (greetingElsewhere.length > 0) {
+    warnings.push(
+      `fallback.greeting: pages in ${greetingElsewhere.join(', ')} show the greeting in ${defaultLanguage}. ` +
+        `Give them their own: locales: { ${JSON.stringify(greetingElsewhere[0])}: { greeting: '…'${options.fallback.greeting?.note ? ", greetingNote: '…'" : ''} } }.`,
+    );
+  }
 
   const chatra = options.chatra && {
     id: options.chatra.id,

@@ -31,6 +31,8 @@ export type CustomStringKey = (typeof customStringKeys)[number];
  */
 export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998, timeout: 8000 } as const;
 /** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
+/** The greeting's wait before it appears (styles/greeting.css falls back to it too). */
+export const GREETING_DEFAULTS = { afterSeconds: 4 } as const;
 export const CHATRA_BUTTON_DEFAULTS = { size: 60, zIndex: 9999, background: '#1b66c9', color: '#fff', inset: 20 } as const;
 
 /** A required option, with the hint a user reads when it is missing (read by zod-errors.ts). */
@@ -109,9 +111,46 @@ const textsShape = {
   regionLabel: z.string().trim().min(1).optional(),
   /** Summary of the QR code's disclosure (default: "Show a QR code for your phone" in the page's language). */
   qrLabel: z.string().trim().min(1).optional(),
+  /** Accessible name of the greeting's close button (default: "Close" in the page's language). */
+  closeLabel: z.string().trim().min(1).optional(),
+  /** The greeting's text in this language (`fallback.greeting.text` elsewhere). */
+  greeting: z.string().trim().min(1).max(300).optional(),
+  /** The greeting's note in this language (`fallback.greeting.note` elsewhere). */
+  greetingNote: z.string().trim().min(1).max(120).optional(),
   ...Object.fromEntries(customStringKeys.map((key) => [key, text.optional()])),
-} as Record<'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel', z.ZodOptional<z.ZodString>> &
+} as Record<
+  'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel' | 'closeLabel' | 'greeting' | 'greetingNote',
+  z.ZodOptional<z.ZodString>
+> &
   Record<CustomStringKey, z.ZodOptional<typeof text>>;
+
+/**
+ * A speech bubble beside the floating WhatsApp button, shown whenever the button is, after a
+ * wait, in CSS alone; dismissible (remembered for the session where scripts run).
+ */
+const greetingSchema = z.strictObject({
+  /** What it says, e.g. "Hi 👋 Any questions? We answer on WhatsApp". Per language: `locales.<code>.greeting`. */
+  text: required(
+    z.string().trim().min(1).max(300),
+    'Add what it says: fallback: { greeting: { text: "Hi 👋 Any questions? We answer on WhatsApp" } }.',
+  ),
+  /** Seconds after the button shows (default 4). */
+  afterSeconds: z.number().min(0).max(600).default(GREETING_DEFAULTS.afterSeconds),
+  /** The business's name, above the text. */
+  name: z.string().trim().min(1).max(80).optional(),
+  /**
+   * A picture beside it, served by the site itself: a path such as "/team.jpg" (a file in
+   * `public/`), shown 40 × 40 px. Never a third-party address.
+   */
+  avatar: z
+    .string()
+    .regex(/^\/(?!\/)[^\s?#]*\.(?:avif|webp|png|jpe?g|gif|svg)$/i, {
+      error: 'expected a path on this site to an image, such as "/team.jpg" (a file in public/)',
+    })
+    .optional(),
+  /** A line under the text, e.g. "Typically replies within an hour". Per language: `locales.<code>.greetingNote`. */
+  note: z.string().trim().min(1).max(120).optional(),
+});
 
 const offsetSchema = z.strictObject({
   x: z.number().int().min(0).max(2000).default(FLOATING_DEFAULTS.x),
@@ -247,6 +286,8 @@ export const optionsSchema = z.strictObject({
       hideWhen: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
       /** Room at the end of the page for the floating button, so it never covers the last content (a footer's links). */
       room: z.boolean().default(true),
+      /** A greeting beside the floating button: `{ text, afterSeconds?, name?, avatar?, note? }`. */
+      greeting: greetingSchema.optional(),
       /** Pages that get the floating button (path globs without `base`); default: every page. */
       include: pathPatterns.optional(),
       /** Pages that don't get the floating button, even if `include` names them. */

@@ -48,7 +48,9 @@ export function textLinks(contacts: Contact[], linkLabel: string, href = contact
 }
 
 /** The labels the page's markup shows, each settable in `texts` and `locales`. */
-export const LABEL_KEYS = ['linkLabel', 'openChatLabel', 'regionLabel', 'qrLabel'] as const;
+export const LABEL_KEYS = ['linkLabel', 'openChatLabel', 'regionLabel', 'qrLabel', 'closeLabel'] as const;
+/** Keys of `texts` and `locales` that are our own words, not Chatra's (they need no Markdown parser). */
+export const OWN_TEXT_KEYS: readonly string[] = [...LABEL_KEYS, 'greeting', 'greetingNote'];
 
 /** The defaults a tag has of its own: the tag's, an alias's (`pt` → pt-br), or its base language's. Own keys only. */
 export function ownDefaults(tag: string): { language: DefaultLanguage; texts: LanguageDefaults } | undefined {
@@ -121,8 +123,18 @@ export function resolvePageTexts(
   }
 
   const autoMessage = options.texts.autoMessage;
+  // fallback.greeting is in the site's default language: a page in another one without its own says so (lang).
+  const ownGreeting = chosen('greeting');
+  const greetingNote = chosen('greetingNote')?.value ?? options.fallback.greeting?.note;
+  const greetingLanguage = !ownGreeting && base !== defaultLanguage.split('-')[0] ? defaultLanguage : undefined;
+  const greeting = options.fallback.greeting && {
+    text: ownGreeting?.value ?? options.fallback.greeting.text,
+    ...(greetingNote && { note: greetingNote }),
+    ...(greetingLanguage && { language: greetingLanguage }),
+  };
   return {
     ...labels,
+    ...(greeting && { greeting }),
     language: tag,
     ...(borrowed.length > 0 && {
       borrowed: { language: defaults.language, keys: borrowed },

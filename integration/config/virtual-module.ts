@@ -29,14 +29,33 @@ export function toRuntimeOptions(
 ): RuntimeOptions {
   const { chatra, fallback } = resolved;
   const languages: RuntimeOptions['languages'] = {};
-  for (const [tag, { language, labelLanguages, linkLabel, openChatLabel, regionLabel, qrLabel }] of Object.entries(resolved.languages)) {
-    languages[tag] = { language, ...(labelLanguages && { labelLanguages }), linkLabel, openChatLabel, regionLabel, qrLabel };
+  for (const [tag, texts] of Object.entries(resolved.languages)) {
+    const { language, labelLanguages, linkLabel, openChatLabel, regionLabel, qrLabel, closeLabel, greeting } = texts;
+    languages[tag] = {
+      language,
+      ...(labelLanguages && { labelLanguages }),
+      linkLabel,
+      openChatLabel,
+      regionLabel,
+      qrLabel,
+      closeLabel,
+      ...(greeting && { greeting }),
+    };
   }
+  const { greeting } = fallback;
   return {
     contacts: resolved.contacts,
     site: resolved.site,
     chatra: chatra && { facade: chatra.facade, include: chatra.include, exclude: chatra.exclude },
     fallback: {
+      ...(greeting && {
+        greeting: {
+          afterSeconds: greeting.afterSeconds,
+          ...(greeting.name && { name: greeting.name }),
+          // A file in public/, served under the site's base.
+          ...(greeting.avatar && { avatar: site.base.replace(/\/?$/, '') + greeting.avatar }),
+        },
+      }),
       floating: fallback.floating,
       position: fallback.position,
       qr: fallback.qr,
@@ -51,5 +70,6 @@ export function toRuntimeOptions(
     textsUrls: assets.textsUrls,
     loaderUrl: assets.loaderUrl,
     bootstrap: assets.bootstrap,
+    ...(assets.greetingScriptUrl && { greetingScriptUrl: assets.greetingScriptUrl }),
   };
 }

@@ -9,10 +9,18 @@ import { PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contac
 import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
 import { OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
-import { loaderScriptHtml, pageBodyHtml, pageDataHtml, pageHeadHtml, qrTitle, type PageParts } from '../shared/markup.ts';
+import {
+  loaderScriptHtml,
+  pageBodyHtml,
+  pageDataHtml,
+  pageHeadHtml,
+  qrTitle,
+  type PageGreeting,
+  type PageParts,
+} from '../shared/markup.ts';
 import { pagePath, pageUrl } from '../shared/page-path.ts';
 import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
-import type { PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
+import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
 
 /** The longest `{title}` put into a message: longer titles are cut at a word, with an ellipsis. */
@@ -146,9 +154,13 @@ export class PageRequest implements PageHandler {
     const texts = options.languages[this.#language];
     const links = this.#pageLinks();
     const qrCode = qrCodeSvg && ((link: string) => qrCodeSvg(link, qrTitle(texts.linkLabel)));
-    return this.#kits.memo(links, `${this.#language} ${this.#parts.widget} ${this.#parts.floating}`, () =>
-      pageBodyHtml(options, texts, this.#parts, links, qrCode),
-    );
+    const setting = this.#pageSetting();
+    const own = setting ? setting.greeting : undefined;
+    const greeting = pageGreeting(options, texts, own);
+    const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting);
+    // A page's own greeting may come from request data: made for the page, never kept.
+    if (typeof own === 'string') return make();
+    return this.#kits.memo(links, `${this.#language} ${this.#parts.widget} ${this.#parts.floating} ${own === false}`, make);
   }
 
   /** The page's links: worked out once, when first needed (by then its title has passed). */
@@ -222,6 +234,14 @@ function markdownSetting(contents: readonly string[], options: RuntimeOptions): 
   } catch {
     return undefined;
   }
+}
+
+/** The greeting a page shows: none when the site has none or the page says `greeting: false`; else its own words or its language's. */
+function pageGreeting(options: RuntimeOptions, texts: PageLabels, own: string | false | undefined): PageGreeting | undefined {
+  const site = options.fallback.greeting;
+  if (!site || !texts.greeting || own === false) return undefined;
+  const words = typeof own === 'string' ? { text: own } : texts.greeting;
+  return { ...words, ...(site.name && { name: site.name }), ...(site.avatar && { avatar: site.avatar }) };
 }
 
 /** A title fit for a message: whitespace collapsed, at most TITLE_LIMIT characters, cut at a word. */

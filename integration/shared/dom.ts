@@ -28,8 +28,22 @@ export const LOADER_ID = 'chatra-whatsapp-loader';
 /** sessionStorage key: the auto message went out in this session. */
 export const AUTO_MESSAGE_SENT_KEY = 'chatra-whatsapp-auto';
 
+/** sessionStorage key: the visitor closed the greeting in this session. */
+export const GREETING_CLOSED_KEY = 'chatra-whatsapp-greeting';
+
+/** `<html data-acw-greeted>`: the greeting was closed earlier in the session (set by the greeting script). */
+export const GREETED_ATTRIBUTE = 'data-acw-greeted';
+
+/** The keyframes that bring the greeting in after its wait (and their still version, for reduced motion). */
+export const GREETING_KEYFRAMES = ['acw-greet', 'acw-greet-still'] as const;
+
 /** The chat facade's class, on its own so the loader carries just this name (CLASS.facade is it). */
 export const FACADE_CLASS = 'acw-facade';
+
+/** The greeting's classes the greeting script reads, on their own for the same reason. */
+export const GREETING_CLASS = 'acw-greeting';
+export const GREETING_TEXT_CLASS = 'acw-greeting-text';
+export const GREETING_STATUS_CLASS = 'acw-greeting-status';
 
 /** Class names, all with the `acw-` prefix so they can't meet a site's own. */
 export const CLASS = {
@@ -65,14 +79,24 @@ export const CLASS = {
   light: 'acw-light',
   dark: 'acw-dark',
   auto: 'acw-auto',
+  /** `fallback.greeting`: the bubble (a `<details open>`), its close button (the summary), its parts. */
+  greeting: GREETING_CLASS,
+  greetingClose: 'acw-greeting-close',
+  greetingCard: 'acw-greeting-card',
+  greetingAvatar: 'acw-greeting-avatar',
+  greetingName: 'acw-greeting-name',
+  greetingText: GREETING_TEXT_CLASS,
+  greetingNote: 'acw-greeting-note',
+  /** A polite live region the greeting script fills once, when the greeting appears. */
+  greetingStatus: GREETING_STATUS_CLASS,
 } as const;
 
 /** The keyframes that keep the WhatsApp button hidden until `fallback.timeout` while no state is set. */
 export const LATE_KEYFRAMES = 'acw-late';
 
 /**
- * CSS custom properties: a site may set the first three to move the floating button; the last is
- * `fallback.timeout`, after which the button shows when the loader never ran. `acw-late` is the
- * keyframes name of that wait.
+ * CSS custom properties: a site may set the first three to move the floating button; then
+ * `fallback.timeout`, after which the button shows when the loader never ran (`acw-late` is the
+ * keyframes name of that wait), and `fallback.greeting.afterSeconds`.
  */
-export const CUSTOM_PROPERTIES = ['--acw-x', '--acw-y', '--acw-z', '--acw-timeout'] as const;
+export const CUSTOM_PROPERTIES = ['--acw-x', '--acw-y', '--acw-z', '--acw-timeout', '--acw-greet-after'] as const;

@@ -8,7 +8,7 @@ import { CLASS, LOADER_ID, PAGE_DATA_ID } from './dom.ts';
 import { escapeHtml, serializeForScript } from './escape.ts';
 import type { PageLabels, RuntimeOptions } from './runtime-options.ts';
 
-type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts'>;
+type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts' | 'greetingScriptUrl'>;
 
 // The WhatsApp glyph: an outlined bubble and the handset, drawn in currentColor.
 export const WHATSAPP_ICON =
@@ -85,6 +85,8 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
   return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="${LOADER_ID}"></script>` : '';
 }
 
+const scriptHtml = (url: string) => `<script async src="${escapeHtml(url)}"></script>`;
+
 /** What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the chat facade, in a named landmark. */
 export function pageBodyHtml(
   options: MarkupOptions,
@@ -92,6 +94,7 @@ export function pageBodyHtml(
   page: PageParts,
   links: PageLinks,
   qrCode?: (href: string) => string | undefined,
+  greeting?: PageGreeting,
 ): string {
   const { fallback, chatra, contacts } = options;
   // A label in another language than what is around it says so (a language with no words of its own).
@@ -105,6 +108,8 @@ export function pageBodyHtml(
   if (fallback.floating && page.floating) {
     const classes = [floatingSide(fallback.position)];
     if (fallback.floating === 'until-chatra' && chatra && page.widget) classes.push(CLASS.untilChatra);
+    // First in the landmark: read before the button it points to, shown above it.
+    if (greeting) html += greetingHtml(greeting, texts, classes, contacts.length === 1 ? links.main : undefined);
     // A link too long for a QR code (a very long title in the message) gets the plain button.
     const svg = contacts.length === 1 ? qrCode?.(links.main) : undefined;
     html +=
@@ -124,7 +129,48 @@ export function pageBodyHtml(
     html += `<button type="button" class="${CLASS.facade}" aria-label="${escapeHtml(texts.openChatLabel)}"${facadeLang}>${CHAT_ICON}</button>`;
   }
   const asideLang = langAttribute(regionLanguage === texts.language ? undefined : regionLanguage);
-  return html && `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang}>${html}</aside>`;
+  if (!html) return '';
+  // The greeting's script: a close remembered for the session, the greeting said once to screen readers.
+  const script = greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl) : '';
+  return `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang}>${html}</aside>${script}`;
+}
+
+/** A page's greeting: its words (the page's language, or the page's own text) and the site's name and picture. */
+export interface PageGreeting {
+  text: string;
+  note?: string;
+  /** The words' language, when it is not the page's. */
+  language?: string;
+  name?: string;
+  /** The picture's address on the site. */
+  avatar?: string;
+}
+
+const CLOSE_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2"/></svg>';
+
+/**
+ * The greeting: a `<details open>`, so its summary closes it with or without JavaScript; beside the
+ * floating button, shown and hidden with it (the same state class). With one contact the card is a
+ * link to it; with several, the list below is. Its live region stays empty until the greeting
+ * script announces the greeting once, when it appears.
+ */
+export function greetingHtml(greeting: PageGreeting, texts: PageLabels, classes: string[], href?: string): string {
+  const closeLang = langAttribute(texts.labelLanguages?.closeLabel);
+  const avatar = greeting.avatar
+    ? `<img class="${CLASS.greetingAvatar}" src="${escapeHtml(greeting.avatar)}" alt="" width="40" height="40" loading="lazy" decoding="async">`
+    : '';
+  const name = greeting.name ? `<span class="${CLASS.greetingName}">${escapeHtml(greeting.name)}</span>` : '';
+  const note = greeting.note ? `<span class="${CLASS.greetingNote}">${escapeHtml(greeting.note)}</span>` : '';
+  const body = `${avatar}<span${langAttribute(greeting.language)}>${name}<span class="${CLASS.greetingText}">${escapeHtml(greeting.text)}</span>${note}</span>`;
+  const card = href
+    ? `<a class="${CLASS.greetingCard}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${body}</a>`
+    : `<p class="${CLASS.greetingCard}">${body}</p>`;
+  return (
+    `<details class="${[CLASS.greeting, ...classes].join(' ')}" open>` +
+    `<summary class="${CLASS.greetingClose}" aria-label="${escapeHtml(texts.closeLabel)}"${closeLang}>${CLOSE_ICON}</summary>` +
+    `${card}<span class="${CLASS.greetingStatus}" role="status"></span></details>`
+  );
 }
 
 /** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */

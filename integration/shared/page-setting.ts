@@ -18,12 +18,14 @@ export const SETTING_PREFIX = '%acw-';
 
 export const SETTING_HINTS = {
   locals: 'Set it in the frontmatter of the page or its layout: Astro.locals.whatsapp = false, or = { text: "A question about {title}" }.',
-  frontmatter: 'Write `whatsapp: false`, or `whatsapp:` with `text: "A question about {title}"` under it, in the frontmatter.',
+  frontmatter:
+    'Write `whatsapp: false`, or `whatsapp:` with `text: "A question about {title}"` (or `greeting: "…"`) under it, in the frontmatter.',
 } as const;
 
 /**
- * Checks a page's setting. `lenient`: a message built from request data keeps an unknown
- * `{placeholder}` as written instead of failing.
+ * Checks a page's setting: `false`, or an object with `text` (the page's message) and/or `greeting`
+ * (its greeting text, or `false` for none). `lenient`: a message built from request data keeps an
+ * unknown `{placeholder}` as written instead of failing.
  */
 export function checkPageSetting(
   value: unknown,
@@ -31,20 +33,30 @@ export function checkPageSetting(
   { contacts, site, hint, lenient = false }: { contacts: readonly Contact[]; site: string | undefined; hint: string; lenient?: boolean },
 ): PageSetting {
   if (value === undefined || value === false) return value;
-  const isText =
-    typeof value === 'object' &&
-    value !== null &&
-    Object.keys(value).join() === 'text' &&
-    typeof (value as { text: unknown }).text === 'string';
-  if (!isText) throw new OptionError(where, `expected false or { text: "…" }, got ${describe(value)}.`, hint);
-  const { text } = value as { text: string };
-  const kind = contacts.some((contact) => contact.kind === 'phone') ? 'phone' : 'short-link';
-  if (!lenient || kind === 'short-link') checkPrefilledText(text, kind, `${where}: text`, site);
-  return { text };
+  const wrong = () => new OptionError(where, `expected false or { text: "…" } (or { greeting: "…" }), got ${describe(value)}.`, hint);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong();
+  const keys = Object.keys(value);
+  const { text, greeting } = value as { text?: unknown; greeting?: unknown };
+  if (
+    keys.length === 0 ||
+    keys.some((key) => key !== 'text' && key !== 'greeting') ||
+    (text !== undefined && typeof text !== 'string') ||
+    (greeting !== undefined && greeting !== false && (typeof greeting !== 'string' || !greeting.trim()))
+  ) {
+    throw wrong();
+  }
+  if (typeof text === 'string') {
+    const kind = contacts.some((contact) => contact.kind === 'phone') ? 'phone' : 'short-link';
+    if (!lenient || kind === 'short-link') checkPrefilledText(text, kind, `${where}: text`, site);
+  }
+  return {
+    ...(typeof text === 'string' && { text }),
+    ...(greeting !== undefined && { greeting: typeof greeting === 'string' ? greeting.trim().slice(0, 300) : false }),
+  };
 }
 
 /** The marker's `content` for a checked setting; `key` ties it to this site's build. */
-export function settingMarkerContent(key: string, setting: false | { text: string }): string {
+export function settingMarkerContent(key: string, setting: NonNullable<PageSetting>): string {
   return `${SETTING_PREFIX}${key}:${JSON.stringify(setting)}`;
 }
 

@@ -11,7 +11,7 @@ export interface PageLabels {
   /** The language these labels are for (lower-case tag). */
   language: string;
   /** Labels shown in another language's words (it has none of its own), by key: that language, for `lang`. */
-  labelLanguages?: Partial<Record<'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel', string>>;
+  labelLanguages?: Partial<Record<'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel' | 'closeLabel', string>>;
   /** Text of the WhatsApp links, and the floating button's accessible name. */
   linkLabel: string;
   /** Accessible name of the stand-in for Chatra's button. */
@@ -20,6 +20,10 @@ export interface PageLabels {
   regionLabel: string;
   /** Summary of the QR code's disclosure. */
   qrLabel: string;
+  /** Accessible name of the greeting's close button. */
+  closeLabel: string;
+  /** `fallback.greeting` in this language: its text and note, and their language when it is another (the site's default). */
+  greeting?: { text: string; note?: string; language?: string };
 }
 
 /** Pages picked by path globs (without `base`). */
@@ -32,7 +36,11 @@ export interface PathFilter {
  * `Astro.locals.whatsapp`, set in the frontmatter of a page or its layout: `false` drops the widget
  * and the floating button from the page; `{ text }` is the page's prefilled message (phone numbers).
  */
-export type PageSetting = false | { text: string } | undefined;
+/**
+ * A page's own setting (`Astro.locals.whatsapp`, or frontmatter `whatsapp:`): `false`, no widget and
+ * no floating button; `text`, the page's own message; `greeting`, its own greeting text, or `false` for none.
+ */
+export type PageSetting = false | { text?: string; greeting?: string | false } | undefined;
 
 export interface RuntimeOptions extends PathStyle {
   contacts: Contact[];
@@ -42,6 +50,8 @@ export interface RuntimeOptions extends PathStyle {
   chatra?: PathFilter & { facade: boolean };
   /** The floating WhatsApp button: when it shows, its corner, whether it offers a QR code, which pages get it. */
   fallback: PathFilter & {
+    /** `fallback.greeting`: its wait and the parts every language shares (texts are in `languages`). */
+    greeting?: { afterSeconds: number; name?: string; avatar?: string };
     floating: 'until-chatra' | 'always' | false;
     position: 'bottom-end' | 'bottom-start' | 'bottom-right' | 'bottom-left';
     qr: boolean;
@@ -64,4 +74,6 @@ export interface RuntimeOptions extends PathStyle {
   bootstrap: string;
   /** What a frontmatter marker must carry to count (shared/page-setting.ts). */
   settingKey: string;
+  /** URL of the greeting's cached script, for pages that show a greeting. */
+  greetingScriptUrl?: string;
 }

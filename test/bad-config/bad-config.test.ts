@@ -1,5 +1,5 @@
 import { readdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { describe, expect, test } from 'vitest';
@@ -43,7 +43,11 @@ describe('the bad-config catalogue', () => {
     for (const { options, site, path } of badConfigCases) {
       let thrown: unknown;
       try {
-        await resolveOptions(options, { i18n: undefined, ...(site as object) } as never);
+        await resolveOptions(options, {
+          i18n: undefined,
+          publicDir: new URL('public/', pathToFileURL(root)),
+          ...(site as object),
+        } as never);
       } catch (error) {
         thrown = error;
       }

@@ -19,6 +19,36 @@ export const badConfigCases: BadConfigCase[] = [
   { name: 'empty object', options: {}, path: 'whatsapp', hint: /short link/ },
   // A required option that is missing: the schema's own hint for it (required() in schema.ts).
   {
+    name: 'a greeting without its text',
+    options: { whatsapp: link, fallback: { greeting: { name: 'Acme' } } },
+    path: 'fallback.greeting.text',
+    hint: /greeting: \{ text: "Hi/,
+  },
+  {
+    name: "a greeting's picture from another site",
+    options: { whatsapp: link, fallback: { greeting: { text: 'Hi', avatar: 'https://cdn.example/team.jpg' } } },
+    path: 'fallback.greeting.avatar',
+    hint: /\/team\.jpg|public/,
+  },
+  {
+    name: "a greeting's picture that is not in public/",
+    options: { whatsapp: link, fallback: { greeting: { text: 'Hi', avatar: '/no-such-picture.jpg' } } },
+    path: 'fallback.greeting.avatar',
+    hint: /Put the picture in public\//,
+  },
+  {
+    name: 'a greeting with no floating button to stand beside',
+    options: { whatsapp: link, fallback: { floating: false, greeting: { text: 'Hi' } } },
+    path: 'fallback.greeting',
+    hint: /fallback\.floating/,
+  },
+  {
+    name: 'a greeting in one language without a greeting',
+    options: { whatsapp: link, texts: { greeting: 'Hallo' } },
+    path: 'texts.greeting',
+    hint: /fallback: \{ greeting: \{ text:/,
+  },
+  {
     name: 'hideWhen that ends a rule',
     options: { whatsapp: link, fallback: { hideWhen: '.menu-open} body{display:none' } },
     path: 'fallback.hideWhen',

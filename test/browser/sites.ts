@@ -10,6 +10,15 @@ export const CHATRA_ID = 'DemoChatraId2026';
 /** fallback.timeout of every site: short, so a failed widget shows the WhatsApp button soon. */
 export const TIMEOUT = 1500;
 
+export const GREETING = {
+  text: 'Hi 👋 Any questions? We answer on WhatsApp',
+  afterSeconds: 1,
+  name: 'Acme',
+  avatar: '/avatar.svg',
+  note: 'Typically replies within an hour',
+};
+export const GREETING_RU = 'Здравствуйте! Есть вопросы? Ответим в WhatsApp';
+
 const chatra = (load: 'eager' | 'idle' | 'interaction', extra: object = {}) => ({ id: CHATRA_ID, load, ...extra });
 export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; config?: AstroInlineConfig }> = {
   eager: { options: { chatra: chatra('eager') } },
@@ -27,6 +36,9 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   // A theme's fixed menu and footer: the button steps aside for the menu; room below the footer (and none, to compare).
   room: { options: { fallback: { hideWhen: '.menu-open' } } },
   'no-room': { options: { fallback: { room: false } } },
+  // A greeting beside the button, in the page's language, with the site's own picture.
+  greeting: { options: { fallback: { timeout: TIMEOUT, greeting: GREETING }, locales: { ru: { greeting: GREETING_RU } } } },
+  'greeting-chatra': { options: { chatra: chatra('eager'), fallback: { timeout: TIMEOUT, greeting: GREETING } } },
   // Two phone numbers, one the beginning of the other: each link must stay its own.
   prefix: {
     options: {

@@ -48,10 +48,16 @@ describe('a site language we have no words for', () => {
     const warnings = resolved.warnings.filter((warning) => warning.startsWith('locales:'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/2 languages/);
-    expect(warnings[0]).toMatch(/sw \(shown in en\): linkLabel, openChatLabel, regionLabel, qrLabel, offlineNote/);
+    expect(warnings[0]).toMatch(/sw \(shown in en\): linkLabel, openChatLabel, regionLabel, qrLabel, closeLabel, offlineNote/);
     expect(warnings[0]).toMatch(/am \(shown in en\)/);
     expect(warnings[0]).toMatch(/locales: \{ "sw": \{ linkLabel/);
-    expect(resolved.languages.sw.labelLanguages).toEqual({ linkLabel: 'en', openChatLabel: 'en', regionLabel: 'en', qrLabel: 'en' });
+    expect(resolved.languages.sw.labelLanguages).toEqual({
+      linkLabel: 'en',
+      openChatLabel: 'en',
+      regionLabel: 'en',
+      qrLabel: 'en',
+      closeLabel: 'en',
+    });
   });
 
   test('keys the owner translated are its own; only the rest are named', async () => {
@@ -62,7 +68,7 @@ describe('a site language we have no words for', () => {
     expect(resolved.languages.sw.borrowed?.keys).not.toContain('linkLabel');
     expect(resolved.languages.sw.borrowed?.keys).not.toContain('offlineNote');
     expect(resolved.languages.sw.borrowed?.keys).toContain('regionLabel');
-    expect(resolved.languages.sw.labelLanguages).toEqual({ openChatLabel: 'en', regionLabel: 'en', qrLabel: 'en' });
+    expect(resolved.languages.sw.labelLanguages).toEqual({ openChatLabel: 'en', regionLabel: 'en', qrLabel: 'en', closeLabel: 'en' });
   });
 
   test('no warning when every site language has words', async () => {

@@ -177,3 +177,36 @@ describe("a Markdown file's frontmatter `whatsapp:`, carried by its marker", () 
     warn.mockRestore();
   });
 });
+
+describe('a greeting (fallback.greeting) on a page', () => {
+  const html = '<!doctype html><html lang="en"><head><title>Shop</title></head><body><p>Hi</p></body></html>';
+  const greetingKits = () => kits('https://shop.example', { fallback: { greeting: { text: 'Hello <there> & welcome', note: 'Fast' } } });
+  const greetingOf = (output: string) => /<details class="acw-greeting[^"]*" open>[\s\S]*?<\/details>/.exec(output)?.[0];
+
+  test('the site greeting beside the button, its words escaped; its script once', async () => {
+    const output = render(html, await greetingKits(), 'https://shop.example/');
+    const greeting = greetingOf(output)!;
+    expect(greeting).toContain('<span class="acw-greeting-text">Hello &#60;there&#62; &#38; welcome</span>');
+    expect(greeting).toContain('<span class="acw-greeting-note">Fast</span>');
+    expect(greeting).toContain('aria-label="Close"');
+    expect(output.match(/<script async src="\/_acw\/greeting\.[0-9a-f]{10}\.js"><\/script>/g)).toHaveLength(1);
+  });
+
+  test("a page's own greeting, none (greeting: false), or no button at all (false)", async () => {
+    const kit = await greetingKits();
+    const own = render(html, kit, 'https://shop.example/', { whatsapp: { greeting: 'Questions about shoes?' } });
+    expect(greetingOf(own)).toContain('>Questions about shoes?</span>');
+    const none = render(html, kit, 'https://shop.example/', { whatsapp: { greeting: false } });
+    expect(greetingOf(none)).toBeUndefined();
+    expect(none).toContain('acw-floating');
+    expect(none).not.toContain('/_acw/greeting.');
+    const off = render(html, kit, 'https://shop.example/', { whatsapp: false });
+    expect(greetingOf(off)).toBeUndefined();
+  });
+
+  test('a page in a language without its own greeting says which language the words are in', async () => {
+    const output = render(html.replace('lang="en"', 'lang="de"'), await greetingKits(), 'https://shop.example/');
+    expect(greetingOf(output)).toContain('<span lang="en">');
+    expect(greetingOf(output)).toContain('aria-label="Schließen"');
+  });
+});

@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { FLOATING_DEFAULTS } from '../../../integration/config/schema.ts';
+import { FLOATING_DEFAULTS, GREETING_DEFAULTS } from '../../../integration/config/schema.ts';
 import {
   AUTO_MESSAGE_SENT_KEY,
   CLASS,
   CUSTOM_PROPERTIES,
+  GREETING_KEYFRAMES,
   LATE_KEYFRAMES,
   LOADER_ID,
   OPENS_CHAT,
@@ -37,7 +38,12 @@ const shipped = [
 
 describe('one spelling of the DOM contract', () => {
   test('every acw- name in what ships is a class or custom property of the contract', () => {
-    const known = new Set<string>([...Object.values(CLASS), ...CUSTOM_PROPERTIES.map((name) => name.slice(2)), LATE_KEYFRAMES]);
+    const known = new Set<string>([
+      ...Object.values(CLASS),
+      ...CUSTOM_PROPERTIES.map((name) => name.slice(2)),
+      LATE_KEYFRAMES,
+      ...GREETING_KEYFRAMES,
+    ]);
     const unknown = shipped.flatMap((file) =>
       [...file.text.matchAll(/(?<![\w-])acw-[a-z][a-z-]*/g)].filter(([name]) => !known.has(name)).map(([name]) => `${file.name}: ${name}`),
     );
@@ -74,5 +80,8 @@ describe('one spelling of the DOM contract', () => {
     expect(floating).toContain(`var(--acw-y, ${FLOATING_DEFAULTS.y}px)`);
     expect(floating).toContain(`var(--acw-z, ${FLOATING_DEFAULTS.zIndex})`);
     expect(floating).toContain(`var(--acw-timeout, ${FLOATING_DEFAULTS.timeout / 1000}s)`);
+    const greeting = stylesheets.find((file) => file.name === 'styles/greeting.css')!.text;
+    expect(greeting).toContain(`var(--acw-greet-after, ${GREETING_DEFAULTS.afterSeconds}s)`);
+    expect(greeting).not.toMatch(new RegExp(`var\\(--acw-greet-after, (?!${GREETING_DEFAULTS.afterSeconds}s)`));
   });
 });

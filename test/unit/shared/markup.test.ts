@@ -17,6 +17,7 @@ const labels = (extra: Partial<PageLabels>): PageLabels => ({
   openChatLabel: 'Open chat',
   regionLabel: 'Contact us',
   qrLabel: 'QR',
+  closeLabel: 'Close',
   ...extra,
 });
 

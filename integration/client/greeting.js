@@ -1,0 +1,46 @@
+// @ts-check
+/*
+ * The greeting's script, a cached file on pages with a greeting (`fallback.greeting`). The greeting
+ * needs none of it to show, wait and close: this only remembers a close for the session, and says
+ * the greeting once to screen readers when it appears (a live region ignores what a page starts with).
+ */
+import {
+  GREETED_ATTRIBUTE,
+  GREETING_CLASS,
+  GREETING_CLOSED_KEY,
+  GREETING_KEYFRAMES,
+  GREETING_STATUS_CLASS,
+  GREETING_TEXT_CLASS,
+} from '../shared/dom.ts';
+
+(function () {
+  var root = document.documentElement;
+  try {
+    if (sessionStorage.getItem(GREETING_CLOSED_KEY)) root.setAttribute(GREETED_ATTRIBUTE, '');
+  } catch (error) {
+    // Storage off: the greeting comes back on the next page, as without JavaScript.
+  }
+  // `toggle` does not bubble: heard on the way down.
+  document.addEventListener(
+    'toggle',
+    function (event) {
+      var details = /** @type {HTMLDetailsElement} */ (event.target);
+      if (!details.classList || !details.classList.contains(GREETING_CLASS) || details.open) return;
+      root.setAttribute(GREETED_ATTRIBUTE, '');
+      try {
+        sessionStorage.setItem(GREETING_CLOSED_KEY, '1');
+      } catch (error) {
+        // Closed on this page only.
+      }
+    },
+    true,
+  );
+  // The greeting's animation starts when its wait is over: it appears now.
+  document.addEventListener('animationstart', function (event) {
+    if (!(/** @type {readonly string[]} */ (GREETING_KEYFRAMES).includes(event.animationName))) return;
+    var greeting = /** @type {Element} */ (event.target);
+    var status = greeting.querySelector('.' + GREETING_STATUS_CLASS);
+    var text = greeting.querySelector('.' + GREETING_TEXT_CLASS);
+    if (status && text && !status.textContent) status.textContent = text.textContent;
+  });
+})();
