@@ -20,8 +20,10 @@ export function placementCss(options: ResolvedOptions): string {
   }
   if (fallback.mobileOffset) css += `@media (max-width:640px){${customProperties(fallback.mobileOffset)}}`;
   // By media features, not user agents: a fine pointer that hovers is a desktop.
-  if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){.${CLASS.floating}{display:none}}`;
-  if (fallback.devices === 'desktop') css += `@media (hover:none),(pointer:coarse){.${CLASS.floating}{display:none}}`;
+  // The greeting goes where its button goes.
+  const floatingParts = fallback.greeting ? `.${CLASS.floating},.${CLASS.greeting}` : `.${CLASS.floating}`;
+  if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){${floatingParts}{display:none}}`;
+  if (fallback.devices === 'desktop') css += `@media (hover:none),(pointer:coarse){${floatingParts}{display:none}}`;
   // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a
   // bottom corner. Chatra places its button by physical corner; ours at the reading end follows the
   // page's direction, so whether they share one may depend on it.

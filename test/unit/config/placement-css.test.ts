@@ -74,3 +74,21 @@ describe("the theme's own fixed elements", () => {
     expect(await css({ fallback: { room: false } })).not.toContain('.acw-region{height');
   });
 });
+
+describe('placement of the greeting', () => {
+  const greeting = { text: 'Hi' };
+  test('its wait as a custom property when not the default; with its button on the devices it shows on', async () => {
+    expect(await css({ fallback: { greeting } })).not.toContain('--acw-greet-after');
+    expect(await css({ fallback: { greeting: { ...greeting, afterSeconds: 2.5 } } })).toContain(':root{--acw-greet-after:2.5s}');
+    expect(await css({ fallback: { greeting, devices: 'mobile' } })).toContain(
+      '@media (hover:hover) and (pointer:fine){.acw-floating,.acw-greeting{display:none}}',
+    );
+  });
+
+  test("stacked above the lifted button, in the same scope ('always' beside Chatra's button)", async () => {
+    const result = await css({ chatra: { id: 'DemoChatraId2026' }, fallback: { floating: 'always', greeting } });
+    expect(result).toContain(':root:not([dir=rtl]) .acw-floating{bottom:calc(var(--acw-y,20px) + 76px)}');
+    expect(result).toContain(':root:not([dir=rtl]) .acw-greeting{bottom:calc(var(--acw-y,20px) + 144px)}');
+    expect(result).not.toMatch(/(^|\})\.acw-greeting\{bottom:/);
+  });
+});
