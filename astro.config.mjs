@@ -13,11 +13,22 @@ export default defineConfig({
     chatraWhatsApp({
       whatsapp: 'https://wa.me/message/DEMOCHATRAWAQ1',
       chatra: { id: 'DemoChatraId2026', load: 'idle', setup: { buttonPosition: 'br' } },
+      fallback: {
+        greeting: {
+          text: 'Hi 👋 Questions about the demo? We answer on WhatsApp',
+          name: 'Demo shop',
+          note: 'Typically replies within an hour',
+        },
+      },
       texts: {
         autoMessage: { text: 'Hi! Questions about the demo? Ask here, or {whatsapp}.', afterSeconds: 20, pages: ['/', '/whatsapp/'] },
       },
       locales: {
-        ru: { offlineNote: 'Сейчас нас нет в сети. Оставьте сообщение здесь или {whatsapp}.' },
+        ru: {
+          offlineNote: 'Сейчас нас нет в сети. Оставьте сообщение здесь или {whatsapp}.',
+          greeting: 'Здравствуйте 👋 Есть вопросы о демо? Ответим в WhatsApp',
+          greetingNote: 'Обычно отвечаем в течение часа',
+        },
       },
     }),
   ],

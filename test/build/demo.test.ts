@@ -50,6 +50,17 @@ describe('the built demo', () => {
     );
   });
 
+  test.each([
+    ['index.html', 'Hi 👋 Questions about the demo? We answer on WhatsApp'],
+    ['ru/index.html', 'Здравствуйте 👋 Есть вопросы о демо? Ответим в WhatsApp'],
+  ])('%s: the greeting in the page language, beside the button, its link the button’s', (path, text) => {
+    const page = parsePage(site.read(path));
+    const [greeting] = page.all('details', { class: /\bacw-greeting\b/ });
+    expect(textOf(page.all('span', { class: /\bacw-greeting-text\b/ })[0])).toBe(text);
+    expect(attribute(greeting, 'open')).toBe('');
+    expect(attribute(page.all('a', { class: /\bacw-greeting-card\b/ })[0], 'href')).toBe(DEMO_LINK);
+  });
+
   test.each(['index.html', 'ru/index.html', 'whatsapp/index.html'])(
     '%s: the floating WhatsApp link, the loader and the page data',
     (path) => {
