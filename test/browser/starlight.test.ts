@@ -5,6 +5,8 @@
  * Starlight's sidebar in both directions, theme="auto" following Starlight's theme picker, and the
  * content's spacing around the inline button.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
@@ -21,10 +23,12 @@ import { buildOutDir } from '../support/out-dir.ts';
 let browser: Browser;
 let server: StaticServer;
 let buildOutput = '';
+let builtDir = '';
 
 beforeAll(async () => {
   const root = fileURLToPath(new URL('../fixtures/starlight/', import.meta.url));
   const outDir = buildOutDir('starlight');
+  builtDir = outDir;
   // What the build prints (Astro's logger writes to the console).
   const write = process.stdout.write.bind(process.stdout);
   const writeError = process.stderr.write.bind(process.stderr);
@@ -126,6 +130,13 @@ describe('Starlight, four languages', () => {
     const page = await open('/', { colorScheme, theme: theme === 'auto' ? '' : theme });
     expect(await page.locator('a.acw-inline').evaluate((link) => getComputedStyle(link).backgroundColor)).toBe(background);
     await page.context().close();
+  });
+
+  test('a docs page with whatsapp: false in its frontmatter has no floating button; Starlight’s schema needs no extending', () => {
+    const quiet = readFileSync(join(builtDir, 'quiet/index.html'), 'utf8');
+    expect(quiet).toContain('A page without the button');
+    expect(quiet).not.toMatch(/acw-floating|%acw-/);
+    expect(readFileSync(join(builtDir, 'index.html'), 'utf8')).toContain('acw-floating');
   });
 
   test('the inline button on its own line keeps the content’s spacing above and below', async () => {
