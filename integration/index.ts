@@ -71,7 +71,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           filename: 'locals.d.ts',
           content:
             'declare namespace App {\n  interface Locals {\n' +
-            '    /** `false`: no Chatra widget or floating WhatsApp button on this page; `{ text }`: its prefilled message. */\n' +
+            '    /** `false`: no Chatra widget or floating WhatsApp button on this page; `{ text }`: its prefilled message; `{ greeting }`: its own greeting, or `false` for none. Wins over the frontmatter `whatsapp:`. */\n' +
             "    whatsapp?: import('astro-chatra-whatsapp').PageSetting;\n  }\n}\n",
         });
       },

@@ -14,19 +14,26 @@ import {
 } from '../shared/dom.ts';
 
 (function () {
-  var root = document.documentElement;
+  var closed = false;
   try {
-    if (sessionStorage.getItem(GREETING_CLOSED_KEY)) root.setAttribute(GREETED_ATTRIBUTE, '');
+    closed = Boolean(sessionStorage.getItem(GREETING_CLOSED_KEY));
   } catch (error) {
     // Storage off: the greeting comes back on the next page, as without JavaScript.
   }
+  function mark() {
+    if (closed) document.documentElement.setAttribute(GREETED_ATTRIBUTE, '');
+  }
+  mark();
+  // Astro's <ClientRouter /> gives <html> the new page's attributes: mark it again.
+  document.addEventListener('astro:after-swap', mark);
   // `toggle` does not bubble: heard on the way down.
   document.addEventListener(
     'toggle',
     function (event) {
       var details = /** @type {HTMLDetailsElement} */ (event.target);
       if (!details.classList || !details.classList.contains(GREETING_CLASS) || details.open) return;
-      root.setAttribute(GREETED_ATTRIBUTE, '');
+      closed = true;
+      mark();
       try {
         sessionStorage.setItem(GREETING_CLOSED_KEY, '1');
       } catch (error) {

@@ -72,7 +72,7 @@ function checkGreeting(options: ParsedOptions, publicDir: URL | undefined): void
       "Remove fallback.greeting, or set fallback.floating to 'until-chatra' or 'always'.",
     );
   }
-  if (greeting.avatar && publicDir && !existsSync(new URL(`.${decodeURI(greeting.avatar)}`, publicDir))) {
+  if (greeting.avatar && publicDir && !existsSync(new URL(`.${greeting.avatar}`, publicDir))) {
     throw new OptionError(
       'fallback.greeting.avatar',
       `"${greeting.avatar}" is not a file in public/ (${fileURLToPath(publicDir)}).`,

@@ -144,7 +144,8 @@ const greetingSchema = z.strictObject({
    */
   avatar: z
     .string()
-    .regex(/^\/(?!\/)[^\s?#]*\.(?:avif|webp|png|jpe?g|gif|svg)$/i, {
+    // No `..` (out of public/), no `%` (written as the file is named), no scheme or host.
+    .regex(/^\/(?!\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\s?#%\\]*\.(?:avif|webp|png|jpe?g|gif|svg)$/i, {
       error: 'expected a path on this site to an image, such as "/team.jpg" (a file in public/)',
     })
     .optional(),

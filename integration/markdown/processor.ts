@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Contact } from '../shared/contacts.ts';
 import type { MarkdownContext } from './frontmatter-setting.ts';
 import { remarkWhatsApp } from './remark.ts';
-import { satteriWhatsApp } from './satteri.ts';
+import { satteriFrontmatter, satteriWhatsAppLinks } from './satteri.ts';
 
 /**
  * Ties frontmatter markers to this site: a page shows a marker's setting only when it carries this
@@ -35,7 +35,7 @@ export function addMarkdownPlugins(
   const { processor } = markdown;
   const options = processor.options as { mdastPlugins?: unknown[]; remarkPlugins?: unknown[] };
   if (processor.name === 'satteri' && options.mdastPlugins) {
-    options.mdastPlugins.push(satteriWhatsApp(context));
+    options.mdastPlugins.push(satteriWhatsAppLinks(context), satteriFrontmatter(context));
   } else if (processor.name === 'unified' && options.remarkPlugins) {
     options.remarkPlugins.push([remarkWhatsApp, context]);
   } else {

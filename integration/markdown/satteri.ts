@@ -37,12 +37,13 @@ function located(error: OptionError, fileURL: URL | undefined, where = ''): Erro
 }
 
 /**
- * Pushed into `markdown.processor.options.mdastPlugins`. A factory, so files with neither a
- * `whatsapp:` link nor a frontmatter `whatsapp:` skip the plugin (and its calls into JavaScript).
+ * The `whatsapp:` links, pushed into `markdown.processor.options.mdastPlugins`. A factory, so files
+ * without a `whatsapp:` link skip the plugin (and its calls into JavaScript).
  */
-export function satteriWhatsApp(context: MarkdownContext) {
+export function satteriWhatsAppLinks(context: MarkdownContext) {
   const { target, site } = context;
-  const links = {
+  const plugin = {
+    name: 'astro-chatra-whatsapp:links',
     link(node: Readonly<Link>, visitor: SatteriContext) {
       if (!isWhatsAppLink(node.url)) return;
       let href: string;
@@ -56,6 +57,16 @@ export function satteriWhatsApp(context: MarkdownContext) {
       visitor.setProperty(node, 'data', { ...node.data, hProperties: LINK_PROPERTIES });
     },
   };
+  return (file: SatteriFile) => (mentionsScheme(file.source) ? plugin : null);
+}
+
+/**
+ * The frontmatter `whatsapp:`, a plugin of its own beside the links: only files that set it get it.
+ * Two entries, not one: Astro keeps collection entries' HTML while its config digest holds, in
+ * which a factory counts only by its place, so sites that had the links plugin alone render their
+ * entries again, markers included.
+ */
+export function satteriFrontmatter(context: MarkdownContext) {
   return (file: SatteriFile) => {
     let marker: ReturnType<typeof frontmatterMarker>;
     try {
@@ -64,12 +75,10 @@ export function satteriWhatsApp(context: MarkdownContext) {
       if (!(error instanceof OptionError)) throw error;
       throw located(error, file.fileURL);
     }
-    const hasLinks = mentionsScheme(file.source);
-    if (!marker && !hasLinks) return null;
+    if (!marker) return null;
     return {
-      name: 'astro-chatra-whatsapp',
-      ...(hasLinks && links),
-      ...(marker && { before: (root: Readonly<Root>, visitor: SatteriContext) => visitor.prependChild(root, marker) }),
+      name: 'astro-chatra-whatsapp:frontmatter',
+      before: (root: Readonly<Root>, visitor: SatteriContext) => visitor.prependChild(root, marker),
     };
   };
 }

@@ -135,7 +135,10 @@ export async function transformPageBody(
     chunks.push(after.value);
     next = reader.read();
   }
-  return streamOn(reader, Promise.resolve({ done: false, value: concat(chunks) }), new PageStream(handler), next);
+  // What has come already may hold the page's frontmatter markers (a slow part after the content).
+  const arrived = concat(chunks);
+  readSettingsAhead(arrived, handler);
+  return streamOn(reader, Promise.resolve({ done: false, value: arrived }), new PageStream(handler), next);
 }
 
 /** The output stream: pulls from `reader`, starting with `current` (and `next`, when already asked for). */
@@ -340,7 +343,10 @@ class PageStream {
       if (this.#transform.isFragment) {
         this.#mode = 'fragment';
         text += this.#transform.drain();
-        return done(chunk.subarray(at));
+        // The first bytes of a character the piece cut go on with the rest, undecoded.
+        const rest = concat([this.#carry, chunk.subarray(at)]);
+        this.#carry = EMPTY;
+        return done(rest);
       }
       // Stop only where no half of a character waits to be read.
       if (at >= chunk.length || !mayStop(this.#transform) || this.#carry.length > 0) continue;

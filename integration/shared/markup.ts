@@ -109,7 +109,12 @@ export function pageBodyHtml(
     const classes = [floatingSide(fallback.position)];
     if (fallback.floating === 'until-chatra' && chatra && page.widget) classes.push(CLASS.untilChatra);
     // First in the landmark: read before the button it points to, shown above it.
-    if (greeting) html += greetingHtml(greeting, texts, classes, contacts.length === 1 ? links.main : undefined);
+    // Its words are in the page's language (or say which), whatever language the landmark around it is in.
+    const words = greeting && {
+      ...greeting,
+      language: greeting.language ?? (regionLanguage === texts.language ? undefined : texts.language),
+    };
+    if (words) html += greetingHtml(words, texts, classes, contacts.length === 1 ? links.main : undefined);
     // A link too long for a QR code (a very long title in the message) gets the plain button.
     const svg = contacts.length === 1 ? qrCode?.(links.main) : undefined;
     html +=

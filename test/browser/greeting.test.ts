@@ -61,6 +61,19 @@ describe('a greeting beside the WhatsApp button', () => {
     await closeAll(v, fresh);
   });
 
+  test('<ClientRouter />: closed on one page, still closed after a client-side navigation', async () => {
+    const v = await visit('/greeting/router/');
+    await appeared(v);
+    await v.page.locator('summary.acw-greeting-close').click();
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await v.page.waitForTimeout(1500);
+    expect(await greeting(v).count()).toBe(1);
+    expect(await greeting(v).isVisible()).toBe(false);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await closeAll(v);
+  });
+
   test('without JavaScript: it comes in and closes all the same (CSS and <details>)', async () => {
     const v = await visit('/greeting/', { context: { javaScriptEnabled: false } });
     await v.page.waitForTimeout(1600);

@@ -210,3 +210,30 @@ describe('a greeting (fallback.greeting) on a page', () => {
     expect(greetingOf(output)).toContain('aria-label="Schließen"');
   });
 });
+
+describe('frontmatter markers on a page that streams', () => {
+  test('a marker in what came before the slow part counts; the page is not held for the rest', async () => {
+    const kit = await kits('https://shop.example');
+    const marker = `<meta name="astro-chatra-whatsapp" content="${settingMarkerContent('testkey', false)}">`;
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(
+          new TextEncoder().encode(`<!doctype html><html><head><title>Post</title></head><body><main>${marker}<p>Text</p>`),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        controller.enqueue(new TextEncoder().encode('<p>Slow part</p></main></body></html>'));
+        controller.close();
+      },
+    });
+    const request = new PageRequest(kit, {
+      url: new URL('https://shop.example/post/'),
+      locale: undefined,
+      locals: () => ({}),
+      prerendered: false,
+    });
+    const output = await new Response(await transformPageBody(stream, request)).text();
+    expect(output).not.toContain('acw-floating');
+    expect(output).toContain('<p>Slow part</p>');
+    expect(output).not.toContain('%acw-');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
-import { transformPageBody } from '../../../integration/runtime/page-stream.ts';
+import { transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 
 const handler: PageHandler = {
   headStart: () => '<link rel="stylesheet" href="/kit.css">',
@@ -80,4 +80,18 @@ test('rendered at once in several chunks (workerd), each a few turns after the l
   const result = await transformPageBody(stream, handler);
   expect(result).toBeInstanceOf(Uint8Array);
   expect(text(result as Uint8Array)).toMatch(/<p>First<\/p><p>Middle<\/p><p>Last<\/p><aside>kit<\/aside><\/body><\/html>$/);
+});
+
+test('a fragment (an island, a partial) passes byte for byte, a character cut where its first piece ends included', async () => {
+  const fragment = encoder.encode('<div>' + 'é'.repeat(1000) + '</div>');
+  expect(transformPageBytes(fragment, handler)).toEqual(fragment);
+  const streamed = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(fragment.subarray(0, 700));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.enqueue(fragment.subarray(700));
+      controller.close();
+    },
+  });
+  expect(new Uint8Array(await new Response(await transformPageBody(streamed, handler)).arrayBuffer())).toEqual(fragment);
 });

@@ -53,3 +53,13 @@ test('the floating corner: logical at the reading end or start, or physical', ()
     'acw-left',
   ]);
 });
+
+describe('the greeting’s words say their language', () => {
+  test('its own words in a landmark of borrowed labels carry the page’s language', () => {
+    const html = pageBodyHtml(options, labels({ labelLanguages: { regionLabel: 'en' } }), parts, links, undefined, {
+      text: 'Karibu! Tuandikie',
+    });
+    expect(html).toMatch(/<aside [^>]*lang="en"/);
+    expect(html).toContain('<span lang="sw"><span class="acw-greeting-text">Karibu! Tuandikie</span>');
+  });
+});
