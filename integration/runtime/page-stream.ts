@@ -50,7 +50,7 @@ function withBodyKit(tail: string, kit: string): string {
 function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: PageHandler): void {
   if (!handler.settingMarkers) return;
   const prefix = markersFor(SETTING_PREFIXES);
-  const found = typeof page === 'string' ? prefix.indexInText(page) : prefix.indexIn(page);
+  const found = prefix.indexIn(page);
   if (found < 0) return;
   const contents: string[] = [];
   const probe = new PageTransform({
@@ -87,7 +87,7 @@ export function transformPageText(html: string, handler: PageHandler): string {
       if (!list) return out + transform.write(html.slice(at)) + transform.end();
       markers = markersFor(list);
     }
-    if (markerAt < at) markerAt = markers.indexInText(html, at);
+    if (markerAt < at) markerAt = markers.indexIn(html, at);
     if (markerAt < 0) return out + withBodyKit(transform.drain() + html.slice(at), handler.bodyEnd());
   }
   return out + transform.end();
@@ -219,28 +219,15 @@ class Markers {
     this.longest = Math.max(0, ...markers.map((marker) => marker.length));
   }
 
-  /** The first marker's position in `text` from `from` on, or -1. */
-  indexInText(text: string, from = 0): number {
+  /** The first marker's position in `text`, or its byte position in UTF-8 `bytes`, from `from` on; -1 if none. */
+  indexIn(input: string | Uint8Array<ArrayBufferLike>, from = 0): number {
+    // Markers are ASCII, and no byte of a multi-byte UTF-8 character is ASCII: bytes are searched as
+    // they are, with the native indexOf, never decoded.
     let found = -1;
-    for (const { char, markers } of this.#byFirst) {
-      for (let at = text.indexOf(char, from); at >= 0 && (found < 0 || at < found); at = text.indexOf(char, at + 1)) {
-        if (startsAny(text, at, markers)) {
-          found = at;
-          break;
-        }
-      }
-    }
-    return found;
-  }
-
-  /** The first marker's byte position in `bytes` from `from` on, or -1. */
-  indexIn(bytes: Uint8Array<ArrayBufferLike>, from = 0): number {
-    // Markers are ASCII, and no byte of a multi-byte UTF-8 character is ASCII: the bytes are searched
-    // as they are, with the native indexOf, never decoded.
-    let found = -1;
-    for (const { byte, markers } of this.#byFirst) {
-      for (let at = bytes.indexOf(byte, from); at >= 0 && (found < 0 || at < found); at = bytes.indexOf(byte, at + 1)) {
-        if (startsAny(bytes, at, markers)) {
+    for (const { char, byte, markers } of this.#byFirst) {
+      const next = (at: number) => (typeof input === 'string' ? input.indexOf(char, at) : input.indexOf(byte, at));
+      for (let at = next(from); at >= 0 && (found < 0 || at < found); at = next(at + 1)) {
+        if (startsAny(input, at, markers)) {
           found = at;
           break;
         }

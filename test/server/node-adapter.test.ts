@@ -16,8 +16,12 @@ import { startNodeAdapter, type RunningServer } from '../support/servers.ts';
 
 const root = fileURLToPath(new URL('../fixtures/on-demand/', import.meta.url));
 const PHONE = 'https://wa.me/79001234567';
-const integration = () =>
-  chatraWhatsApp({ whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } });
+const integration = (extra: object = {}) =>
+  chatraWhatsApp({
+    whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' },
+    chatra: { id: 'DemoChatraId2026' },
+    ...extra,
+  });
 
 async function buildAndServe(name: string, config: AstroInlineConfig): Promise<RunningServer> {
   const outDir = `${root}dist-${name}/`;
@@ -44,7 +48,12 @@ beforeAll(async () => {
   withIt = await buildAndServe('server', { output: 'server', integrations: [integration()] });
   without = await buildAndServe('plain', { output: 'server' });
   mostlyStatic = await buildAndServe('static', { output: 'static', integrations: [integration()] });
-  underBase = await buildAndServe('base', { output: 'server', base: '/shop', trailingSlash: 'always', integrations: [integration()] });
+  underBase = await buildAndServe('base', {
+    output: 'server',
+    base: '/shop',
+    trailingSlash: 'always',
+    integrations: [integration({ fallback: { greeting: { text: 'Hi! Any questions?', name: 'Shop' } } })],
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -234,7 +243,12 @@ describe("under base: '/shop' with trailingSlash: 'always'", () => {
     const texts = JSON.parse(textOf(data[0])).texts as string;
     expect(texts).toMatch(/^\/shop\/_acw\//);
     const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/shop\/_acw\/page\.\w+\.css$/ });
-    for (const file of [texts, attribute(loader[0], 'src')!, attribute(stylesheet, 'href')!]) {
+    // The greeting on demand: beside the button, its link the page's, its script served under the base.
+    const [greetingLink] = page.all('a', { class: /\bacw-greeting-card\b/ });
+    expect(attribute(greetingLink, 'href')).toBe(attribute(floating[0], 'href'));
+    expect(textOf(page.all('span', { class: /\bacw-greeting-text\b/ })[0])).toBe('Hi! Any questions?');
+    const [greetingScript] = page.all('script', { src: /^\/shop\/_acw\/greeting\.\w+\.js$/ });
+    for (const file of [texts, attribute(loader[0], 'src')!, attribute(stylesheet, 'href')!, attribute(greetingScript, 'src')!]) {
       expect((await get(underBase, file)).status, file).toBe(200);
     }
   });
