@@ -35,10 +35,11 @@ export function checkPageSetting(
   if (value === undefined || value === false) return value;
   const wrong = () => new OptionError(where, `expected false or { text: "…" } (or { greeting: "…" }), got ${describe(value)}.`, hint);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong();
-  const keys = Object.keys(value);
+  // A key set to undefined is not set (`{ text: frontmatter.text }` on a page without one): no setting at all then.
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  if (keys.length === 0) return undefined;
   const { text, greeting } = value as { text?: unknown; greeting?: unknown };
   if (
-    keys.length === 0 ||
     keys.some((key) => key !== 'text' && key !== 'greeting') ||
     (text !== undefined && typeof text !== 'string') ||
     (greeting !== undefined && greeting !== false && (typeof greeting !== 'string' || !greeting.trim()))

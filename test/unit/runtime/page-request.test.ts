@@ -237,3 +237,12 @@ describe('frontmatter markers on a page that streams', () => {
     expect(output).not.toContain('%acw-');
   });
 });
+
+test('a page setting whose keys are all undefined is no setting: the frontmatter still counts', async () => {
+  const kit = await kits('https://shop.example');
+  const marker = `<meta name="astro-chatra-whatsapp" content="${settingMarkerContent('testkey', false)}">`;
+  const html = `<!doctype html><html><head><title>T</title></head><body>${marker}<p>x</p></body></html>`;
+  for (const locals of [{ whatsapp: { text: undefined } }, { whatsapp: {} }]) {
+    expect(render(html, kit, 'https://shop.example/p/', locals)).not.toContain('acw-floating');
+  }
+});
