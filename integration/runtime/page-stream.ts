@@ -225,7 +225,7 @@ class Markers {
     // they are, with the native indexOf, never decoded.
     let found = -1;
     for (const { char, byte, markers } of this.#byFirst) {
-      const next = (at: number) => (typeof input === 'string' ? input.indexOf(char, at) : input.indexOf(byte, at));
+      const next = (at: number) => (typeof input === 'string' ? input.indexOf(char, at) : nextByte(input, byte, at));
       for (let at = next(from); at >= 0 && (found < 0 || at < found); at = next(at + 1)) {
         if (startsAny(input, at, markers)) {
           found = at;
@@ -235,6 +235,25 @@ class Markers {
     }
     return found;
   }
+}
+
+/**
+ * Where each byte was last looked for in a page's bytes, and found (-1: not to the end). A whole page
+ * is searched more than once (its frontmatter markers first, then the body from each marker on):
+ * a byte that does not occur (often `%`) costs one pass, not one per search.
+ */
+const searches = new WeakMap<Uint8Array<ArrayBufferLike>, Map<number, { from: number; at: number }>>();
+
+/** `bytes.indexOf(byte, from)`, remembered per page. */
+export function nextByte(bytes: Uint8Array<ArrayBufferLike>, byte: number, from: number): number {
+  let known = searches.get(bytes);
+  if (!known) searches.set(bytes, (known = new Map()));
+  const last = known.get(byte);
+  // None between where it was last looked for and where it was found (or the end).
+  if (last && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
+  const at = bytes.indexOf(byte, from);
+  known.set(byte, { from, at });
+  return at;
 }
 
 function startsAny(input: string | Uint8Array<ArrayBufferLike>, at: number, markers: string[]): boolean {

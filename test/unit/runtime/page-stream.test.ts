@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
-import { transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
+import fc from 'fast-check';
+import { nextByte, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 
 const handler: PageHandler = {
   headStart: () => '<link rel="stylesheet" href="/kit.css">',
@@ -94,4 +95,17 @@ test('a fragment (an island, a partial) passes byte for byte, a character cut wh
     },
   });
   expect(new Uint8Array(await new Response(await transformPageBody(streamed, handler)).arrayBuffer())).toEqual(fragment);
+});
+
+test('the remembered byte search answers as indexOf does, whatever the order of the questions (fast-check)', () => {
+  fc.assert(
+    fc.property(
+      fc.uint8Array({ maxLength: 64 }).map((bytes) => bytes.map((byte) => [35, 37, 97][byte % 3])),
+      fc.array(fc.tuple(fc.constantFrom(35, 37, 98), fc.integer({ min: 0, max: 70 })), { maxLength: 30 }),
+      (bytes, questions) => {
+        for (const [byte, from] of questions) expect(nextByte(bytes, byte, from)).toBe(bytes.indexOf(byte, from));
+      },
+    ),
+    { numRuns: 10_000 },
+  );
 });
