@@ -252,6 +252,14 @@ describe("under base: '/shop' with trailingSlash: 'always'", () => {
       expect((await get(underBase, file)).status, file).toBe(200);
     }
   });
+
+  test('the 404 page greets too, status kept: the visitor who hit a dead link is the one to ask', async () => {
+    const response = await get(underBase, '/shop/no/such/page/');
+    expect(response.status).toBe(404);
+    const page = parsePage(await response.text());
+    expect(page.all('details', { class: /\bacw-greeting\b/ })).toHaveLength(1);
+    expect(page.all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
+  });
 });
 
 describe('in Chromium', () => {
