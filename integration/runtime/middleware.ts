@@ -5,12 +5,15 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import options from './options.ts';
+import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
 import { transformPageBody, transformPageBytes } from './page-stream.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
 const kits = new PageKits(options, options.fallback.qr ? qrCodeOrWarning((await import('./qr-code.ts')).qrCodeSvg) : undefined);
 const transformed = new WeakSet<Response>();
+/** On-demand pages' first bytes, per address: the same head next time is not read again. */
+const memory = new PageMemory();
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
@@ -25,7 +28,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A prerendered page is written to a file whole: read as bytes in one go, its body not decoded.
   const body = context.isPrerendered
     ? transformPageBytes(new Uint8Array(await response.arrayBuffer()), page)
-    : await transformPageBody(response.body!, page);
+    : await transformPageBody(response.body!, page, { memory, key: context.url.pathname });
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   const result = new Response(body, { status: response.status, statusText: response.statusText, headers });

@@ -13,7 +13,8 @@
  * (writing nothing there) and reads on.
  */
 import { SETTING_PREFIX } from '../shared/page-setting.ts';
-import { PageTransform, type PageHandler } from './page-transform.ts';
+import { inBytes, RECIPE_LIMIT, startsWith, type PageRecipe, type Remembered } from './page-memory.ts';
+import { PageTransform, performStep, type Edit, type PageHandler, type Step } from './page-transform.ts';
 
 /** How much the tokenizer reads at a time between checks whether it may stop. */
 const PIECE = 512;
@@ -24,6 +25,8 @@ const HOLD = 256;
 /** A marker is in the tag it stands in: read this far past it before checking again. */
 const PAST_MARKER = 64;
 const EMPTY = new Uint8Array(0);
+const encoder = new TextEncoder();
+const tailDecoder = new TextDecoder();
 const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
 
 /**
@@ -33,12 +36,24 @@ const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
 const mayStop = (transform: PageTransform) => transform.headDone && !transform.pendingText.includes('<');
 
 /** Where the kit goes in the page's last text: before its closing tags, else at its very end. */
-function withBodyKit(tail: string, kit: string): string {
+function bodyKitPlace(tail: string): number {
   // The closing tags are at the very end: look at the end only (a regex anchored at $ tries every position).
   const from = Math.max(0, tail.length - HOLD);
   const closing = CLOSING.exec(tail.slice(from));
-  const at = closing && closing[0].trim() ? from + closing.index + closing[0].search(/<\//) : tail.length;
+  return closing && closing[0].trim() ? from + closing.index + closing[0].search(/<\//) : tail.length;
+}
+
+function withBodyKit(tail: string, kit: string): string {
+  const at = bodyKitPlace(tail);
   return tail.slice(0, at) + kit + tail.slice(at);
+}
+
+/** The page's last bytes (a few hundred) with the kit before their closing tags: the bytes stay as they came. */
+function withBodyKitBytes(tail: Uint8Array<ArrayBufferLike>, kit: string): Uint8Array<ArrayBufferLike>[] {
+  const text = tailDecoder.decode(tail);
+  // The closing tags and the whitespace between them: no character a decoder could have replaced.
+  const at = tail.length - encoder.encode(text.slice(bodyKitPlace(text))).length;
+  return [tail.subarray(0, at), encodedText(kit), tail.subarray(at)];
 }
 
 /**
@@ -47,7 +62,7 @@ function withBodyKit(tail: string, kit: string): string {
  * search for `%` the body scan makes anyway), by the tokenizer, so text in an attribute or a
  * comment is no marker.
  */
-function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: PageHandler): void {
+function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: PageHandler): readonly string[] | undefined {
   if (!handler.settingMarkers) return;
   const prefix = markersFor(SETTING_PREFIXES);
   const found = prefix.indexIn(page);
@@ -65,6 +80,7 @@ function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: 
   probe.write(typeof page === 'string' ? page : new TextDecoder().decode(page));
   probe.end();
   handler.settingMarkers(contents);
+  return contents;
 }
 const SETTING_PREFIXES = [SETTING_PREFIX];
 
@@ -94,14 +110,25 @@ export function transformPageText(html: string, handler: PageHandler): string {
 }
 
 /**
- * A whole page as UTF-8 bytes (prerendered pages): the same reading as a stream's, in one go. The
- * body past what must be read stays bytes, never decoded: a large page costs little more memory
- * than the page itself.
+ * A whole page as UTF-8 bytes (prerendered pages, and on-demand pages rendered at once): the same
+ * reading as a stream's, in one go. The body past what must be read stays bytes, never decoded: a
+ * large page costs little more memory than the page itself. With `remembered`, a page whose first
+ * bytes are those of the last page at its address is not read again (page-memory.ts).
  */
-export function transformPageBytes(bytes: Uint8Array<ArrayBufferLike>, handler: PageHandler): Uint8Array<ArrayBuffer> {
-  readSettingsAhead(bytes, handler);
-  const page = new PageStream(handler);
-  return concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
+export function transformPageBytes(
+  bytes: Uint8Array<ArrayBufferLike>,
+  handler: PageHandler,
+  remembered?: Remembered,
+): Uint8Array<ArrayBuffer> {
+  const recipe = remembered?.memory.recall(remembered.key);
+  const replayed = recipe && PageStream.replay(recipe, bytes, handler);
+  if (replayed) return concat(replayed) as Uint8Array<ArrayBuffer>;
+  const ahead = readSettingsAhead(bytes, handler);
+  const page = new PageStream(handler, remembered && []);
+  const out = concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
+  const learned = remembered && page.recipe(bytes, ahead);
+  if (learned) remembered.memory.keep(remembered.key, learned);
+  return out;
 }
 
 /**
@@ -124,6 +151,7 @@ export function transformPageStream(body: ReadableStream<Uint8Array>, handler: P
 export async function transformPageBody(
   body: ReadableStream<Uint8Array>,
   handler: PageHandler,
+  remembered?: Remembered,
 ): Promise<string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>> {
   const reader = body.getReader();
   const first = await reader.read();
@@ -131,7 +159,7 @@ export async function transformPageBody(
   const chunks = [first.value];
   let next = reader.read();
   for (let after = await settledSoon(next); after; after = await settledSoon(next)) {
-    if (after.done) return transformPageBytes(concat(chunks), handler);
+    if (after.done) return transformPageBytes(concat(chunks), handler, remembered);
     chunks.push(after.value);
     next = reader.read();
   }
@@ -191,9 +219,9 @@ async function settledSoon<T>(read: Promise<T>): Promise<T | undefined> {
 }
 
 /**
- * Lower-case ASCII markers, found in any letter case, in text or in UTF-8 bytes. A marker's first
- * character is looked for with the native indexOf, in both cases: over 60 KB of bytes it takes a
- * fifth of the time decoding them for a string search would (Node 22, Deno 2).
+ * Lower-case ASCII markers, found in any letter case, in text or in UTF-8 bytes. In text a
+ * marker's first character is looked for with the native indexOf; in bytes, four at a time (see
+ * `indexIn`).
  */
 /** The handler's list is usually one shared array: its search is set up once, not per page. */
 const markersOf = new WeakMap<readonly string[], Markers>();
@@ -203,9 +231,20 @@ function markersFor(list: readonly string[]): Markers {
   return markers;
 }
 
-class Markers {
+/**
+ * 1 in each byte of a word: times a byte, the byte in each. The loops write it (and 0x80808080)
+ * as literals: bundled, a module constant becomes a variable the engine loads in every turn, and
+ * 0x80808080 a boxed number it unboxes in every turn (three times the loop's cost).
+ */
+const ONES = 0x01010101;
+
+export class Markers {
   /** A marker's first character, in either case: the markers that begin with it. */
   readonly #byFirst: { char: string; byte: number; markers: string[] }[] = [];
+  /** Each first byte repeated in the four bytes of a word. */
+  readonly #words: number[];
+  /** The markers by their first byte. */
+  readonly #byByte: (string[] | undefined)[] = [];
   readonly longest: number;
 
   constructor(markers: readonly string[]) {
@@ -216,18 +255,21 @@ class Markers {
         entry.markers.push(marker);
       }
     }
+    for (const { byte, markers } of this.#byFirst) this.#byByte[byte] = markers;
+    this.#words = this.#byFirst.map(({ byte }) => Math.imul(byte, ONES));
     this.longest = Math.max(0, ...markers.map((marker) => marker.length));
   }
 
   /** The first marker's position in `text`, or its byte position in UTF-8 `bytes`, from `from` on; -1 if none. */
   indexIn(input: string | Uint8Array<ArrayBufferLike>, from = 0): number {
-    // Markers are ASCII, and no byte of a multi-byte UTF-8 character is ASCII: bytes are searched as
-    // they are, with the native indexOf, never decoded.
+    return typeof input === 'string' ? this.#inText(input, from) : this.#inBytes(input, from);
+  }
+
+  #inText(text: string, from: number): number {
     let found = -1;
-    for (const { char, byte, markers } of this.#byFirst) {
-      const next = (at: number) => (typeof input === 'string' ? input.indexOf(char, at) : nextByte(input, byte, at));
-      for (let at = next(from); at >= 0 && (found < 0 || at < found); at = next(at + 1)) {
-        if (startsAny(input, at, markers)) {
+    for (const { char, markers } of this.#byFirst) {
+      for (let at = text.indexOf(char, from); at >= 0 && (found < 0 || at < found); at = text.indexOf(char, at + 1)) {
+        if (startsAny(text, at, markers)) {
           found = at;
           break;
         }
@@ -235,25 +277,78 @@ class Markers {
     }
     return found;
   }
-}
 
-/**
- * Where each byte was last looked for in a page's bytes, and found (-1: not to the end). A whole page
- * is searched more than once (its frontmatter markers first, then the body from each marker on):
- * a byte that does not occur (often `%`) costs one pass, not one per search.
- */
-const searches = new WeakMap<Uint8Array<ArrayBufferLike>, Map<number, { from: number; at: number }>>();
+  /**
+   * Markers are ASCII, and no byte of a multi-byte UTF-8 character is ASCII: bytes are searched as
+   * they are, never decoded (a decode of a page with any non-ASCII text costs several times the
+   * search). The engine's indexOf looks at a byte at a time, once per first byte; this looks at
+   * four at a time for all of them at once (whether a word holds a byte: the zero-byte test on
+   * the word XOR that byte repeated): one pass for `#` and `%` in the time indexOf takes for one.
+   */
+  #inBytes(bytes: Uint8Array<ArrayBufferLike>, from: number): number {
+    const length = bytes.length;
+    let at = Math.max(0, from);
+    if (this.#byFirst.length === 1) {
+      // One first byte (`%` for the frontmatter markers): the engine's indexOf is as fast.
+      const { byte, markers } = this.#byFirst[0];
+      for (at = bytes.indexOf(byte, at); at >= 0; at = bytes.indexOf(byte, at + 1)) if (startsAny(bytes, at, markers)) return at;
+      return -1;
+    }
+    // Byte by byte up to a word boundary of the buffer, word by word, then the last bytes.
+    const aligned = Math.min(length, at + ((4 - ((bytes.byteOffset + at) & 3)) & 3));
+    for (; at < aligned; at++) if (this.#startsHere(bytes, at)) return at;
+    const count = (length - at) >> 2;
+    const patterns = this.#words;
+    if (count > 0 && patterns.length <= 4) {
+      const words = new Int32Array(bytes.buffer, bytes.byteOffset + at, count);
+      const found = patterns.length <= 2 ? this.#inWords2(bytes, words, at) : this.#inWords4(bytes, words, at);
+      if (found !== undefined) return found;
+      at += count * 4;
+    }
+    for (; at < length; at++) if (this.#startsHere(bytes, at)) return at;
+    return -1;
+  }
 
-/** `bytes.indexOf(byte, from)`, remembered per page. */
-export function nextByte(bytes: Uint8Array<ArrayBufferLike>, byte: number, from: number): number {
-  let known = searches.get(bytes);
-  if (!known) searches.set(bytes, (known = new Map()));
-  const last = known.get(byte);
-  // None between where it was last looked for and where it was found (or the end).
-  if (last && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
-  const at = bytes.indexOf(byte, from);
-  known.set(byte, { from, at });
-  return at;
+  // The word loops, written out for two and for four first bytes (`#` and `%` for a page's
+  // markers): a loop over the first bytes, or bytes repeated to fill four, cost twice as much.
+
+  /** The first marker in the words (`words[0]` is `bytes[at]`), or undefined. */
+  #inWords2(bytes: Uint8Array<ArrayBufferLike>, words: Int32Array, at: number): number | undefined {
+    const [p0, p1 = p0] = this.#words;
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index];
+      const a = word ^ p0;
+      const b = word ^ p1;
+      if (((((a - 0x01010101) & ~a) | ((b - 0x01010101) & ~b)) & 0x80808080) === 0) continue;
+      const found = this.#inWord(bytes, at + index * 4);
+      if (found >= 0) return found;
+    }
+  }
+
+  #inWords4(bytes: Uint8Array<ArrayBufferLike>, words: Int32Array, at: number): number | undefined {
+    const [p0, p1, p2, p3 = p0] = this.#words;
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index];
+      const a = word ^ p0;
+      const b = word ^ p1;
+      const c = word ^ p2;
+      const d = word ^ p3;
+      const hit = ((a - 0x01010101) & ~a) | ((b - 0x01010101) & ~b) | ((c - 0x01010101) & ~c) | ((d - 0x01010101) & ~d);
+      if ((hit & 0x80808080) === 0) continue;
+      const found = this.#inWord(bytes, at + index * 4);
+      if (found >= 0) return found;
+    }
+  }
+
+  #inWord(bytes: Uint8Array<ArrayBufferLike>, start: number): number {
+    for (let i = start; i < start + 4; i++) if (this.#startsHere(bytes, i)) return i;
+    return -1;
+  }
+
+  #startsHere(bytes: Uint8Array<ArrayBufferLike>, at: number): boolean {
+    const markers = this.#byByte[bytes[at]];
+    return markers !== undefined && startsAny(bytes, at, markers);
+  }
 }
 
 function startsAny(input: string | Uint8Array<ArrayBufferLike>, at: number, markers: string[]): boolean {
@@ -271,6 +366,13 @@ function matchesAt(input: string | Uint8Array<ArrayBufferLike>, at: number, mark
   return true;
 }
 
+/** How many of a passing chunk's last bytes are held back (at least HOLD, from the start of a character). */
+function heldBack(chunk: Uint8Array<ArrayBufferLike>): number {
+  let keep = HOLD;
+  while (keep < chunk.length && (chunk[chunk.length - keep] & 0xc0) === 0x80) keep++;
+  return keep;
+}
+
 /** How many bytes at the end of `bytes` begin a UTF-8 character that isn't complete. */
 function incompleteTail(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
@@ -280,6 +382,19 @@ function incompleteTail(bytes: Uint8Array): number {
     return needs > back ? back : 0;
   }
   return 0;
+}
+
+/**
+ * `text` as UTF-8, kept: the kit's parts and the links' new addresses are the same strings page
+ * after page (an encode allocates, which costs a small page more than its copy).
+ */
+function encodedText(text: string): Uint8Array {
+  let bytes = encodedTexts.get(text);
+  if (!bytes) {
+    if (encodedTexts.size >= 64) encodedTexts.clear();
+    encodedTexts.set(text, (bytes = encoder.encode(text)));
+  }
+  return bytes;
 }
 
 function concat(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLike> {
@@ -295,14 +410,25 @@ function concat(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLik
   return all;
 }
 
+const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Edit texts as bytes (`encodedText`). */
+const encodedTexts = new Map<string, Uint8Array>();
+
 class PageStream {
   readonly #handler: PageHandler;
-  readonly #transform: PageTransform;
+  readonly #log: Step[] | undefined;
+  #transformMade: PageTransform | undefined;
   readonly #decoder = new TextDecoder();
-  readonly #encoder = new TextEncoder();
   #mode: 'read' | 'pass' | 'fragment' = 'read';
   /** The handler's markers, once the head is behind; null: every byte is read. */
   #markers: Markers | null | undefined;
+  #markerList: readonly string[] | undefined;
+  /** Whether no chunk has been pushed yet. */
+  #first = true;
+  /** Where the first chunk began to pass (bytes), when it did. */
+  #cut: number | undefined;
+  /** How many characters the tokenizer has been given. */
+  #decodedLength = 0;
   /** 'pass': page bytes sent as they came, kept in case the tokenizer must catch up on them. */
   #passed: Uint8Array<ArrayBufferLike>[] = [];
   /** 'pass': the last bytes, not sent yet (the end of the page may be among them). */
@@ -312,22 +438,92 @@ class PageStream {
   /** The first bytes of a character the last bytes read ended in (the decoder gets whole characters only). */
   #carry: Uint8Array<ArrayBufferLike> = EMPTY;
 
-  constructor(handler: PageHandler) {
+  /** `log`: the transform's steps are written down, for `recipe`. */
+  constructor(handler: PageHandler, log?: Step[]) {
     this.#handler = handler;
-    this.#transform = new PageTransform(handler);
+    this.#log = log;
+  }
+
+  /** Made when first read from: a replayed page passes without one. */
+  get #transform(): PageTransform {
+    return (this.#transformMade ??= new PageTransform(this.#handler, this.#log));
   }
 
   push(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
+    const first = this.#first;
+    this.#first = false;
     if (this.#mode === 'fragment') return [chunk];
     if (this.#mode === 'pass') return this.#pass(chunk);
-    return this.#readFrom(chunk);
+    return this.#readFrom(chunk, first);
+  }
+
+  /**
+   * What replays this page's reading for a page with the same first bytes: when its first chunk
+   * (`page`, whole) took it to passing, its steps were written down and none was dropped, and
+   * those bytes were decoded as they are (valid UTF-8, no byte-order mark taken out). `ahead`:
+   * the frontmatter markers read ahead of the page (what its handler's `settingMarkers` was
+   * given); only a page whose body markers include theirs is remembered, so the rest of a page
+   * replayed holds none and those of its first bytes are these.
+   */
+  recipe(page: Uint8Array<ArrayBufferLike>, ahead: readonly string[] | undefined): PageRecipe | undefined {
+    const steps = this.#transform.log;
+    const cut = this.#cut;
+    const list = this.#markerList;
+    if (!steps || cut === undefined || cut > RECIPE_LIMIT || this.#mode !== 'pass' || !this.#markers || !list) return;
+    if (this.#handler.settingMarkers && !list.includes(SETTING_PREFIX)) return;
+    const end = cut + this.#markers.longest;
+    if (end > page.length) return;
+    let text: string;
+    try {
+      text = exactDecoder.decode(page.subarray(0, cut));
+    } catch {
+      return;
+    }
+    if (text.length !== this.#decodedLength) return;
+    return { prefix: page.slice(0, end), cut, markers: list, ahead, steps: inBytes(steps, text) };
+  }
+
+  /**
+   * A page with a recipe's first bytes, read by the recipe: its handler takes the same steps and
+   * the edits go into the bytes; the rest passes as a read page's would. Undefined when the recipe
+   * does not hold for this page (other bytes, a marker in the rest, a short rest, other markers):
+   * the page is then read, and its handler may have been told its frontmatter markers already
+   * (told again, the same).
+   */
+  static replay(recipe: PageRecipe, page: Uint8Array<ArrayBufferLike>, handler: PageHandler): Uint8Array<ArrayBufferLike>[] | undefined {
+    const { cut } = recipe;
+    // A rest shorter than what is held back would hold the end of the read part too: read it.
+    if (page.length < cut + HOLD || !startsWith(page, recipe.prefix)) return;
+    // The one pass over the rest: no marker there, so no frontmatter marker either (see `recipe`).
+    const markers = markersFor(recipe.markers);
+    if (markers.indexIn(page, cut) >= 0) return;
+    if (recipe.ahead) handler.settingMarkers?.(recipe.ahead);
+    if (handler.bodyMarkers() !== recipe.markers) return;
+    const edits: Edit[] = [];
+    for (const step of recipe.steps) {
+      const edit = performStep(handler, step);
+      if (edit) edits.push(edit);
+    }
+    // As the transform orders them: by place, one made later at the same place after (sort is stable).
+    edits.sort((a, b) => a.start - b.start);
+    const parts: Uint8Array<ArrayBufferLike>[] = [];
+    let at = 0;
+    for (const edit of edits) {
+      parts.push(page.subarray(at, edit.start), encodedText(edit.text));
+      at = edit.end;
+    }
+    parts.push(page.subarray(at, cut));
+    // The rest as a read page's passes (#pass, end): all but its last bytes, then those with the body's kit.
+    const held = page.length - heldBack(page);
+    parts.push(page.subarray(cut, held), ...withBodyKitBytes(page.subarray(held), handler.bodyEnd()));
+    return parts;
   }
 
   end(): Uint8Array<ArrayBufferLike>[] {
     if (this.#mode === 'fragment') return [];
-    if (this.#mode === 'pass') return [this.#encoder.encode(withBodyKit(this.#decoder.decode(this.#held), this.#handler.bodyEnd()))];
+    if (this.#mode === 'pass') return withBodyKitBytes(this.#held, this.#handler.bodyEnd());
     const rest = this.#decoder.decode(this.#carry);
-    return [this.#encoder.encode(this.#transform.write(rest) + this.#transform.end())];
+    return [encoder.encode(this.#transform.write(rest) + this.#transform.end())];
   }
 
   /**
@@ -335,9 +531,9 @@ class PageStream {
    * tokenizer writes is gathered as text and encoded once (an encode per piece costs a small page
    * more than its tokenizing).
    */
-  #readFrom(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
+  #readFrom(chunk: Uint8Array<ArrayBufferLike>, first = false): Uint8Array<ArrayBufferLike>[] {
     let text = '';
-    const done = (...rest: Uint8Array<ArrayBufferLike>[]) => [this.#encoder.encode(text), ...rest];
+    const done = (...rest: Uint8Array<ArrayBufferLike>[]) => [encoder.encode(text), ...rest];
     let markerAt = -1;
     for (let at = 0; at < chunk.length;) {
       const end = Math.min(
@@ -357,15 +553,18 @@ class PageStream {
       // Stop only where no half of a character waits to be read.
       if (at >= chunk.length || !mayStop(this.#transform) || this.#carry.length > 0) continue;
       if (this.#markers === undefined) {
-        const list = this.#handler.bodyMarkers();
-        this.#markers = list ? markersFor(list) : null;
+        this.#markerList = this.#handler.bodyMarkers();
+        this.#markers = this.#markerList ? markersFor(this.#markerList) : null;
       }
       if (this.#markers === null) {
         text += this.#read(chunk.subarray(at));
         return done();
       }
       if (markerAt < at) markerAt = this.#markers.indexIn(chunk, at);
-      if (markerAt < 0) return done(...this.#startPassing(chunk.subarray(at)));
+      if (markerAt < 0) {
+        if (first) this.#cut = at;
+        return done(...this.#startPassing(chunk.subarray(at)));
+      }
     }
     return done();
   }
@@ -375,14 +574,16 @@ class PageStream {
     const all = this.#carry.length ? concat([this.#carry, bytes]) : bytes;
     const cut = all.length - incompleteTail(all);
     this.#carry = cut < all.length ? all.slice(cut) : EMPTY;
-    return this.#transform.write(this.#decoder.decode(all.subarray(0, cut)));
+    const text = this.#decoder.decode(all.subarray(0, cut));
+    this.#decodedLength += text.length;
+    return this.#transform.write(text);
   }
 
   /** `rest` holds no marker (just searched). */
   #startPassing(rest: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
     this.#mode = 'pass';
     // What the tokenizer wrote is held like the page's bytes: the page's end may be in it.
-    this.#held = this.#encoder.encode(this.#transform.drain());
+    this.#held = encoder.encode(this.#transform.drain());
     this.#heldInputFrom = this.#held.length;
     return this.#pass(rest, true);
   }
@@ -405,8 +606,7 @@ class PageStream {
       return [sent];
     }
     // Hold the chunk's last HOLD bytes, from the start of a character; send the rest (no copy).
-    let keep = HOLD;
-    while (keep < chunk.length && (chunk[chunk.length - keep] & 0xc0) === 0x80) keep++;
+    const keep = heldBack(chunk);
     const sent = chunk.subarray(0, chunk.length - keep);
     this.#passed.push(heldInput, sent);
     const out = [this.#held, sent];

@@ -42,7 +42,9 @@ export interface PageHandler {
   bodyEnd(): string;
   /**
    * Lower-case ASCII strings without which nothing in the body changes (`#whatsapp`…); the body
-   * passes untouched, unread, when none of them is in it. Undefined: any link may change.
+   * passes untouched, unread, when none of them is in it. Undefined: any link may change. May be
+   * asked before any other call (a remembered page is checked first: page-memory.ts), so its
+   * answer must not depend on them; the same array each time for the same answer.
    */
   bodyMarkers(): readonly string[] | undefined;
   /** A frontmatter marker (`<meta name="astro-chatra-whatsapp">`), in document order; the transform takes it out. */
@@ -60,13 +62,54 @@ const HEAD_ENDERS = new Set([$.HEAD, $.BODY, $.HTML, $.BR]);
 const Phase = { BeforeHead: 0, InHead: 1, AfterHead: 2, InBody: 3 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
-interface Edit {
+export interface Edit {
   /** Replaces input [start, end) with text; start === end inserts. */
   start: number;
   end: number;
   text: string;
 }
 
+/**
+ * One thing the transform asks of its handler, and where in the input its answer goes: the whole
+ * of what the page's tokens decide. Given the same steps in the same order, a handler makes the
+ * same edits (`performStep`); page-memory.ts replays them for a page whose first bytes it has seen.
+ */
+export type Step =
+  | { kind: 'headStart'; lang: string | undefined; at: number }
+  | { kind: 'title'; text: string }
+  | { kind: 'headEnd'; at: number }
+  | { kind: 'link'; href: string; start: number; end: number; attributes: readonly string[] }
+  | { kind: 'setting'; content: string; start: number; end: number }
+  | { kind: 'bodyEnd'; at: number };
+
+/** The handler's answer to a step, as an edit of the input (none: the step changes nothing there). */
+export function performStep(handler: PageHandler, step: Step): Edit | undefined {
+  switch (step.kind) {
+    case 'headStart':
+      return insertion(step.at, handler.headStart(step.lang));
+    case 'title':
+      handler.title(step.text);
+      return undefined;
+    case 'headEnd':
+      return insertion(step.at, handler.headEnd());
+    case 'bodyEnd':
+      return insertion(step.at, handler.bodyEnd());
+    case 'setting':
+      handler.settingMarker?.(step.content);
+      return { start: step.start, end: step.end, text: '' };
+    case 'link': {
+      const change = handler.link(step.href);
+      if (!change) return undefined;
+      let text = `href="${escapeAttribute(change.href)}"`;
+      for (const [name, value] of Object.entries(change.add ?? {})) {
+        if (!step.attributes.includes(name)) text += ` ${name}="${escapeAttribute(value)}"`;
+      }
+      return { start: step.start, end: step.end, text };
+    }
+  }
+}
+
+const insertion = (at: number, text: string): Edit | undefined => (text ? { start: at, end: at, text } : undefined);
 const attr = (token: Token.TagToken, name: string) => token.attrs.find((a) => a.name === name)?.value;
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
@@ -76,6 +119,8 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  */
 export class PageTransform {
   readonly #handler: PageHandler;
+  /** Where the steps taken are written down, when the page is to be remembered; null once an edit was dropped. */
+  #log: Step[] | null | undefined;
   readonly #tokenizer: Tokenizer;
   readonly #feedback: ParserFeedback;
   #kind: 'unknown' | 'document' | 'fragment' = 'unknown';
@@ -106,8 +151,9 @@ export class PageTransform {
   #htmlSeen = false;
   #stateAtEnd: Tokenizer['state'] | undefined;
 
-  constructor(handler: PageHandler) {
+  constructor(handler: PageHandler, log?: Step[]) {
     this.#handler = handler;
+    this.#log = log;
     this.#tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, this);
     this.#feedback = new ParserFeedback(this.#tokenizer);
   }
@@ -147,6 +193,7 @@ export class PageTransform {
    * learns where it is, nothing is written. An edit it would ask for there is dropped.
    */
   skip(text: string): void {
+    this.#log = null;
     this.#buffer += text;
     this.#tokenizer.write(text, false);
     const end = this.#bufferStart + this.#buffer.length;
@@ -170,7 +217,7 @@ export class PageTransform {
     if (clean && this.#phase === Phase.BeforeHead) this.#beginHead(end);
     if (clean && this.#phase === Phase.InHead) this.#endHead(end);
     const at = this.#bodyEndAt ?? (clean ? end : undefined);
-    if (at !== undefined) this.#insert(at, this.#handler.bodyEnd());
+    if (at !== undefined) this.#step({ kind: 'bodyEnd', at });
     return this.#flush(Infinity);
   }
 
@@ -219,14 +266,24 @@ export class PageTransform {
     return this.#buffer.slice(from - this.#bufferStart, to - this.#bufferStart);
   }
 
-  #insert(at: number, text: string): void {
-    if (text) this.#edit({ start: at, end: at, text });
+  /** The steps taken so far, in order; undefined when not written down, or when they would not replay (an edit was dropped). */
+  get log(): readonly Step[] | undefined {
+    return this.#log ?? undefined;
+  }
+
+  #step(step: Step): void {
+    this.#log?.push(step);
+    const edit = performStep(this.#handler, step);
+    if (edit) this.#edit(edit);
   }
 
   /** Keeps the edits in input order; one made later at the same place goes after. */
   #edit(edit: Edit): void {
     // Text already sent can't change (a tag begun in text the body fast path passed on).
-    if (edit.start < this.#cursor) return;
+    if (edit.start < this.#cursor) {
+      this.#log = null;
+      return;
+    }
     let index = this.#edits.length;
     while (index > 0 && this.#edits[index - 1].start > edit.start) index--;
     this.#edits.splice(index, 0, edit);
@@ -239,17 +296,17 @@ export class PageTransform {
   }
 
   #beginHead(at: number): void {
-    this.#insert(at, this.#handler.headStart(this.#lang));
+    this.#step({ kind: 'headStart', lang: this.#lang, at });
     this.#phase = Phase.InHead;
   }
 
   #placeHeadStart(at: number): void {
     this.#headStartAt = undefined;
-    this.#insert(at, this.#handler.headStart(this.#lang));
+    this.#step({ kind: 'headStart', lang: this.#lang, at });
   }
 
   #endHead(at: number): void {
-    this.#insert(at, this.#handler.headEnd());
+    this.#step({ kind: 'headEnd', at });
     this.#phase = Phase.AfterHead;
   }
 
@@ -258,8 +315,7 @@ export class PageTransform {
     if (this.#headStartAt !== undefined) this.#placeHeadStart(charsetMeta ? end : this.#headStartAt);
     if (this.#phase === Phase.BeforeHead) {
       // The head is implied: it starts here (after a charset <meta>, which must stay first).
-      this.#insert(charsetMeta ? end : at, this.#handler.headStart(this.#lang));
-      this.#phase = Phase.InHead;
+      this.#beginHead(charsetMeta ? end : at);
     }
     if (this.#phase === Phase.InHead && !headTag) this.#endHead(at);
     if (this.#phase === Phase.AfterHead && !headTag) this.#phase = Phase.InBody;
@@ -362,7 +418,7 @@ export class PageTransform {
       if (tag !== this.#rawText) return;
       this.#rawText = undefined;
       if (tag === $.TITLE && this.#title !== undefined) {
-        this.#handler.title(this.#title);
+        this.#step({ kind: 'title', text: this.#title });
         this.#title = undefined;
       }
       if (tag === $.NOSCRIPT && this.#noscriptFrom !== undefined) {
@@ -388,8 +444,7 @@ export class PageTransform {
   #settingMarker(token: Token.TagToken, startOffset: number, endOffset: number): void {
     const content = attr(token, 'content');
     if (attr(token, 'name') !== SETTING_META_NAME || !content?.startsWith(SETTING_PREFIX)) return;
-    this.#handler.settingMarker?.(content);
-    this.#edit({ start: startOffset, end: endOffset, text: '' });
+    this.#step({ kind: 'setting', content, start: startOffset, end: endOffset });
   }
 
   /** `<a href>` / `<area href>`: the page may want another address, and attributes it lacks. */
@@ -397,13 +452,8 @@ export class PageTransform {
     const href = attr(token, 'href');
     const place = token.location?.attrs?.href;
     if (href === undefined || !place) return;
-    const change = this.#handler.link(href);
-    if (!change) return;
-    let text = `href="${escapeAttribute(change.href)}"`;
-    for (const [name, value] of Object.entries(change.add ?? {})) {
-      if (attr(token, name) === undefined) text += ` ${name}="${escapeAttribute(value)}"`;
-    }
-    this.#edit({ start: place.startOffset + shift, end: place.endOffset + shift, text });
+    const attributes = token.attrs.map((a) => a.name);
+    this.#step({ kind: 'link', href, start: place.startOffset + shift, end: place.endOffset + shift, attributes });
   }
 
   /**

@@ -1,0 +1,100 @@
+/**
+ * What the page transform did with a page's first bytes, remembered per address, so that the
+ * same first bytes next time are not read again. An on-demand page of a site is mostly the same
+ * from one request to the next, and reading its head with the HTML tokenizer is most of what the
+ * transform costs a server (more than Astro's own rendering of a small page).
+ *
+ * It is memoization, not a second reading of HTML: a recipe is kept only for bytes the tokenizer
+ * read, and used only for a page whose bytes are the same, byte for byte, as far as that reading
+ * went (and a marker's length beyond, where the body search looked). The tokenizer is a function
+ * of its input: the same bytes give the same tokens, so the same steps (page-transform.ts `Step`).
+ * The steps are taken again, in order, by the page's own handler, so what they write (the page's
+ * language, title, links, settings) is this request's, never the remembered page's.
+ */
+import type { Step } from './page-transform.ts';
+
+/** How a page's reading goes, for pages whose first bytes are `prefix`. */
+export interface PageRecipe {
+  /** The page's first bytes: those read, and the body's markers' length beyond. */
+  readonly prefix: Uint8Array;
+  /** Where reading stopped and the rest passed as it came (bytes). */
+  readonly cut: number;
+  /** The handler's `bodyMarkers()` answer the reading went by (the same array, not just the same strings). */
+  readonly markers: readonly string[];
+  /** The frontmatter markers the page's handler was told of before its reading (none: not told). */
+  readonly ahead: readonly string[] | undefined;
+  /** The steps taken, in order, their places in bytes of the page. */
+  readonly steps: readonly Step[];
+}
+
+/** Recipes kept per address: at most `limit`, the least recently used go first. */
+export class PageMemory {
+  readonly #recipes = new Map<string, PageRecipe>();
+  readonly #limit: number;
+
+  constructor(limit = 128) {
+    this.#limit = limit;
+  }
+
+  recall(key: string): PageRecipe | undefined {
+    const recipe = this.#recipes.get(key);
+    if (recipe) {
+      this.#recipes.delete(key);
+      this.#recipes.set(key, recipe);
+    }
+    return recipe;
+  }
+
+  keep(key: string, recipe: PageRecipe): void {
+    this.#recipes.delete(key);
+    this.#recipes.set(key, recipe);
+    if (this.#recipes.size > this.#limit) this.#recipes.delete(this.#recipes.keys().next().value!);
+  }
+}
+
+/** A memory and the page's place in it (its address). */
+export interface Remembered {
+  memory: PageMemory;
+  key: string;
+}
+
+/** Longest first bytes a recipe keeps: a page read further than this is read each time. */
+export const RECIPE_LIMIT = 32 * 1024;
+
+/** Whether `bytes` begins with `prefix`. */
+export function startsWith(bytes: Uint8Array<ArrayBufferLike>, prefix: Uint8Array<ArrayBufferLike>): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** The steps with their places moved from characters of `text` to bytes of its UTF-8. */
+export function inBytes(steps: readonly Step[], text: string): Step[] {
+  const places = steps.flatMap((step) => ('at' in step ? [step.at] : 'start' in step ? [step.start, step.end] : []));
+  const bytesAt = utf8Offsets(text, places);
+  return steps.map((step) => {
+    if ('at' in step) return { ...step, at: bytesAt.get(step.at)! };
+    if ('start' in step) return { ...step, start: bytesAt.get(step.start)!, end: bytesAt.get(step.end)! };
+    return step;
+  });
+}
+
+/** For each character offset in `text` (between characters, never inside a surrogate pair), its offset in UTF-8 bytes. */
+function utf8Offsets(text: string, offsets: number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  let bytes = 0;
+  let at = 0;
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    for (; at < offset; at++) {
+      const code = text.charCodeAt(at);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code < 0xdc00) {
+        bytes += 4;
+        at++;
+      } else bytes += 3;
+    }
+    found.set(offset, bytes);
+  }
+  return found;
+}
