@@ -114,6 +114,15 @@ describe('an on-demand page (output: server)', () => {
     expect(page.contains(page.head, data[0]) && page.contains(page.head, loader[0])).toBe(true);
   });
 
+  test('a page asked for again (its first bytes remembered, not read again) is the same page; one with another head is read anew', async () => {
+    const first = await (await get(withIt, '/')).text();
+    const other = await (await get(withIt, `/?q=${encodeURIComponent('Again & "again"')}`)).text();
+    const again = [await (await get(withIt, '/')).text(), await (await get(withIt, '/')).text()];
+    expect(again).toEqual([first, first]);
+    expect(attribute(kitOf(other).page.all('meta', { name: 'description' })[0], 'content')).toBe('Again & "again"');
+    expect(other.replace(/<meta name="description"[^>]*>/, '')).toBe(first.replace(/<meta name="description"[^>]*>/, ''));
+  });
+
   test("the head leaves before a slow body: nothing waits for the page's slow promise", async () => {
     const start = performance.now();
     const response = await get(withIt, '/slow');
