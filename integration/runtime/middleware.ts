@@ -29,8 +29,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const body = context.isPrerendered
     ? transformPageBytes(new Uint8Array(await response.arrayBuffer()), page)
     : await transformPageBody(response.body!, page, { memory, key: context.url.pathname });
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
+  // The length changes; a page Astro renders on demand has none (one copy of the headers fewer).
+  let headers = response.headers;
+  if (headers.has('content-length')) {
+    headers = new Headers(headers);
+    headers.delete('content-length');
+  }
   const result = new Response(body, { status: response.status, statusText: response.statusText, headers });
   transformed.add(result);
   return result;

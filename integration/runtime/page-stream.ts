@@ -58,9 +58,9 @@ function withBodyKitBytes(tail: Uint8Array<ArrayBufferLike>, kit: string): Uint8
 
 /**
  * A page that is here whole tells its handler its frontmatter markers before the transform starts:
- * they decide what the head gets. Only a page holding the marker's prefix is read for them (a
- * search for `%` the body scan makes anyway), by the tokenizer, so text in an attribute or a
- * comment is no marker.
+ * they decide what the head gets. Only a page holding the marker's prefix is read for them (one
+ * indexOf pass over its bytes), by the tokenizer, so text in an attribute or a comment is no
+ * marker. Returns what the handler was told (undefined: nothing).
  */
 function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: PageHandler): readonly string[] | undefined {
   if (!handler.settingMarkers) return;
