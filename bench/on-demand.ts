@@ -8,7 +8,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { transformPageStream } from '../integration/runtime/page-stream.ts';
+import { clientAssets } from '../integration/config/client-assets.ts';
+import { resolveOptions } from '../integration/config/resolve.ts';
+import { toRuntimeOptions } from '../integration/config/virtual-module.ts';
+import { PageMemory } from '../integration/runtime/page-memory.ts';
+import { PageKits, PageRequest } from '../integration/runtime/page-request.ts';
+import { transformPageBytes, transformPageStream } from '../integration/runtime/page-stream.ts';
 import type { PageHandler } from '../integration/runtime/page-transform.ts';
 import { buildInProcess, startNodeAdapter, type RunningServer } from '../test/support/servers.ts';
 import { CHATRA_ID, LAYOUT, SHORT_LINK } from './sites.ts';
@@ -141,8 +146,10 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
         }
       }
       const bytes = (await (await fetch(`${servers.with.origin}/${page}`)).arrayBuffer()).byteLength;
+      const rendered = new Uint8Array(await (await fetch(`${servers.without.origin}/${page}`)).arrayBuffer());
       results[page] = {
         bytes,
+        transformMs: await timeWholePage(rendered, `/${page}`, quick),
         rps: {
           with: median(runs.with.map((run) => run.rps)),
           without: median(runs.without.map((run) => run.rps)),
@@ -166,6 +173,42 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
     await Promise.all(Object.values(servers).map((server) => server.close()));
   }
   return { rounds, secondsPerRun: seconds, connections: 10, pages: results };
+}
+
+/**
+ * The transform of a page Astro rendered at once, as the middleware runs it (this site's options,
+ * the real page handler), in this process: read by the tokenizer each time, and remembered (the
+ * same first bytes as the request before). Alternated, median ms per page; no server noise.
+ */
+async function timeWholePage(page: Uint8Array, path: string, quick: boolean) {
+  const resolved = await resolveOptions({ whatsapp: SHORT_LINK, chatra: { id: CHATRA_ID } }, { site: undefined });
+  const kits = new PageKits(
+    toRuntimeOptions(resolved, clientAssets(resolved, '/'), {
+      base: '/',
+      trailingSlash: 'ignore',
+      format: 'directory',
+      settingKey: 'bench',
+    }),
+  );
+  const url = new URL(path, 'http://localhost');
+  const memory = new PageMemory();
+  const once = (remember: boolean) =>
+    transformPageBytes(
+      // A new buffer for each request, as a server has.
+      new Uint8Array(page),
+      new PageRequest(kits, { url, locale: undefined, locals: () => ({}), prerendered: false }),
+      remember ? { memory, key: path } : undefined,
+    );
+  const runs: Record<'read' | 'remembered', number[]> = { read: [], remembered: [] };
+  const repeats = quick ? 500 : 3000;
+  for (let round = 0; round < (quick ? 4 : 10); round++) {
+    for (const way of round % 2 ? (['remembered', 'read'] as const) : (['read', 'remembered'] as const)) {
+      const start = performance.now();
+      for (let i = 0; i < repeats; i++) once(way === 'remembered');
+      runs[way].push((performance.now() - start) / repeats);
+    }
+  }
+  return { read: spread(runs.read), remembered: spread(runs.remembered) };
 }
 
 const handler: PageHandler = {

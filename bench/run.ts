@@ -139,13 +139,15 @@ for (const [page, figures] of Object.entries(onDemand.pages) as [
     serverCpuMsPerRequest: { with: number; without: number; ratio: { median: number; min: number; max: number } };
     firstByteMs: { with: number; without: number };
     headEndMs: { with: number; without: number };
+    transformMs: Record<'read' | 'remembered', { median: number; min: number; max: number }>;
   },
 ][]) {
-  const { rps, p99Ms, serverCpuMsPerRequest: cpu, firstByteMs, headEndMs } = figures;
+  const { rps, p99Ms, serverCpuMsPerRequest: cpu, firstByteMs, headEndMs, transformMs } = figures;
   console.log(
     `  ${page} (${figures.bytes} B): req/s ${Math.round(rps.with)} vs ${Math.round(rps.without)}, ratio ${rps.ratio.median.toFixed(2)} (${rps.ratio.min.toFixed(2)}–${rps.ratio.max.toFixed(2)}); ` +
       `server CPU ${cpu.with.toFixed(3)} vs ${cpu.without.toFixed(3)} ms per request, ratio ${ratio(cpu.ratio)}; ` +
-      `p99 ${p99Ms.with} vs ${p99Ms.without} ms (${p99Ms.ratio.median.toFixed(2)}×); first byte +${(firstByteMs.with - firstByteMs.without).toFixed(2)} ms, </head> +${(headEndMs.with - headEndMs.without).toFixed(2)} ms`,
+      `p99 ${p99Ms.with} vs ${p99Ms.without} ms (${p99Ms.ratio.median.toFixed(2)}×); first byte +${(firstByteMs.with - firstByteMs.without).toFixed(2)} ms, </head> +${(headEndMs.with - headEndMs.without).toFixed(2)} ms; ` +
+      `the transform alone ${transformMs.read.median.toFixed(3)} ms read, ${transformMs.remembered.median.toFixed(3)} ms remembered`,
   );
 }
 console.log('\nThe page transform alone, reading every byte (worst case), 16 KB chunks:');
