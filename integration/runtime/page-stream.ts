@@ -245,6 +245,12 @@ export class Markers {
   readonly #words: number[];
   /** The markers by their first byte. */
   readonly #byByte: (string[] | undefined)[] = [];
+  /**
+   * 1 where a marker may begin with these two bytes (first << 8 | second, in either case): most
+   * first bytes found are not a marker's start (a code block's colours are full of `#`), and one
+   * look here tells.
+   */
+  readonly #firstTwo = new Uint8Array(256 * 256);
   readonly longest: number;
 
   constructor(markers: readonly string[]) {
@@ -255,7 +261,14 @@ export class Markers {
         entry.markers.push(marker);
       }
     }
-    for (const { byte, markers } of this.#byFirst) this.#byByte[byte] = markers;
+    for (const { byte, markers } of this.#byFirst) {
+      this.#byByte[byte] = markers;
+      for (const marker of markers) {
+        // A one-character marker begins with any second byte.
+        const seconds = marker.length > 1 ? [marker.charCodeAt(1), marker[1].toUpperCase().charCodeAt(0)] : [...Array(256).keys()];
+        for (const second of seconds) this.#firstTwo[(byte << 8) | second] = 1;
+      }
+    }
     this.#words = this.#byFirst.map(({ byte }) => Math.imul(byte, ONES));
     this.longest = Math.max(0, ...markers.map((marker) => marker.length));
   }
@@ -346,7 +359,10 @@ export class Markers {
   }
 
   #startsHere(bytes: Uint8Array<ArrayBufferLike>, at: number): boolean {
-    const markers = this.#byByte[bytes[at]];
+    const first = bytes[at];
+    // The last byte: only a one-character marker fits there.
+    if (at + 1 < bytes.length && this.#firstTwo[(first << 8) | bytes[at + 1]] === 0) return false;
+    const markers = this.#byByte[first];
     return markers !== undefined && startsAny(bytes, at, markers);
   }
 }
