@@ -13,7 +13,7 @@
  * (writing nothing there) and reads on.
  */
 import { SETTING_PREFIX } from '../shared/page-setting.ts';
-import { inBytes, RECIPE_LIMIT, startsWith, type PageRecipe, type Remembered } from './page-memory.ts';
+import { inBytes, PAGE_LIMIT, RECIPE_LIMIT, sharedLength, type PageRecipe, type Remembered } from './page-memory.ts';
 import { PageTransform, performStep, type Edit, type PageHandler, type Step } from './page-transform.ts';
 
 /** How much the tokenizer reads at a time between checks whether it may stop. */
@@ -496,7 +496,14 @@ class PageStream {
       return;
     }
     if (text.length !== this.#decodedLength) return;
-    return { prefix: page.slice(0, end), cut, markers: list, ahead, steps: inBytes(steps, text) };
+    return {
+      page: page.slice(0, Math.max(end, Math.min(page.length, PAGE_LIMIT))),
+      prefix: end,
+      cut,
+      markers: list,
+      ahead,
+      steps: inBytes(steps, text),
+    };
   }
 
   /**
@@ -509,10 +516,14 @@ class PageStream {
   static replay(recipe: PageRecipe, page: Uint8Array<ArrayBufferLike>, handler: PageHandler): Uint8Array<ArrayBufferLike>[] | undefined {
     const { cut } = recipe;
     // A rest shorter than what is held back would hold the end of the read part too: read it.
-    if (page.length < cut + HOLD || !startsWith(page, recipe.prefix)) return;
-    // The one pass over the rest: no marker there, so no frontmatter marker either (see `recipe`).
+    if (page.length < cut + HOLD) return;
+    const shared = sharedLength(page, recipe.page);
+    if (shared < recipe.prefix) return;
+    // No marker in the rest (so no frontmatter marker either: see `recipe`). As far as it is the
+    // remembered page's, whose rest held none, it holds none: only where it differs (and a
+    // marker's length before, for one that would begin in the shared part) is searched.
     const markers = markersFor(recipe.markers);
-    if (markers.indexIn(page, cut) >= 0) return;
+    if (shared < page.length && markers.indexIn(page, Math.max(cut, shared - markers.longest + 1)) >= 0) return;
     if (recipe.ahead) handler.settingMarkers?.(recipe.ahead);
     if (handler.bodyMarkers() !== recipe.markers) return;
     const edits: Edit[] = [];

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { PageMemory } from '../../../integration/runtime/page-memory.ts';
+import { PAGE_LIMIT, PageMemory, sharedLength } from '../../../integration/runtime/page-memory.ts';
 import { transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 import { documentParts, documentText } from '../../support/documents.ts';
@@ -100,11 +100,17 @@ describe('a remembered page', () => {
     expect(other.calls).toContain('title B');
   });
 
-  test('is read again when the rest holds a marker, when its first bytes are not valid UTF-8, or start with a byte-order mark', () => {
+  test('is read again when the rest holds a marker (where it differs, after the page remembered, past what was kept of a large one), when its first bytes are not valid UTF-8, or start with a byte-order mark', () => {
     const rest = `<p>${'text '.repeat(200)}</p></body></html>`;
     const head = '<!doctype html><html><head><title>t</title></head><body><a href="#whatsapp">w</a>';
+    const late = '<a href="#whatsapp">late</a>';
+    const large = `<p>${'text '.repeat(PAGE_LIMIT / 5)}</p>`;
     const cases: [Uint8Array, Uint8Array][] = [
-      [encoder.encode(head + rest), encoder.encode(head + rest.replace('text', '<a href="#whatsapp">late</a>'))],
+      [encoder.encode(head + rest), encoder.encode(head + rest.replace('text', late))],
+      [encoder.encode(head + rest), encoder.encode(head + rest + late)],
+      // The pages differ in a marker's last byte: the marker begins in what they share.
+      [encoder.encode(head + rest + late.replace('#whatsapp', '#whatsapx')), encoder.encode(head + rest + late)],
+      [encoder.encode(head + large + rest), encoder.encode(head + large + late + rest)],
       [
         bytes(encoder.encode('<!doctype html><html><head><title>'), [0xff, 0xfe], encoder.encode(`</title>${head.slice(40)}${rest}`)),
         new Uint8Array(),
@@ -123,16 +129,58 @@ describe('a remembered page', () => {
     }
   });
 
-  test('keeps the addresses used last, up to its limit', () => {
+  test('a page the same as the one remembered, or as its beginning, is replayed without a search of its rest', () => {
+    const rest = `<p>${'text '.repeat(300)}</p>`;
+    const page = `<!doctype html><html><head><title>t</title></head><body><a href="#whatsapp">w</a>${rest}`;
+    for (const next of [page + '</body></html>', page]) {
+      const memory = new PageMemory();
+      const remembered = { memory, key: '/p' };
+      transformPageBytes(encoder.encode(page + '</body></html>'), logging('a'), remembered);
+      const handler = logging('b');
+      const out = decoder.decode(transformPageBytes(encoder.encode(next), handler, remembered));
+      expect(handler.askedFirst).toBe(true);
+      expect(out).toBe(decoder.decode(transformPageBytes(encoder.encode(next), logging('b'))));
+    }
+  });
+
+  test('the shared length of two byte arrays, four bytes at a time where they line up (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }), fc.nat(3), fc.nat(3), (a, tail, offsetA, offsetB) => {
+        const b = new Uint8Array([...a.slice(0, a.length - (tail.length % (a.length + 1))), ...tail]);
+        const view = (array: Uint8Array, offset: number) => {
+          const buffer = new Uint8Array(array.length + offset);
+          buffer.set(array, offset);
+          return buffer.subarray(offset);
+        };
+        let naive = 0;
+        while (naive < Math.min(a.length, b.length) && a[naive] === b[naive]) naive++;
+        expect(sharedLength(view(a, offsetA), view(b, offsetB))).toBe(naive);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  test('keeps the addresses used last, up to its limit of addresses and of bytes', () => {
+    const recipe = (size: number) => ({ page: new Uint8Array(size), prefix: 0, cut: 0, markers: [], ahead: undefined, steps: [] });
     const memory = new PageMemory(2);
-    const recipe = { prefix: new Uint8Array(), cut: 0, markers: [], ahead: undefined, steps: [] };
-    memory.keep('/a', recipe);
-    memory.keep('/b', recipe);
+    const small = recipe(10);
+    memory.keep('/a', small);
+    memory.keep('/b', small);
     memory.recall('/a');
-    memory.keep('/c', recipe);
+    memory.keep('/c', small);
     expect(memory.recall('/b')).toBeUndefined();
-    expect(memory.recall('/a')).toBe(recipe);
-    expect(memory.recall('/c')).toBe(recipe);
+    expect(memory.recall('/a')).toBe(small);
+    expect(memory.recall('/c')).toBe(small);
+    const bounded = new PageMemory(10, 100);
+    bounded.keep('/a', recipe(60));
+    bounded.keep('/b', recipe(30));
+    bounded.keep('/a', recipe(50));
+    // 80 bytes; /b used last, so /a goes when /c would take the memory past 100.
+    expect(bounded.recall('/b')).toBeDefined();
+    bounded.keep('/c', recipe(40));
+    expect(bounded.recall('/a')).toBeUndefined();
+    expect(bounded.recall('/b')).toBeDefined();
+    expect(bounded.recall('/c')).toBeDefined();
   });
 });
 
