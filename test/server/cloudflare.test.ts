@@ -84,6 +84,13 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(message(attribute(footer, 'href'))).toBe('About Home & <Prices> at /');
   });
 
+  test('a page asked for again (remembered, not read again) is the same page; one with another head is read anew', async () => {
+    const first = await (await get('/')).text();
+    const other = await (await get('/?q=Other')).text();
+    expect([await (await get('/')).text(), await (await get('/')).text()]).toEqual([first, first]);
+    expect(other.replace('content="Other"', 'content="Welcome"')).toBe(first);
+  });
+
   test("a collection entry's frontmatter whatsapp: works on workerd, with no layout line", async () => {
     const quiet = await (await get('/notes/quiet')).text();
     expect(quiet).toContain('A note without the floating button.');
