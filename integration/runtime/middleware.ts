@@ -7,6 +7,7 @@ import { defineMiddleware } from 'astro:middleware';
 import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
+import { isShared, isTransformable } from './response-kind.ts';
 import { transformPageBody, transformPageBytes } from './page-stream.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
@@ -28,7 +29,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A prerendered page is written to a file whole: read as bytes in one go, its body not decoded.
   const body = context.isPrerendered
     ? transformPageBytes(new Uint8Array(await response.arrayBuffer()), page)
-    : await transformPageBody(response.body!, page, { memory, key: context.url.pathname });
+    : await transformPageBody(
+        response.body!,
+        page,
+        isShared(context.request, response) ? { memory, key: context.url.pathname } : undefined,
+      );
   // The length changes; a page Astro renders on demand has none (one copy of the headers fewer).
   let headers = response.headers;
   if (headers.has('content-length')) {
@@ -39,20 +44,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   transformed.add(result);
   return result;
 });
-
-/**
- * An HTML body in UTF-8 as it will be sent: not a redirect, not a HEAD request's empty body, not
- * compressed, not in another charset (decoding it as UTF-8 would destroy its text).
- */
-export function isTransformable(request: Request, response: Response): boolean {
-  if (request.method === 'HEAD' || !response.body || (response.status >= 300 && response.status < 400)) return false;
-  const encoding = response.headers.get('content-encoding');
-  if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
-  const [type, ...parameters] = (response.headers.get('content-type') ?? '').toLowerCase().split(';');
-  if (type.trim() !== 'text/html') return false;
-  const charset = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('charset='));
-  return !charset || ['utf-8', 'utf8', '"utf-8"'].includes(charset.slice('charset='.length).trim());
-}
 
 /** A link too long for any QR code gets the plain button, and the build log (or the server's) says so, once. */
 function qrCodeOrWarning(draw: (link: string, title: string) => string | undefined) {

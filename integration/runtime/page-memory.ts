@@ -31,11 +31,20 @@ export interface PageRecipe {
   readonly ahead: readonly string[] | undefined;
   /** The steps taken, in order, their places in bytes of the page. */
   readonly steps: readonly Step[];
+  /** Pages at this address since this one that it did not fit (see `learns`). */
+  misses: number;
 }
 
 /**
- * Recipes kept per address: at most `limit` of them and `budget` bytes of pages, the least
- * recently used go first.
+ * Whether a page read at an address should be remembered, the last one having missed `misses`
+ * times: an address whose pages differ each time (a token or the time in the head) is learned
+ * again only now and then, not at the cost of a copy of each page.
+ */
+export const learns = (misses: number) => misses < 3 || misses % 16 === 0;
+
+/**
+ * Recipes kept per address: at most `limit` of them and `budget` bytes (their pages, and an
+ * estimate of the rest), the least recently used go first.
  */
 export class PageMemory {
   readonly #recipes = new Map<string, PageRecipe>();
@@ -60,7 +69,7 @@ export class PageMemory {
   keep(key: string, recipe: PageRecipe): void {
     this.#forget(key);
     this.#recipes.set(key, recipe);
-    this.#bytes += recipe.page.length;
+    this.#bytes += sizeOf(key, recipe);
     while (this.#recipes.size > this.#limit || (this.#bytes > this.#budget && this.#recipes.size > 1)) {
       this.#forget(this.#recipes.keys().next().value!);
     }
@@ -69,9 +78,21 @@ export class PageMemory {
   #forget(key: string): void {
     const recipe = this.#recipes.get(key);
     if (!recipe) return;
-    this.#bytes -= recipe.page.length;
+    this.#bytes -= sizeOf(key, recipe);
     this.#recipes.delete(key);
   }
+}
+
+/** What a recipe holds, in bytes, about: its page, and its strings (two bytes a character) and objects. */
+function sizeOf(key: string, recipe: PageRecipe): number {
+  let size = recipe.page.length + 2 * key.length + 256;
+  for (const step of recipe.steps) {
+    size += 64;
+    if ('text' in step) size += 2 * step.text.length;
+    if ('href' in step) size += 2 * step.href.length + 32 * step.attributes.length;
+    if ('content' in step) size += 2 * step.content.length;
+  }
+  return size;
 }
 
 /** A memory and the page's place in it (its address). */

@@ -13,7 +13,7 @@
  * (writing nothing there) and reads on.
  */
 import { SETTING_PREFIX } from '../shared/page-setting.ts';
-import { inBytes, PAGE_LIMIT, RECIPE_LIMIT, sharedLength, type PageRecipe, type Remembered } from './page-memory.ts';
+import { inBytes, learns, PAGE_LIMIT, RECIPE_LIMIT, sharedLength, type PageRecipe, type Remembered } from './page-memory.ts';
 import { PageTransform, performStep, type Edit, type PageHandler, type Step } from './page-transform.ts';
 
 /** How much the tokenizer reads at a time between checks whether it may stop. */
@@ -122,12 +122,18 @@ export function transformPageBytes(
 ): Uint8Array<ArrayBuffer> {
   const recipe = remembered?.memory.recall(remembered.key);
   const replayed = recipe && PageStream.replay(recipe, bytes, handler);
-  if (replayed) return concat(replayed) as Uint8Array<ArrayBuffer>;
+  if (replayed) {
+    recipe.misses = 0;
+    return concat(replayed) as Uint8Array<ArrayBuffer>;
+  }
   const ahead = readSettingsAhead(bytes, handler);
-  const page = new PageStream(handler, remembered && []);
+  const misses = recipe ? recipe.misses + 1 : 0;
+  const learning = remembered && learns(misses);
+  const page = new PageStream(handler, learning ? [] : undefined);
   const out = concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
-  const learned = remembered && page.recipe(bytes, ahead);
+  const learned = learning && page.recipe(bytes, ahead, misses);
   if (learned) remembered.memory.keep(remembered.key, learned);
+  else if (recipe) recipe.misses = misses;
   return out;
 }
 
@@ -382,9 +388,9 @@ function matchesAt(input: string | Uint8Array<ArrayBufferLike>, at: number, mark
   return true;
 }
 
-/** How many of a passing chunk's last bytes are held back (at least HOLD, from the start of a character). */
+/** How many of a passing chunk's last bytes are held back (HOLD, or all of a shorter one; from the start of a character). */
 function heldBack(chunk: Uint8Array<ArrayBufferLike>): number {
-  let keep = HOLD;
+  let keep = Math.min(HOLD, chunk.length);
   while (keep < chunk.length && (chunk[chunk.length - keep] & 0xc0) === 0x80) keep++;
   return keep;
 }
@@ -432,9 +438,9 @@ const encodedTexts = new Map<string, Uint8Array>();
 
 class PageStream {
   readonly #handler: PageHandler;
-  readonly #log: Step[] | undefined;
-  #transformMade: PageTransform | undefined;
-  readonly #decoder = new TextDecoder();
+  readonly #transform: PageTransform;
+  /** Each piece is decoded apart: a U+FEFF at a piece's start is text, kept (the page's own BOM goes, in `#read`). */
+  readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   #mode: 'read' | 'pass' | 'fragment' = 'read';
   /** The handler's markers, once the head is behind; null: every byte is read. */
   #markers: Markers | null | undefined;
@@ -457,12 +463,7 @@ class PageStream {
   /** `log`: the transform's steps are written down, for `recipe`. */
   constructor(handler: PageHandler, log?: Step[]) {
     this.#handler = handler;
-    this.#log = log;
-  }
-
-  /** Made when first read from: a replayed page passes without one. */
-  get #transform(): PageTransform {
-    return (this.#transformMade ??= new PageTransform(this.#handler, this.#log));
+    this.#transform = new PageTransform(handler, log);
   }
 
   push(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
@@ -481,7 +482,7 @@ class PageStream {
    * given); only a page whose body markers include theirs is remembered, so the rest of a page
    * replayed holds none and those of its first bytes are these.
    */
-  recipe(page: Uint8Array<ArrayBufferLike>, ahead: readonly string[] | undefined): PageRecipe | undefined {
+  recipe(page: Uint8Array<ArrayBufferLike>, ahead: readonly string[] | undefined, misses = 0): PageRecipe | undefined {
     const steps = this.#transform.log;
     const cut = this.#cut;
     const list = this.#markerList;
@@ -503,6 +504,7 @@ class PageStream {
       markers: list,
       ahead,
       steps: inBytes(steps, text),
+      misses,
     };
   }
 
@@ -541,7 +543,7 @@ class PageStream {
     }
     parts.push(page.subarray(at, cut));
     // The rest as a read page's passes (#pass, end): all but its last bytes, then those with the body's kit.
-    const held = page.length - heldBack(page);
+    const held = page.length - heldBack(page.subarray(cut));
     parts.push(page.subarray(cut, held), ...withBodyKitBytes(page.subarray(held), handler.bodyEnd()));
     return parts;
   }
@@ -601,7 +603,9 @@ class PageStream {
     const all = this.#carry.length ? concat([this.#carry, bytes]) : bytes;
     const cut = all.length - incompleteTail(all);
     this.#carry = cut < all.length ? all.slice(cut) : EMPTY;
-    const text = this.#decoder.decode(all.subarray(0, cut));
+    let text = this.#decoder.decode(all.subarray(0, cut));
+    // A byte-order mark at the very start says UTF-8 and is no part of the document.
+    if (this.#decodedLength === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.#decodedLength += text.length;
     return this.#transform.write(text);
   }
@@ -624,8 +628,7 @@ class PageStream {
     if (markers.indexIn(seam) >= 0 || (!scanned && markers.indexIn(chunk) >= 0)) return this.#catchUp(chunk);
     if (chunk.length < HOLD) {
       const all = concat([this.#held, chunk]);
-      let keep = Math.min(HOLD, all.length);
-      while (keep < all.length && (all[all.length - keep] & 0xc0) === 0x80) keep++;
+      const keep = heldBack(all);
       const sent = all.subarray(0, all.length - keep);
       if (sent.length > this.#heldInputFrom) this.#passed.push(sent.subarray(this.#heldInputFrom));
       this.#heldInputFrom = Math.max(0, this.#heldInputFrom - sent.length);

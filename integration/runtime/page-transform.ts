@@ -444,6 +444,12 @@ export class PageTransform {
   #settingMarker(token: Token.TagToken, startOffset: number, endOffset: number): void {
     const content = attr(token, 'content');
     if (attr(token, 'name') !== SETTING_META_NAME || !content?.startsWith(SETTING_PREFIX)) return;
+    // Written as the Markdown plugins write it: the prefix as it stands, not spelled with character
+    // references (`&#37;acw-`). A search of the bytes for the prefix then finds every marker there
+    // is, which the page memory relies on (page-memory.ts).
+    const place = token.location?.attrs?.content;
+    if (!place || place.startOffset < this.#bufferStart || !this.#slice(place.startOffset, place.endOffset).includes(SETTING_PREFIX))
+      return;
     this.#step({ kind: 'setting', content, start: startOffset, end: endOffset });
   }
 

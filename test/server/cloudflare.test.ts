@@ -84,7 +84,7 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(message(attribute(footer, 'href'))).toBe('About Home & <Prices> at /');
   });
 
-  test('a page asked for again (remembered, not read again) is the same page; one with another head is read anew', async () => {
+  test('a page asked for again (from the page memory when its first bytes are the same) is the same page; one with another head is read anew', async () => {
     const first = await (await get('/')).text();
     const other = await (await get('/?q=Other')).text();
     expect([await (await get('/')).text(), await (await get('/')).text()]).toEqual([first, first]);

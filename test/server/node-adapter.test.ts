@@ -114,7 +114,7 @@ describe('an on-demand page (output: server)', () => {
     expect(page.contains(page.head, data[0]) && page.contains(page.head, loader[0])).toBe(true);
   });
 
-  test('a page asked for again (its first bytes remembered, not read again) is the same page; one with another head is read anew', async () => {
+  test('a page asked for again (from the page memory when its first bytes are the same) is the same page; one with another head is read anew', async () => {
     const first = await (await get(withIt, '/')).text();
     const other = await (await get(withIt, `/?q=${encodeURIComponent('Again & "again"')}`)).text();
     const again = [await (await get(withIt, '/')).text(), await (await get(withIt, '/')).text()];

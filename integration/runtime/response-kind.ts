@@ -1,0 +1,27 @@
+/**
+ * What kind of response the middleware has: one whose page it may change, and one whose page it
+ * may remember (pure, so the rules are tested apart from Astro).
+ */
+
+/**
+ * An HTML body in UTF-8 as it will be sent: not a redirect, not a HEAD request's empty body, not
+ * compressed, not in another charset (decoding it as UTF-8 would destroy its text).
+ */
+export function isTransformable(request: Request, response: Response): boolean {
+  if (request.method === 'HEAD' || !response.body || (response.status >= 300 && response.status < 400)) return false;
+  const encoding = response.headers.get('content-encoding');
+  if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
+  const [type, ...parameters] = (response.headers.get('content-type') ?? '').toLowerCase().split(';');
+  if (type.trim() !== 'text/html') return false;
+  const charset = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('charset='));
+  return !charset || ['utf-8', 'utf8', '"utf-8"'].includes(charset.slice('charset='.length).trim());
+}
+
+/**
+ * A page that may be remembered: not one made for one visitor (a response that sets a cookie or
+ * says it is private, a request with credentials), whose bytes the server should not keep.
+ */
+export function isShared(request: Request, response: Response): boolean {
+  if (request.headers.has('authorization') || response.headers.has('set-cookie')) return false;
+  return !/\b(?:private|no-store)\b/i.test(response.headers.get('cache-control') ?? '');
+}

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { isShared, isTransformable } from '../../../integration/runtime/response-kind.ts';
+
+const page = (headers: Record<string, string> = {}, status = 200) =>
+  new Response('<!doctype html>', { status, headers: { 'content-type': 'text/html', ...headers } });
+const get = (headers: Record<string, string> = {}) => new Request('https://example.com/', { headers });
+
+describe('a response whose page the middleware may change', () => {
+  test('an HTML page in UTF-8, not compressed, not a redirect, not a HEAD request', () => {
+    expect(isTransformable(get(), page())).toBe(true);
+    expect(isTransformable(get(), page({ 'content-type': 'text/html; charset=UTF-8' }))).toBe(true);
+    expect(isTransformable(get(), page({ 'content-type': 'text/html; charset=windows-1251' }))).toBe(false);
+    expect(isTransformable(get(), page({ 'content-encoding': 'gzip' }))).toBe(false);
+    expect(isTransformable(get(), page({ 'content-type': 'application/json' }))).toBe(false);
+    expect(isTransformable(get(), page({}, 302))).toBe(false);
+    expect(isTransformable(new Request('https://example.com/', { method: 'HEAD' }), page())).toBe(false);
+  });
+});
+
+describe('a page the server may remember (the page memory keeps its bytes)', () => {
+  test('not one made for one visitor: a cookie set, private or no-store, a request with credentials', () => {
+    expect(isShared(get(), page())).toBe(true);
+    expect(isShared(get(), page({ 'cache-control': 'public, max-age=60' }))).toBe(true);
+    expect(isShared(get(), page({ 'set-cookie': 'session=1' }))).toBe(false);
+    expect(isShared(get(), page({ 'cache-control': 'private, max-age=0' }))).toBe(false);
+    expect(isShared(get(), page({ 'cache-control': 'No-Store' }))).toBe(false);
+    expect(isShared(get({ authorization: 'Bearer x' }), page())).toBe(false);
+  });
+});
