@@ -95,7 +95,10 @@ function sizeOf(key: string, recipe: PageRecipe): number {
   return size;
 }
 
-/** A memory and the page's place in it (its address). */
+/**
+ * A memory and the page's place in it (its address). One memory serves one kind of handler (the
+ * middleware's PageRequest): a replay asks the handler the same as the reading that made the recipe.
+ */
 export interface Remembered {
   memory: PageMemory;
   key: string;
