@@ -33,6 +33,26 @@ const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
  * The tokenizer may stop reading here: the head is behind, and what it read but hasn't written is
  * plain text, not the start of a tag or comment a later byte could finish.
  */
+/**
+ * Where a piece read in the head ends: just past the first `<body …>` tag's bytes within PIECE (so a
+ * page with a small head is not tokenized past the body's start only to reach PIECE), else PIECE.
+ * Only where the piece is cut: the tokenizer still says where the head ends.
+ */
+export function pieceInHead(chunk: Uint8Array<ArrayBufferLike>, at: number): number {
+  const limit = Math.min(chunk.length, at + PIECE);
+  const piece = chunk.subarray(0, limit);
+  for (let i = piece.indexOf(0x3c, at); i >= 0 && i + 5 < limit; i = piece.indexOf(0x3c, i + 1)) {
+    // `<body` then a space, `/` or `>` (Astro writes tags in lower case; another spelling reads on to PIECE).
+    if (piece[i + 1] !== 0x62 || piece[i + 2] !== 0x6f || piece[i + 3] !== 0x64 || piece[i + 4] !== 0x79) continue;
+    const after = piece[i + 5];
+    if (after !== 0x3e && after !== 0x20 && after !== 0x2f && after !== 0x0a && after !== 0x09 && after !== 0x0d && after !== 0x0c)
+      continue;
+    const close = piece.indexOf(0x3e, i + 5);
+    return close >= 0 ? close + 1 : limit;
+  }
+  return limit;
+}
+
 const mayStop = (transform: PageTransform) => transform.headDone && !transform.pendingText.includes('<');
 
 /** Where the kit goes in the page's last text: before its closing tags, else at its very end. */
@@ -567,7 +587,7 @@ class PageStream {
     for (let at = 0; at < chunk.length;) {
       const end = Math.min(
         chunk.length,
-        markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : at + (this.#transform.headDone ? STEP : PIECE),
+        markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : this.#transform.headDone ? at + STEP : pieceInHead(chunk, at),
       );
       text += this.#read(chunk.subarray(at, end));
       at = end;

@@ -203,8 +203,10 @@ describe('a remembered page', () => {
 
   test('bytes that are not UTF-8 in the rest pass as they came, each once', () => {
     const head = '<!doctype html><html><head><title>t</title></head><body><a href="#whatsapp">w</a><p>';
-    // Reading stops after the first 512 bytes; every byte from there on is a continuation byte.
-    const page = bytes(encoder.encode(head + 'x'.repeat(512 - head.length)), new Array(600).fill(0x80));
+    // The head is read to `<body>`'s end; the marker right after it reads 512 bytes more, and reading
+    // stops there. Every byte from there on is a continuation byte.
+    const cut = head.indexOf('<body>') + '<body>'.length + 512;
+    const page = bytes(encoder.encode(head + 'x'.repeat(cut - head.length)), new Array(600).fill(0x80));
     const memory = new PageMemory();
     const remembered = { memory, key: '/p' };
     transformPageBytes(page, logging('a'), remembered);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 import fc from 'fast-check';
-import { Markers, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
+import { Markers, pieceInHead, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 
 const handler: PageHandler = {
   headStart: () => '<link rel="stylesheet" href="/kit.css">',
@@ -123,4 +123,28 @@ test('the marker search in bytes, four at a time, finds what a search byte by by
     ),
     { numRuns: 10_000 },
   );
+});
+
+describe('a piece read in the head', () => {
+  const end = (html: string, at = 0) => pieceInHead(encoder.encode(html), at);
+
+  test('ends just past the `<body …>` tag when its bytes come within 512 bytes', () => {
+    expect(end(HEAD)).toBe(HEAD.indexOf('<p>'));
+    expect(end('<head></head><body class="x">rest')).toBe('<head></head><body class="x">'.length);
+    expect(end('<head></head>\n<body\n>rest')).toBe('<head></head>\n<body\n>'.length);
+  });
+
+  test('is 512 bytes (or the rest) when no `<body …>` tag starts in them', () => {
+    expect(end(`<head><title>${'x'.repeat(600)}</title></head><body>`)).toBe(512);
+    expect(end('<head><bodyguard></head><p>short')).toBe('<head><bodyguard></head><p>short'.length);
+    expect(end('<head></head><BODY>rest')).toBe('<head></head><BODY>rest'.length);
+    // The tag's `>` past the piece: the piece stays 512 bytes.
+    expect(end(`<head></head><body title="${'x'.repeat(600)}">`)).toBe(512);
+  });
+
+  test('searches from where the reading is', () => {
+    const html = '<head><meta content="<body>"></head><body>';
+    expect(end(html)).toBe(html.indexOf('"></head>'));
+    expect(end(html, html.indexOf('"></head>'))).toBe(html.length);
+  });
 });
