@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { ProbeTimes } from './build-probe.ts';
 import { writeSite } from './sites.ts';
 
 export interface SizeCost {
@@ -18,6 +19,8 @@ export interface SizeCost {
   cpuRatio: { median: number; min: number; max: number };
   memoryRatio: { median: number; min: number; max: number };
   peakMb: { with: number; without: number };
+  /** One more build with the timing probes (build-probe.ts): the integration's own time in it. */
+  probe: ProbeTimes & { buildMs: number };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -27,9 +30,10 @@ interface Run {
   ms: number;
   cpuMs: number;
   maxRssKb: number;
+  probe?: ProbeTimes;
 }
 
-function buildOnce(root: string, variant: 'with' | 'without'): Run {
+function buildOnce(root: string, variant: 'with' | 'without' | 'probe'): Run {
   const output = execFileSync(
     process.execPath,
     [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant, 'i18n'],
@@ -49,6 +53,7 @@ export function measureSize(work: string, pages: number, pairs: number): SizeCos
     for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const))
       runs[variant].push(buildOnce(root, variant));
   }
+  const probe = buildOnce(root, 'probe');
   const ratios = (pick: (run: Run) => number) => spread(runs.with.map((run, i) => pick(run) / pick(runs.without[i])));
   return {
     pages,
@@ -61,6 +66,7 @@ export function measureSize(work: string, pages: number, pairs: number): SizeCos
       with: median(runs.with.map((run) => run.maxRssKb)) / 1024,
       without: median(runs.without.map((run) => run.maxRssKb)) / 1024,
     },
+    probe: { ...probe.probe!, buildMs: probe.ms },
   };
 }
 

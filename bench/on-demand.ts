@@ -121,8 +121,10 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
     without: await startNodeAdapter(join(root, 'dist-without')),
     with: await startNodeAdapter(join(root, 'dist-with')),
   };
-  const rounds = quick ? 2 : 6;
-  const seconds = quick ? 2 : 5;
+  // Many short rounds, each pair side by side: this machine's speed drifts over seconds, and a pair
+  // taken close together shares the drift (6 rounds of 5 s gave 0.92 and 0.75 with the same code).
+  const rounds = quick ? 2 : 15;
+  const seconds = 2;
   const results: Record<string, unknown> = {};
   try {
     for (const page of ['small', 'post']) {

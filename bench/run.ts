@@ -118,6 +118,14 @@ for (const size of buildCost.sizes) {
       `peak memory ${Math.round(size.peakMb.without)} → ${Math.round(size.peakMb.with)} MB, ${ratio(size.memoryRatio)}`,
   );
 }
+for (const { pages, probe } of buildCost.sizes) {
+  console.log(
+    `  ${pages} pages, timed inside one more build: our configuration hooks ${probe.configMs.toFixed(0)} ms, build:done ${probe.buildDoneMs.toFixed(0)} ms; ` +
+      `our middleware ${probe.middlewareMs.toFixed(0)} ms for ${probe.pages} pages (${(probe.middlewareMs / probe.pages).toFixed(3)} ms a page; ` +
+      `the first tenth ${(probe.firstTenthMs / Math.ceil(probe.pages / 10)).toFixed(3)} ms a page), ` +
+      `${(((probe.configMs + probe.buildDoneMs + probe.middlewareMs) / probe.buildMs) * 100).toFixed(1)}% of that build's ${(probe.buildMs / 1000).toFixed(2)} s`,
+  );
+}
 console.log(
   `  Straight line through the extra time: ${buildCost.fixedMs.toFixed(0)} ms per build + ${buildCost.perPageMs.toFixed(3)} ms per page; ` +
     `memory ${buildCost.fixedMb.toFixed(1)} MB + ${(buildCost.perPageMb * 1000).toFixed(1)} MB per 1,000 pages`,
