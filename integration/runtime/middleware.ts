@@ -8,7 +8,7 @@ import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
 import { isShared, isTransformable } from './response-kind.ts';
-import { transformPageBody } from './page-stream.ts';
+import { transformPageBody, transformWholePage } from './page-stream.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
 const kits = new PageKits(options, options.fallback.qr ? qrCodeOrWarning((await import('./qr-code.ts')).qrCodeSvg) : undefined);
@@ -26,12 +26,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
     locals: () => context.locals,
     prerendered: context.isPrerendered,
   });
-  // Read as Astro sends it (a prerendered page arrives whole, as one chunk): `arrayBuffer()` would copy it twice more.
-  const body = await transformPageBody(
-    response.body!,
-    page,
-    !context.isPrerendered && isShared(context.request, response) ? { memory, key: context.url.pathname } : undefined,
-  );
+  const body = context.isPrerendered
+    ? await transformWholePage(response.body!, page)
+    : await transformPageBody(
+        response.body!,
+        page,
+        isShared(context.request, response) ? { memory, key: context.url.pathname } : undefined,
+      );
   // The length changes; a page Astro renders on demand has none (one copy of the headers fewer).
   let headers = response.headers;
   const hadLength = headers.has('content-length');
@@ -39,9 +40,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     headers = new Headers(headers);
     headers.delete('content-length');
   }
-  // A page of known length stays bytes (a runtime that can, such as workerd, sends its length). Else it
-  // goes as Astro's own body does, on a stream: a Uint8Array body is copied when the Response is made
-  // and read through a byte stream (on Node, 10-20 µs a request more).
+  // An on-demand page of known length stays bytes (a runtime that can, such as workerd, sends its
+  // length). Else, on a stream of one chunk: a Uint8Array body is copied when the Response is made and
+  // read through a byte stream (on Node, 10-20 µs a request more); a prerendered page's length is its file's.
   const sent = body instanceof Uint8Array && (context.isPrerendered || !hadLength) ? oneChunk(body) : body;
   const result = new Response(sent, { status: response.status, statusText: response.statusText, headers });
   transformed.add(result);

@@ -33,27 +33,42 @@ const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
  * The tokenizer may stop reading here: the head is behind, and what it read but hasn't written is
  * plain text, not the start of a tag or comment a later byte could finish.
  */
+const mayStop = (transform: PageTransform) => transform.headDone && !transform.pendingText.includes('<');
+
+/** `<body` then a space, `/` or `>` at `i`, in bytes or in UTF-16 units (the same in ASCII; Astro writes tags in lower case). */
+function isBodyTag(unit: (i: number) => number, i: number): boolean {
+  if (unit(i + 1) !== 0x62 || unit(i + 2) !== 0x6f || unit(i + 3) !== 0x64 || unit(i + 4) !== 0x79) return false;
+  const after = unit(i + 5);
+  return after === 0x3e || after === 0x20 || after === 0x2f || after === 0x0a || after === 0x09 || after === 0x0d || after === 0x0c;
+}
+
 /**
- * Where a piece read in the head ends: just past the first `<body …>` tag's bytes within PIECE (so a
- * page with a small head is not tokenized past the body's start only to reach PIECE), else PIECE.
- * Only where the piece is cut: the tokenizer still says where the head ends.
+ * Where the first piece read in a page's head ends: just past the first `<body …>` tag within PIECE
+ * (a small head is not tokenized on into the body only to reach PIECE), else PIECE. Once a page: a
+ * `<body` in a comment or an attribute must not cut every later piece small (parse5 slows down on
+ * many small writes inside one token). Only where a piece is cut: the tokenizer says where the head ends.
  */
 export function pieceInHead(chunk: Uint8Array<ArrayBufferLike>, at: number): number {
   const limit = Math.min(chunk.length, at + PIECE);
   const piece = chunk.subarray(0, limit);
   for (let i = piece.indexOf(0x3c, at); i >= 0 && i + 5 < limit; i = piece.indexOf(0x3c, i + 1)) {
-    // `<body` then a space, `/` or `>` (Astro writes tags in lower case; another spelling reads on to PIECE).
-    if (piece[i + 1] !== 0x62 || piece[i + 2] !== 0x6f || piece[i + 3] !== 0x64 || piece[i + 4] !== 0x79) continue;
-    const after = piece[i + 5];
-    if (after !== 0x3e && after !== 0x20 && after !== 0x2f && after !== 0x0a && after !== 0x09 && after !== 0x0d && after !== 0x0c)
-      continue;
+    if (!isBodyTag((k) => piece[k], i)) continue;
     const close = piece.indexOf(0x3e, i + 5);
     return close >= 0 ? close + 1 : limit;
   }
   return limit;
 }
 
-const mayStop = (transform: PageTransform) => transform.headDone && !transform.pendingText.includes('<');
+/** `pieceInHead` for a page as text (transformPageText reads as the bytes are read). */
+export function pieceInHeadText(html: string, at: number): number {
+  const limit = Math.min(html.length, at + PIECE);
+  for (let i = html.indexOf('<', at); i >= 0 && i + 5 < limit; i = html.indexOf('<', i + 1)) {
+    if (!isBodyTag((k) => html.charCodeAt(k), i)) continue;
+    const close = html.indexOf('>', i + 5);
+    return close >= 0 && close < limit ? close + 1 : limit;
+  }
+  return limit;
+}
 
 /** Where the kit goes in the page's last text: before its closing tags, else at its very end. */
 function bodyKitPlace(tail: string): number {
@@ -112,8 +127,16 @@ export function transformPageText(html: string, handler: PageHandler): string {
   let at = 0;
   let markers: Markers | undefined;
   let markerAt = -1;
+  let headCut = false;
   while (at < html.length) {
-    const end = markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : at + (transform.headDone ? STEP : PIECE);
+    const end =
+      markerAt >= at
+        ? Math.max(at + PIECE, markerAt + PAST_MARKER)
+        : transform.headDone
+          ? at + STEP
+          : headCut
+            ? at + PIECE
+            : ((headCut = true), pieceInHeadText(html, at));
     out += transform.write(html.slice(at, end));
     at = Math.min(end, html.length);
     if (transform.isFragment) return out + html.slice(at);
@@ -193,6 +216,19 @@ export async function transformPageBody(
   const arrived = concat(chunks);
   readSettingsAhead(arrived, handler);
   return streamOn(reader, Promise.resolve({ done: false, value: arrived }), new PageStream(handler), next);
+}
+
+/**
+ * A page read to its end, then transformed whole (a prerendered page: it goes to a file, so nothing
+ * waits on it, and its frontmatter markers are read ahead even when Astro streamed it, as it does in
+ * a build with an adapter, on Cloudflare and in `astro dev`). Read with a reader: `arrayBuffer()`
+ * copies the page twice more.
+ */
+export async function transformWholePage(body: ReadableStream<Uint8Array>, handler: PageHandler): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = body.getReader();
+  const chunks: Uint8Array<ArrayBufferLike>[] = [];
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  return transformPageBytes(concat(chunks), handler);
 }
 
 /** The output stream: pulls from `reader`, starting with `current` (and `next`, when already asked for). */
@@ -462,6 +498,8 @@ class PageStream {
   /** Each piece is decoded apart: a U+FEFF at a piece's start is text, kept (the page's own BOM goes, in `#read`). */
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   #mode: 'read' | 'pass' | 'fragment' = 'read';
+  /** Whether the first piece in the head has been cut (pieceInHead, once a page). */
+  #headCut = false;
   /** The handler's markers, once the head is behind; null: every byte is read. */
   #markers: Markers | null | undefined;
   #markerList: readonly string[] | undefined;
@@ -587,7 +625,13 @@ class PageStream {
     for (let at = 0; at < chunk.length;) {
       const end = Math.min(
         chunk.length,
-        markerAt >= at ? Math.max(at + PIECE, markerAt + PAST_MARKER) : this.#transform.headDone ? at + STEP : pieceInHead(chunk, at),
+        markerAt >= at
+          ? Math.max(at + PIECE, markerAt + PAST_MARKER)
+          : this.#transform.headDone
+            ? at + STEP
+            : this.#headCut
+              ? at + PIECE
+              : ((this.#headCut = true), pieceInHead(chunk, at)),
       );
       text += this.#read(chunk.subarray(at, end));
       at = end;

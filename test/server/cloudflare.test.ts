@@ -104,6 +104,10 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(textOf(page.all('p', { id: 'runtime' })[0])).toBe('Cloudflare-Workers');
     const [floating] = page.all('a', { class: /\bacw-floating\b/ });
     expect(message(attribute(floating, 'href'))).toBe('About Prerendered at /static/');
+    // Prerendered inside workerd, a page is streamed: one that waits before its content keeps its whatsapp: false.
+    const quiet = await (await get('/quiet-wait/')).text();
+    expect(quiet).toContain('After the wait.');
+    expect(parsePage(quiet).all('a', { class: /\bacw-floating\b/ })).toHaveLength(0);
   });
 
   test('the 404 page keeps its status and gets the kit; the loader and the stylesheet are served', async () => {

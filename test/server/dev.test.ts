@@ -49,6 +49,8 @@ describe('astro dev (trailingSlash: always)', () => {
   test("a collection entry's frontmatter whatsapp: works in dev, with no layout line", async () => {
     const floatingOf = async (path: string) => parsePage(await (await fetch(origin + path)).text()).all('a', { class: /\bacw-floating\b/ });
     expect(await floatingOf('/notes/quiet/')).toHaveLength(0);
+    // A prerendered page is streamed in dev: one that waits before its content keeps its whatsapp: false.
+    expect(await floatingOf('/quiet-wait/')).toHaveLength(0);
     const [floating] = await floatingOf('/notes/asked/');
     expect(new URL(attribute(floating, 'href')!).searchParams.get('text')).toBe('Note: Asked note');
   });

@@ -233,6 +233,15 @@ describe('a mostly static site with on-demand pages (prerender = false)', () => 
     expect(kitOf(await missing.text()).floating).toHaveLength(1);
   });
 
+  test("a prerendered page that waits before its content (Astro streams it in such a build) keeps its frontmatter's whatsapp: false", async () => {
+    const html = await (await get(mostlyStatic, '/quiet-wait/')).text();
+    const { page, floating, data, loader } = kitOf(html);
+    expect(textOf(page.all('main')[0])).toContain('After the wait.');
+    expect([floating, data, loader].map((found) => found.length)).toEqual([0, 0, 0]);
+    expect(page.all('link', { rel: 'stylesheet' })).toHaveLength(0);
+    expect(html).not.toContain('%acw-');
+  });
+
   test('a page with prerender = false renders on demand with the kit; the same path in the message as a prerendered page', async () => {
     const response = await get(mostlyStatic, '/slow');
     expect(response.status).toBe(200);

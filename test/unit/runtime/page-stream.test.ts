@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 import fc from 'fast-check';
-import { Markers, pieceInHead, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
+import { Markers, pieceInHead, pieceInHeadText, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 
 const handler: PageHandler = {
   headStart: () => '<link rel="stylesheet" href="/kit.css">',
@@ -125,8 +125,13 @@ test('the marker search in bytes, four at a time, finds what a search byte by by
   );
 });
 
-describe('a piece read in the head', () => {
-  const end = (html: string, at = 0) => pieceInHead(encoder.encode(html), at);
+describe('the first piece read in the head', () => {
+  /** Where the bytes' piece ends; the text's (transformPageText) ends at the same place in ASCII. */
+  const end = (html: string, at = 0) => {
+    const inBytes = pieceInHead(encoder.encode(html), at);
+    expect(pieceInHeadText(html, at)).toBe(inBytes);
+    return inBytes;
+  };
 
   test('ends just past the `<body …>` tag when its bytes come within 512 bytes', () => {
     expect(end(HEAD)).toBe(HEAD.indexOf('<p>'));
