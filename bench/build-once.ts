@@ -38,7 +38,7 @@ const site: AstroIntegration[] =
 const integrations = site;
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-await build({ root, outDir, logLevel: 'error', configFile: false, integrations, i18n });
+await build({ root, outDir, logLevel: 'error', configFile: false, integrations, i18n, ...(probe && { build: { concurrency: 1 } }) });
 const ms = performance.now() - start;
 const cpu = process.cpuUsage(cpuStart);
 console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, probe: probe?.times }));

@@ -2,8 +2,9 @@
  * Where the integration's own time goes in a build, measured from the outside (no timing code in
  * the package): an integration added before ours and one after it time our configuration hooks,
  * and a middleware before ours and one after it (closer to the page) time each page's trip through
- * ours. Prerendering runs one page at a time in the build's process, so the difference is our
- * middleware's time. A build of its own, not one of the pairs the ratios come from (those have no
+ * ours. The probed build prerenders one page at a time (`build.concurrency: 1`, Astro's default,
+ * set anyway) and, without an adapter, renders each page whole before the middleware sees it, so the
+ * difference is our middleware's time. A build of its own, not one of the pairs the ratios come from (those have no
  * extra middleware at all).
  */
 import type { AstroIntegration } from 'astro';
@@ -63,6 +64,9 @@ export function probed(ours: AstroIntegration[], write: (file: string, text: str
       'astro:config:done': stop('configMs'),
       'astro:build:done': () => {
         stop('buildDoneMs')();
+        // Paired by index: one page at a time (the probed build sets build.concurrency to 1).
+        if (clock.outer.length === 0 || clock.outer.length !== clock.inner.length)
+          throw new Error(`bench probe: ${clock.outer.length} pages timed outside ours, ${clock.inner.length} inside`);
         const trips = clock.outer.map((outer, i) => outer - clock.inner[i]);
         times.pages = trips.length;
         times.middlewareMs = trips.reduce((sum, ms) => sum + ms, 0);
