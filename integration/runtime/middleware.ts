@@ -35,19 +35,24 @@ export const onRequest = defineMiddleware(async (context, next) => {
       );
   // The length changes; a page Astro renders on demand has none (one copy of the headers fewer).
   let headers = response.headers;
-  const hadLength = headers.has('content-length');
-  if (hadLength) {
+  if (headers.has('content-length')) {
     headers = new Headers(headers);
     headers.delete('content-length');
   }
-  // An on-demand page of known length stays bytes (a runtime that can, such as workerd, sends its
-  // length). Else, on a stream of one chunk: a Uint8Array body is copied when the Response is made and
-  // read through a byte stream (on Node, 10-20 µs a request more); a prerendered page's length is its file's.
-  const sent = body instanceof Uint8Array && (context.isPrerendered || !hadLength) ? oneChunk(body) : body;
+  const sent = body instanceof Uint8Array && BYTES_ON_A_STREAM ? oneChunk(body) : body;
   const result = new Response(sent, { status: response.status, statusText: response.statusText, headers });
   transformed.add(result);
   return result;
 });
+
+/**
+ * On Node, a page's bytes go back on a stream of one chunk: Node's `Response` copies a Uint8Array body
+ * when it is made and reads it through a byte stream (10-20 µs a request more), and Node's adapter
+ * sends either without a length. Elsewhere (workerd, Deno) they stay bytes: the runtime sends them
+ * natively, with their length, where a stream made in JavaScript would be pumped through JavaScript.
+ * (`navigator.userAgent`: a Web API, "Node.js/22" on Node.)
+ */
+const BYTES_ON_A_STREAM = globalThis.navigator?.userAgent?.startsWith('Node.js') ?? false;
 
 /** `bytes` as a stream of one chunk, enqueued and closed at once (not a byte stream: that would detach the page's buffer). */
 function oneChunk(bytes: Uint8Array): ReadableStream<Uint8Array> {
