@@ -33,14 +33,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
         page,
         isShared(context.request, response) ? { memory, key: context.url.pathname } : undefined,
       );
-  // The length changes; a page Astro renders on demand has none (one copy of the headers fewer).
-  let headers = response.headers;
-  if (headers.has('content-length')) {
-    headers = new Headers(headers);
-    headers.delete('content-length');
-  }
   const sent = body instanceof Uint8Array && BYTES_ON_A_STREAM ? oneChunk(body) : body;
-  const result = new Response(sent, { status: response.status, statusText: response.statusText, headers });
+  const result = new Response(sent, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // The length changes: taken out of the new response's own copy of the headers (a prerendered page has
+  // one; a page Astro renders on demand has none).
+  result.headers.delete('content-length');
   transformed.add(result);
   return result;
 });

@@ -489,6 +489,8 @@ function concat(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLik
 }
 
 const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Decodes a piece at a time, never with `stream` (pieces end on whole characters): one for every page. */
+const pieceDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Edit texts as bytes (`encodedText`). */
 const encodedTexts = new Map<string, Uint8Array>();
 
@@ -496,7 +498,7 @@ class PageStream {
   readonly #handler: PageHandler;
   readonly #transform: PageTransform;
   /** Each piece is decoded apart: a U+FEFF at a piece's start is text, kept (the page's own BOM goes, in `#read`). */
-  readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  readonly #decoder = pieceDecoder;
   #mode: 'read' | 'pass' | 'fragment' = 'read';
   /** Whether the first piece in the head has been cut (pieceInHead, once a page). */
   #headCut = false;
