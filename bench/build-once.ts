@@ -14,6 +14,7 @@ import { probed } from './build-probe.ts';
 import { CHATRA_ID, SHORT_LINK, STARLIGHT_LOCALES } from './sites.ts';
 
 const [root, outDir, variant, shape] = process.argv.slice(2);
+if (!['with', 'without', 'probe'].includes(variant)) throw new Error(`build-once.ts: variant is with, without or probe, not ${variant}`);
 // `i18n`: the multilingual site of build-cost.ts, with the widget loading on interaction.
 const i18n = shape === 'i18n' ? { defaultLocale: 'en', locales: ['en', 'ru'] } : undefined;
 const chatra = { id: CHATRA_ID, ...(shape && { load: 'interaction' as const }) };
