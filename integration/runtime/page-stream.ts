@@ -489,7 +489,10 @@ function concat(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLik
 }
 
 const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** Decodes a piece at a time, never with `stream` (pieces end on whole characters): one for every page. */
+/**
+ * Decodes a piece at a time, never with `stream` (pieces end on whole characters), so one serves every
+ * page. A U+FEFF at a piece's start is text, kept (the page's own BOM goes, in `PageStream#read`).
+ */
 const pieceDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Edit texts as bytes (`encodedText`). */
 const encodedTexts = new Map<string, Uint8Array>();
@@ -497,8 +500,6 @@ const encodedTexts = new Map<string, Uint8Array>();
 class PageStream {
   readonly #handler: PageHandler;
   readonly #transform: PageTransform;
-  /** Each piece is decoded apart: a U+FEFF at a piece's start is text, kept (the page's own BOM goes, in `#read`). */
-  readonly #decoder = pieceDecoder;
   #mode: 'read' | 'pass' | 'fragment' = 'read';
   /** Whether the first piece in the head has been cut (pieceInHead, once a page). */
   #headCut = false;
@@ -611,7 +612,7 @@ class PageStream {
   end(): Uint8Array<ArrayBufferLike>[] {
     if (this.#mode === 'fragment') return [];
     if (this.#mode === 'pass') return withBodyKitBytes(this.#held, this.#handler.bodyEnd());
-    const rest = this.#decoder.decode(this.#carry);
+    const rest = pieceDecoder.decode(this.#carry);
     return [encoder.encode(this.#transform.write(rest) + this.#transform.end())];
   }
 
@@ -669,7 +670,7 @@ class PageStream {
     const all = this.#carry.length ? concat([this.#carry, bytes]) : bytes;
     const cut = all.length - incompleteTail(all);
     this.#carry = cut < all.length ? all.slice(cut) : EMPTY;
-    let text = this.#decoder.decode(all.subarray(0, cut));
+    let text = pieceDecoder.decode(all.subarray(0, cut));
     // A byte-order mark at the very start says UTF-8 and is no part of the document.
     if (this.#decodedLength === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.#decodedLength += text.length;
@@ -713,7 +714,7 @@ class PageStream {
 
   /** A link may change after all: the tokenizer reads what was passed (writing nothing) and reads on. */
   #catchUp(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
-    this.#transform.skip(this.#decoder.decode(concat(this.#passed)));
+    this.#transform.skip(pieceDecoder.decode(concat(this.#passed)));
     const written = this.#held.subarray(0, this.#heldInputFrom);
     const input = concat([this.#held.subarray(this.#heldInputFrom), chunk]);
     this.#passed = [];
