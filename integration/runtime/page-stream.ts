@@ -169,10 +169,15 @@ export function transformPageBytes(
     recipe.misses = 0;
     return concat(replayed) as Uint8Array<ArrayBuffer>;
   }
-  const ahead = readSettingsAhead(bytes, handler);
+  // Most pages hold no marker at all (no link that may change, no frontmatter marker): one search
+  // of the whole page says so, and neither the frontmatter's reading ahead nor the body's passing
+  // searches it again (a large page's search costs more than its head's tokenizing).
+  const list = handler.bodyMarkers();
+  const clear = list?.includes(SETTING_PREFIX) && markersFor(list).indexIn(bytes) < 0 ? list : undefined;
+  const ahead = clear ? undefined : readSettingsAhead(bytes, handler);
   const misses = recipe ? recipe.misses + 1 : 0;
   const learning = remembered && learns(misses);
-  const page = new PageStream(handler, learning ? [] : undefined);
+  const page = new PageStream(handler, learning ? [] : undefined, clear);
   const out = concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
   const learned = learning && page.recipe(bytes, ahead, misses);
   if (learned) remembered.memory.keep(remembered.key, learned);
@@ -521,10 +526,14 @@ class PageStream {
   /** The first bytes of a character the last bytes read ended in (the decoder gets whole characters only). */
   #carry: Uint8Array<ArrayBufferLike> = EMPTY;
 
-  /** `log`: the transform's steps are written down, for `recipe`. */
-  constructor(handler: PageHandler, log?: Step[]) {
+  /** Markers the first chunk is known to hold none of (searched for already). */
+  readonly #absent: readonly string[] | undefined;
+
+  /** `log`: the transform's steps are written down, for `recipe`; `absent`: markers the first chunk holds none of. */
+  constructor(handler: PageHandler, log?: Step[], absent?: readonly string[]) {
     this.#handler = handler;
     this.#transform = new PageTransform(handler, log);
+    this.#absent = absent;
   }
 
   push(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
@@ -656,7 +665,7 @@ class PageStream {
         text += this.#read(chunk.subarray(at));
         return done();
       }
-      if (markerAt < at) markerAt = this.#markers.indexIn(chunk, at);
+      if (markerAt < at) markerAt = first && this.#markerList === this.#absent ? -1 : this.#markers.indexIn(chunk, at);
       if (markerAt < 0) {
         if (first) this.#cut = at;
         return done(...this.#startPassing(chunk.subarray(at)));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { transformPageBytes, transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
+import { SETTING_PREFIX } from '../../../integration/shared/page-setting.ts';
 
 /** Marks each place with a comment, and records what the page told the handler. The body is always read unless `markers`. */
 function marker(seen: { lang?: string[]; titles?: string[] } = {}, markers?: string[]): PageHandler {
@@ -37,13 +38,14 @@ describe('places', () => {
     expect(seen).toEqual({ lang: ['ru'], titles: ['ё & co'] });
   });
 
-  test('a whole page as bytes (prerendered pages) comes out as the text transform writes it, body markers or not', () => {
+  test('a whole page as bytes (prerendered pages) comes out as the text transform writes it, body markers or not, searched ahead or not', () => {
     const big = PAGE.replace(
       '<p>привет</p>',
       `<p>привет</p>${'<p>текст 🙂 ·</p>'.repeat(5000)}<a href="#whatsapp">ask</a>${'<p>ещё</p>'.repeat(500)}`,
     );
     for (const page of [PAGE, big]) {
-      for (const markers of [undefined, ['#whatsapp'], ['#nothing']]) {
+      // With the frontmatter markers' prefix among them, a page holding none is searched once, whole.
+      for (const markers of [undefined, ['#whatsapp'], ['#nothing'], ['#whatsapp', SETTING_PREFIX], ['#nothing', SETTING_PREFIX]]) {
         const fromBytes = new TextDecoder().decode(transformPageBytes(bytes(page), marker({}, markers)));
         expect(fromBytes).toBe(transformPageText(page, marker({}, markers)));
       }
