@@ -2,7 +2,8 @@
  * On-demand pages: what the page transform costs a server. The same site built twice with
  * @astrojs/node (with and without the integration), both servers up, measured side by side in
  * alternated rounds: requests per second and p99 latency under load (autocannon), time to first
- * byte and to `</head>` one request at a time. And the transform alone, in this process, on pages
+ * byte and to `</head>` one request at a time; and both servers under load at once (the ratios
+ * without the machine's drift between rounds). And the transform alone, in this process, on pages
  * of several sizes, against the floor any text transform pays (decode and encode).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,9 @@ export function writeServerSite(root: string): void {
   }
 }
 
+/** Connections open on a server under load (half each when both are loaded together). */
+const CONNECTIONS = 10;
+
 interface Load {
   rps: number;
   p99: number;
@@ -75,9 +79,9 @@ function cpuTimeMs(pid: number): number {
   }
 }
 
-async function load(server: RunningServer, path: string, seconds: number): Promise<Load> {
+async function load(server: RunningServer, path: string, seconds: number, connections = CONNECTIONS): Promise<Load> {
   const before = cpuTimeMs(server.pid);
-  const result = await autocannon({ url: server.origin + path, connections: 10, duration: seconds });
+  const result = await autocannon({ url: server.origin + path, connections, duration: seconds });
   const cpu = cpuTimeMs(server.pid) - before;
   return { rps: result.requests.average, p99: result.latency.p99, cpuMs: cpu / result.requests.total };
 }
@@ -141,6 +145,20 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
         p99: run.p99 / Math.max(runs.without[i].p99, 0.001),
         cpu: run.cpuMs / runs.without[i].cpuMs,
       }));
+      // Both servers under load at once, half the connections each: whatever the machine does
+      // meanwhile (its speed drifts over seconds, by more than the difference measured), it does to
+      // both. The client that starts first changes each round.
+      const together: { rps: number; cpu: number; p99: number }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+        const loads = await Promise.all(order.map((variant) => load(servers[variant], `/${page}`, seconds, CONNECTIONS / 2)));
+        const [withLoad, withoutLoad] = order[0] === 'with' ? loads : [loads[1], loads[0]];
+        together.push({
+          rps: withLoad.rps / withoutLoad.rps,
+          cpu: withLoad.cpuMs / withoutLoad.cpuMs,
+          p99: withLoad.p99 / Math.max(withoutLoad.p99, 0.001),
+        });
+      }
       const timing: Record<'with' | 'without', { firstByte: number; headEnd: number }[]> = { with: [], without: [] };
       for (let round = 0; round < 4; round++) {
         for (const variant of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
@@ -167,6 +185,11 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
           without: median(runs.without.map((run) => run.p99)),
           ratio: spread(pairs.map((pair) => pair.p99)),
         },
+        together: {
+          rpsRatio: spread(together.map((pair) => pair.rps)),
+          cpuRatio: spread(together.map((pair) => pair.cpu)),
+          p99Ratio: spread(together.map((pair) => pair.p99)),
+        },
         firstByteMs: { with: median(timing.with.map((t) => t.firstByte)), without: median(timing.without.map((t) => t.firstByte)) },
         headEndMs: { with: median(timing.with.map((t) => t.headEnd)), without: median(timing.without.map((t) => t.headEnd)) },
       };
@@ -174,7 +197,7 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.close()));
   }
-  return { rounds, secondsPerRun: seconds, connections: 10, pages: results };
+  return { rounds, secondsPerRun: seconds, connections: CONNECTIONS, pages: results };
 }
 
 /**

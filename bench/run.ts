@@ -145,15 +145,17 @@ for (const [page, figures] of Object.entries(onDemand.pages) as [
     rps: { with: number; without: number; ratio: { median: number; min: number; max: number } };
     p99Ms: { with: number; without: number; ratio: { median: number } };
     serverCpuMsPerRequest: { with: number; without: number; ratio: { median: number; min: number; max: number } };
+    together: Record<'rpsRatio' | 'cpuRatio' | 'p99Ratio', { median: number; min: number; max: number }>;
     firstByteMs: { with: number; without: number };
     headEndMs: { with: number; without: number };
     transformMs: Record<'read' | 'remembered', { median: number; min: number; max: number }>;
   },
 ][]) {
-  const { rps, p99Ms, serverCpuMsPerRequest: cpu, firstByteMs, headEndMs, transformMs } = figures;
+  const { rps, p99Ms, serverCpuMsPerRequest: cpu, together, firstByteMs, headEndMs, transformMs } = figures;
   console.log(
     `  ${page} (${figures.bytes} B): req/s ${Math.round(rps.with)} vs ${Math.round(rps.without)}, ratio ${rps.ratio.median.toFixed(2)} (${rps.ratio.min.toFixed(2)}–${rps.ratio.max.toFixed(2)}); ` +
       `server CPU ${cpu.with.toFixed(3)} vs ${cpu.without.toFixed(3)} ms per request, ratio ${ratio(cpu.ratio)}; ` +
+      `both loaded together: req/s ratio ${ratio(together.rpsRatio)}, server CPU ${ratio(together.cpuRatio)}, p99 ${ratio(together.p99Ratio)}; ` +
       `p99 ${p99Ms.with} vs ${p99Ms.without} ms (${p99Ms.ratio.median.toFixed(2)}×); first byte +${(firstByteMs.with - firstByteMs.without).toFixed(2)} ms, </head> +${(headEndMs.with - headEndMs.without).toFixed(2)} ms; ` +
       `the transform alone ${transformMs.read.median.toFixed(3)} ms read, ${transformMs.remembered.median.toFixed(3)} ms remembered`,
   );
