@@ -29,6 +29,7 @@ export const TITLE_LIMIT = 200;
 const PATH_LIMIT = 2048;
 
 const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
+const OPENS_CHAT_IN_NEW_TAB = { ...OPENS_IN_NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT };
 /** Without one of these, nothing in a page's body changes: `#whatsapp`, `#chat`, a link naming the page, a frontmatter marker. */
 const BODY_MARKERS = ['#whatsapp', '#chat', ...PAGE_PLACEHOLDERS.map((name) => `%7b${name}%7d`), SETTING_PREFIX];
 
@@ -118,7 +119,8 @@ export class PageRequest implements PageHandler {
   }
 
   title(text: string): void {
-    this.#title ??= capTitle(text);
+    // Capped when a link names the page (most don't).
+    this.#title ??= text;
   }
 
   headEnd(): string {
@@ -137,7 +139,7 @@ export class PageRequest implements PageHandler {
   link(href: string): LinkChange | undefined {
     const trigger = href.trim().toLowerCase();
     if (trigger === '#whatsapp') return { href: this.#pageLinks().main, add: OPENS_IN_NEW_TAB };
-    if (trigger === '#chat') return { href: this.#pageLinks().main, add: { ...OPENS_IN_NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT } };
+    if (trigger === '#chat') return { href: this.#pageLinks().main, add: OPENS_CHAT_IN_NEW_TAB };
     if (!href.startsWith('https://wa.me/')) return undefined;
     const own = this.#pageLinks().href(href);
     return own === href ? undefined : { href: own };
@@ -167,10 +169,14 @@ export class PageRequest implements PageHandler {
   #pageLinks(): PageLinks {
     if (this.#links) return this.#links;
     const { options } = this.#kits;
-    const path = pagePath(this.#facts.url.pathname, options);
-    const page: PageContext = { title: this.#title || path, url: pageUrl(options.site, path), path };
+    let page: PageContext | undefined;
+    const context = () => {
+      if (page) return page;
+      const path = pagePath(this.#facts.url.pathname, options);
+      return (page = { title: (this.#title && capTitle(this.#title)) || path, url: pageUrl(options.site, path), path });
+    };
     const setting = this.#pageSetting();
-    return (this.#links = new PageLinks(options.contacts, page, setting ? setting.text : undefined));
+    return (this.#links = new PageLinks(options.contacts, context, setting ? setting.text : undefined));
   }
 
   /** Frontmatter markers found in the whole page before its transform (page-stream.ts reads ahead). */

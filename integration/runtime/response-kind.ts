@@ -11,7 +11,10 @@ export function isTransformable(request: Request, response: Response): boolean {
   if (request.method === 'HEAD' || !response.body || (response.status >= 300 && response.status < 400)) return false;
   const encoding = response.headers.get('content-encoding');
   if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
-  const [type, ...parameters] = (response.headers.get('content-type') ?? '').toLowerCase().split(';');
+  const contentType = response.headers.get('content-type') ?? '';
+  // What Astro sends for every page: no parsing needed.
+  if (contentType === 'text/html' || contentType === 'text/html; charset=utf-8') return true;
+  const [type, ...parameters] = contentType.toLowerCase().split(';');
   if (type.trim() !== 'text/html') return false;
   const charset = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('charset='));
   return !charset || ['utf-8', 'utf8', '"utf-8"'].includes(charset.slice('charset='.length).trim());

@@ -60,10 +60,15 @@ export function checkPrefilledText(text: string, kind: Contact['kind'], path: st
   }
 }
 
-/** A link with its placeholders filled in for `page`. */
-export function fillPageContext(href: string, page: PageContext): string {
+/**
+ * A link with its placeholders filled in for `page` (worked out only for a link that has one: most
+ * links name no page, and a server makes them on every request).
+ */
+export function fillPageContext(href: string, page: PageContext | (() => PageContext)): string {
+  if (!href.includes('%7B')) return href;
+  const context = typeof page === 'function' ? page() : page;
   return href.replace(ENCODED_PLACEHOLDER, (placeholder, name: keyof PageContext) => {
-    const value = page[name];
+    const value = context[name];
     return value === undefined ? placeholder : encodeMessage(value);
   });
 }
@@ -72,7 +77,7 @@ export function fillPageContext(href: string, page: PageContext): string {
  * The links a page uses instead of the shared ones (shared → the page's), for each contact whose
  * link differs on this page: placeholders filled in, and `text`, the page's own message, if any.
  */
-export function pageLinks(contacts: Contact[], page: PageContext, text?: string): Map<string, string> {
+export function pageLinks(contacts: Contact[], page: PageContext | (() => PageContext), text?: string): Map<string, string> {
   const links = new Map<string, string>();
   for (const contact of contacts) {
     const shared = contactHref(contact);
@@ -104,9 +109,10 @@ export class PageLinks {
   readonly changed: Map<string, string>;
   /** The page's link to its first contact, for `#whatsapp` and `#chat`. */
   readonly main: string;
-  readonly #page: PageContext;
+  readonly #page: PageContext | (() => PageContext);
 
-  constructor(contacts: Contact[], page: PageContext, text?: string) {
+  /** `page`: as a function, asked for only when a link names the page. */
+  constructor(contacts: Contact[], page: PageContext | (() => PageContext), text?: string) {
     this.#page = page;
     this.changed = pageLinks(contacts, page, text);
     this.main = this.href(contactHref(contacts[0]));
