@@ -18,6 +18,8 @@ import { PageTransform, performStep, type Edit, type PageHandler, type Step } fr
 
 /** How much the tokenizer reads at a time between checks whether it may stop. */
 const PIECE = 512;
+/** How far a page's first piece may reach to end at its `<body>` tag (documentation sites' heads are 3–4 KB). */
+const HEAD_WINDOW = 16 * 1024;
 /** When a piece ended inside a tag: how much more to read before checking again. */
 const STEP = 32;
 /** Bytes held back at the end of what has come: room for a marker cut by a chunk boundary, and the closing tags. */
@@ -43,31 +45,32 @@ function isBodyTag(unit: (i: number) => number, i: number): boolean {
 }
 
 /**
- * Where the first piece read in a page's head ends: just past the first `<body …>` tag within PIECE
- * (a small head is not tokenized on into the body only to reach PIECE), else PIECE. Once a page: a
- * `<body` in a comment or an attribute must not cut every later piece small (parse5 slows down on
- * many small writes inside one token). Only where a piece is cut: the tokenizer says where the head ends.
+ * Where the first piece read in a page's head ends: just past the first `<body …>` tag within
+ * HEAD_WINDOW (a head is tokenized in one write, and a small one not on into the body only to reach
+ * PIECE), else PIECE. Once a page: a `<body` in a comment or an attribute must not cut every later
+ * piece small (parse5 slows down on many small writes inside one token). Only where a piece is cut:
+ * the tokenizer says where the head ends.
  */
 export function pieceInHead(chunk: Uint8Array<ArrayBufferLike>, at: number): number {
-  const limit = Math.min(chunk.length, at + PIECE);
-  const piece = chunk.subarray(0, limit);
-  for (let i = piece.indexOf(0x3c, at); i >= 0 && i + 5 < limit; i = piece.indexOf(0x3c, i + 1)) {
+  const window = Math.min(chunk.length, at + HEAD_WINDOW);
+  const piece = chunk.subarray(0, window);
+  for (let i = piece.indexOf(0x3c, at); i >= 0 && i + 5 < window; i = piece.indexOf(0x3c, i + 1)) {
     if (!isBodyTag((k) => piece[k], i)) continue;
     const close = piece.indexOf(0x3e, i + 5);
-    return close >= 0 ? close + 1 : limit;
+    return close >= 0 ? close + 1 : Math.min(window, at + PIECE);
   }
-  return limit;
+  return Math.min(chunk.length, at + PIECE);
 }
 
 /** `pieceInHead` for a page as text (transformPageText reads as the bytes are read). */
 export function pieceInHeadText(html: string, at: number): number {
-  const limit = Math.min(html.length, at + PIECE);
-  for (let i = html.indexOf('<', at); i >= 0 && i + 5 < limit; i = html.indexOf('<', i + 1)) {
+  const window = Math.min(html.length, at + HEAD_WINDOW);
+  for (let i = html.indexOf('<', at); i >= 0 && i + 5 < window; i = html.indexOf('<', i + 1)) {
     if (!isBodyTag((k) => html.charCodeAt(k), i)) continue;
     const close = html.indexOf('>', i + 5);
-    return close >= 0 && close < limit ? close + 1 : limit;
+    return close >= 0 && close < window ? close + 1 : Math.min(window, at + PIECE);
   }
-  return limit;
+  return Math.min(html.length, at + PIECE);
 }
 
 /** Where the kit goes in the page's last text: before its closing tags, else at its very end. */

@@ -133,18 +133,21 @@ describe('the first piece read in the head', () => {
     return inBytes;
   };
 
-  test('ends just past the `<body …>` tag when its bytes come within 512 bytes', () => {
+  test("ends just past the `<body …>` tag when its bytes come within 16 KB: a documentation site's head in one write", () => {
     expect(end(HEAD)).toBe(HEAD.indexOf('<p>'));
     expect(end('<head></head><body class="x">rest')).toBe('<head></head><body class="x">'.length);
     expect(end('<head></head>\n<body\n>rest')).toBe('<head></head>\n<body\n>'.length);
+    const large = `<head><script>${'x'.repeat(4000)}</script></head><body class="x">`;
+    expect(end(large + '<p>rest</p>')).toBe(large.length);
   });
 
-  test('is 512 bytes (or the rest) when no `<body …>` tag starts in them', () => {
-    expect(end(`<head><title>${'x'.repeat(600)}</title></head><body>`)).toBe(512);
+  test('is 512 bytes (or the rest) when no `<body …>` tag starts in the first 16 KB', () => {
+    expect(end(`<head><title>${'x'.repeat(17_000)}</title></head><body>`)).toBe(512);
     expect(end('<head><bodyguard></head><p>short')).toBe('<head><bodyguard></head><p>short'.length);
     expect(end('<head></head><BODY>rest')).toBe('<head></head><BODY>rest'.length);
-    // The tag's `>` past the piece: the piece stays 512 bytes.
-    expect(end(`<head></head><body title="${'x'.repeat(600)}">`)).toBe(512);
+    expect(end(`<head></head><p>${'x'.repeat(600)}</p>`)).toBe(512);
+    // The tag's `>` past those 16 KB: the piece stays 512 bytes.
+    expect(end(`<head></head><body title="${'x'.repeat(17_000)}">`)).toBe(512);
   });
 
   test('searches from where the reading is', () => {
