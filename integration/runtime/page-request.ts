@@ -145,6 +145,8 @@ export class PageRequest implements PageHandler {
     return own === href ? undefined : { href: own };
   }
 
+  readonly markers = BODY_MARKERS;
+
   bodyMarkers(): readonly string[] | undefined {
     // A page's own message changes every link to a phone contact: any of them may be in the body.
     const setting = this.#pageSetting();
@@ -165,15 +167,20 @@ export class PageRequest implements PageHandler {
     return this.#kits.memo(links, `${this.#language} ${this.#parts.widget} ${this.#parts.floating} ${own === false}`, make);
   }
 
-  /** The page's links: worked out once, when first needed (by then its title has passed). */
+  /**
+   * The page's links: made once, when first needed (by then its title has passed). Its context (path,
+   * address, capped title) is worked out only when a link names the page, from the title as it was
+   * when the links were made.
+   */
   #pageLinks(): PageLinks {
     if (this.#links) return this.#links;
     const { options } = this.#kits;
+    const title = this.#title;
     let page: PageContext | undefined;
     const context = () => {
       if (page) return page;
       const path = pagePath(this.#facts.url.pathname, options);
-      return (page = { title: (this.#title && capTitle(this.#title)) || path, url: pageUrl(options.site, path), path });
+      return (page = { title: (title && capTitle(title)) || path, url: pageUrl(options.site, path), path });
     };
     const setting = this.#pageSetting();
     return (this.#links = new PageLinks(options.contacts, context, setting ? setting.text : undefined));

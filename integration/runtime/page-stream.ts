@@ -96,9 +96,9 @@ function withBodyKitBytes(tail: Uint8Array<ArrayBufferLike>, kit: string): Uint8
 
 /**
  * A page that is here whole tells its handler its frontmatter markers before the transform starts:
- * they decide what the head gets. Only a page holding the marker's prefix is read for them (one
- * indexOf pass over its bytes), by the tokenizer, so text in an attribute or a comment is no
- * marker. Returns what the handler was told (undefined: nothing).
+ * they decide what the head gets. Only a page holding the marker's prefix is read for them (an
+ * indexOf pass over its bytes finds it), by the tokenizer, so text in an attribute or a comment is
+ * no marker. Returns what the handler was told (undefined: nothing).
  */
 function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: PageHandler): readonly string[] | undefined {
   if (!handler.settingMarkers) return;
@@ -173,14 +173,14 @@ export function transformPageBytes(
     return concat(replayed) as Uint8Array<ArrayBuffer>;
   }
   // Most pages hold no marker at all (no link that may change, no frontmatter marker): one search
-  // of the whole page says so, and neither the frontmatter's reading ahead nor the body's passing
-  // searches it again (a large page's search costs more than its head's tokenizing).
-  const list = handler.bodyMarkers();
-  const clear = list?.includes(SETTING_PREFIX) && markersFor(list).indexIn(bytes) < 0 ? list : undefined;
-  const ahead = clear ? undefined : readSettingsAhead(bytes, handler);
+  // of the whole page for the handler's `markers` says so. Then the frontmatter's markers are not
+  // read ahead, and the body is not searched again when `bodyMarkers` answers with that list.
+  const list = handler.markers;
+  const absent = list?.includes(SETTING_PREFIX) && markersFor(list).indexIn(bytes) < 0 ? list : undefined;
+  const ahead = absent ? undefined : readSettingsAhead(bytes, handler);
   const misses = recipe ? recipe.misses + 1 : 0;
   const learning = remembered && learns(misses);
-  const page = new PageStream(handler, learning ? [] : undefined, clear);
+  const page = new PageStream(handler, learning ? [] : undefined, absent);
   const out = concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
   const learned = learning && page.recipe(bytes, ahead, misses);
   if (learned) remembered.memory.keep(remembered.key, learned);

@@ -47,6 +47,14 @@ export interface PageHandler {
    * answer must not depend on them; the same array each time for the same answer.
    */
   bodyMarkers(): readonly string[] | undefined;
+  /**
+   * The list `bodyMarkers` answers with whenever it answers with a list (the same array), known
+   * without asking the page anything: a whole page holding none of these strings is searched for
+   * them once, ahead, and then neither read ahead for frontmatter markers nor searched again
+   * (page-stream.ts). Read as a property, so a response that turns out to be a fragment is never
+   * asked anything. Undefined: no search ahead.
+   */
+  readonly markers?: readonly string[];
   /** A frontmatter marker (`<meta name="astro-chatra-whatsapp">`), in document order; the transform takes it out. */
   settingMarker?(content: string): void;
   /** All the page's markers, read ahead of the transform when the page is here whole (page-stream.ts). */

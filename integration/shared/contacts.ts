@@ -103,7 +103,7 @@ export function findContact(contacts: Contact[], label: string | undefined, path
   throw new OptionError(path, `"${label}" is not one of your WhatsApp contacts.`, `Use one of ${names.join(', ')}.`);
 }
 
-/** One page's links: worked out once, when first asked for (by then its title has passed). */
+/** One page's links: made once, when first asked for (by then its title has passed). */
 export class PageLinks {
   /** Shared link → the page's, for the links that differ on this page (the loader swaps them in Chatra's texts). */
   readonly changed: Map<string, string>;

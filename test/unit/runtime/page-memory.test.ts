@@ -27,6 +27,7 @@ function logging(tag: string, calls: string[] = []): PageHandler & { calls: stri
     },
     bodyEnd: () => (calls.push('bodyEnd'), `<aside>${tag}</aside>`),
     bodyMarkers: () => MARKERS,
+    markers: MARKERS,
     settingMarker: (content: string) => void calls.push(`setting ${content}`),
     settingMarkers: (contents: readonly string[]) => void calls.push(`settings ${contents.join(' ')}`),
   };

@@ -4,7 +4,7 @@ import { contactHref, fillPageContext, type Contact } from '../../../integration
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
 import { pagePath } from '../../../integration/shared/page-path.ts';
-import { transformPageBody, transformPageText } from '../../../integration/runtime/page-stream.ts';
+import { transformPageBody, transformPageBytes, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
 
@@ -50,6 +50,16 @@ describe('a page request fills the page into its links', () => {
     expect(output).not.toContain('attacker');
   });
 
+  test("the page's context is fixed when its links are first made: a <title> after its first WhatsApp link doesn't count", async () => {
+    const kit = await kits('https://shop.example', { whatsapp: { phone: '+7 900 123-45-67', text: 'Hi' } });
+    const late =
+      '<!doctype html><html><head></head><body><a href="#whatsapp">a</a><title>Shoes</title>' +
+      '<a href="https://wa.me/79001234567?text=About%20%7Btitle%7D">b</a></body></html>';
+    expect(hrefs(render(late, kit, 'https://shop.example/p/')).map(message)).toEqual(['Hi', 'About /p/', 'Hi']);
+    const early = late.replace('<head></head>', '<head><title>Tea</title></head>');
+    expect(hrefs(render(early, kit, 'https://shop.example/p/')).map(message)).toEqual(['Hi', 'About Tea', 'Hi']);
+  });
+
   test('a title of any length is capped at a word, with an ellipsis', async () => {
     const long = 'word '.repeat(30_000);
     expect(capTitle(long).length).toBeLessThanOrEqual(TITLE_LIMIT);
@@ -84,6 +94,20 @@ describe('a page request fills the page into its links', () => {
     // Prerendered, the same mistakes stop the build, naming the page.
     expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: 42 })).toThrow('Astro.locals.whatsapp on /p/');
     expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: { text: 'Hi {tittle}' } })).toThrow('{tittle}');
+  });
+
+  test('a fragment is asked nothing: a wrong Astro.locals.whatsapp on a prerendered partial passes with it, as bytes or text', async () => {
+    const kit = await kits('https://shop.example');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const partial = '<li>A partial <a href="#whatsapp">w</a></li>';
+    const request = (prerendered: boolean) =>
+      new PageRequest(kit, { url: new URL('https://shop.example/p/'), locale: undefined, locals: () => ({ whatsapp: 42 }), prerendered });
+    for (const prerendered of [true, false]) {
+      expect(new TextDecoder().decode(transformPageBytes(new TextEncoder().encode(partial), request(prerendered)))).toBe(partial);
+      expect(transformPageText(partial, request(prerendered))).toBe(partial);
+    }
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   test('a page language that names an Object.prototype key is just an unknown language', async () => {

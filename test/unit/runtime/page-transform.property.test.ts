@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, test } from 'vitest';
-import { transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
+import { transformPageBytes, transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { PageTransform, type PageHandler } from '../../../integration/runtime/page-transform.ts';
+import { SETTING_PREFIX } from '../../../integration/shared/page-setting.ts';
 import { documentArb } from '../../support/documents.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -31,6 +32,9 @@ const handler: PageHandler = {
 };
 /** As the middleware runs it: the body read only when it names `#whatsapp`. */
 const passing: PageHandler = { ...handler, bodyMarkers: () => ['#whatsapp'] };
+/** As the middleware runs a page that is here whole: searched once, ahead, for its markers (none: no more searching). */
+const SEARCHED = ['#whatsapp', SETTING_PREFIX];
+const searched: PageHandler = { ...handler, bodyMarkers: () => SEARCHED, markers: SEARCHED };
 
 /** Cuts text at random places. */
 const chunked = (text: string) =>
@@ -173,6 +177,9 @@ describe('the page transform keeps the document and adds exactly its own element
           if (endsClean(html)) {
             checkTree(html, output, false);
             checkTree(html, transformPageText(html, passing), false);
+            // Whole, searched once ahead for its markers: the same as the text transform of the same characters.
+            const whole = new TextDecoder().decode(transformPageBytes(bytes, searched));
+            expect(whole).toBe(transformPageText(new TextDecoder().decode(bytes), searched));
           }
         },
       ),

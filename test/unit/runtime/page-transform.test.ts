@@ -7,6 +7,7 @@ import { SETTING_PREFIX } from '../../../integration/shared/page-setting.ts';
 function marker(seen: { lang?: string[]; titles?: string[] } = {}, markers?: string[]): PageHandler {
   return {
     bodyMarkers: () => markers,
+    markers,
     headStart: (lang) => ((seen.lang ??= []).push(String(lang)), '<!--H-->'),
     title: (text) => void (seen.titles ??= []).push(text),
     headEnd: () => '<!--E-->',
