@@ -1,14 +1,17 @@
 /**
  * On-demand pages: what the page transform costs a server. The same site built twice with
  * @astrojs/node (with and without the integration), both servers up, measured side by side in
- * alternated rounds: requests per second and p99 latency under load (autocannon), time to first
+ * alternated rounds: requests per second and p99 latency under load (autocannon, in a client process
+ * of its own: bench/load.ts), time to first
  * byte and to `</head>` one request at a time; and both servers under load at once (the ratios
  * without the machine's drift between rounds). And the transform alone, in this process, on pages
  * of several sizes, against the floor any text transform pays (decode and encode).
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { clientAssets } from '../integration/config/client-assets.ts';
 import { resolveOptions } from '../integration/config/resolve.ts';
 import { toRuntimeOptions } from '../integration/config/virtual-module.ts';
@@ -19,6 +22,7 @@ import type { PageHandler } from '../integration/runtime/page-transform.ts';
 import { buildInProcess, startNodeAdapter, type RunningServer } from '../test/support/servers.ts';
 import { CHATRA_ID, LAYOUT, SHORT_LINK } from './sites.ts';
 
+const run = promisify(execFile);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
@@ -79,11 +83,15 @@ function cpuTimeMs(pid: number): number {
   }
 }
 
+const LOAD = fileURLToPath(new URL('./load.ts', import.meta.url));
+
+/** Load on `server` for `seconds`, from a client process of its own (bench/load.ts). */
 async function load(server: RunningServer, path: string, seconds: number, connections = CONNECTIONS): Promise<Load> {
   const before = cpuTimeMs(server.pid);
-  const result = await autocannon({ url: server.origin + path, connections, duration: seconds });
+  const { stdout } = await run(process.execPath, [LOAD, server.origin + path, String(connections), String(seconds)]);
   const cpu = cpuTimeMs(server.pid) - before;
-  return { rps: result.requests.average, p99: result.latency.p99, cpuMs: cpu / result.requests.total };
+  const result = JSON.parse(stdout) as { rps: number; p99: number; total: number };
+  return { rps: result.rps, p99: result.p99, cpuMs: cpu / result.total };
 }
 
 /** One request at a time: ms to the first byte and to `</head>`. */
