@@ -135,6 +135,14 @@ console.log(
     `wall ${(starlightCost.ms.without / 1000).toFixed(1)} → ${(starlightCost.ms.with / 1000).toFixed(1)} s, time ${ratio(starlightCost.timeRatio)}, CPU ${ratio(starlightCost.cpuRatio)}, ` +
     `peak memory ${Math.round(starlightCost.peakMb.without)} → ${Math.round(starlightCost.peakMb.with)} MB, ${ratio(starlightCost.memoryRatio)}`,
 );
+{
+  const probe = starlightCost.probe;
+  console.log(
+    `  timed inside one more build: our configuration hooks ${probe.configMs.toFixed(0)} ms, build:done ${probe.buildDoneMs.toFixed(0)} ms; ` +
+      `our middleware ${probe.middlewareMs.toFixed(0)} ms for ${probe.pages} pages (${(probe.middlewareMs / probe.pages).toFixed(3)} ms a page), ` +
+      `${(((probe.configMs + probe.buildDoneMs + probe.middlewareMs) / probe.buildMs) * 100).toFixed(1)}% of that build's ${(probe.buildMs / 1000).toFixed(1)} s`,
+  );
+}
 console.log(
   `\nOn-demand pages (@astrojs/node, ${onDemand.rounds} alternated rounds of ${onDemand.secondsPerRun} s, ${onDemand.connections} connections), with/without:`,
 );
