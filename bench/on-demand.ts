@@ -2,9 +2,8 @@
  * On-demand pages: what the page transform costs a server. The same site built twice with
  * @astrojs/node (with and without the integration), both servers up, measured side by side in
  * alternated rounds: requests per second and p99 latency under load (autocannon, in a client process
- * of its own: bench/load.ts), time to first
- * byte and to `</head>` one request at a time; and both servers under load at once (the ratios
- * without the machine's drift between rounds). And the transform alone, in this process, on pages
+ * of its own: bench/load.ts), time to first byte and to `</head>` one request at a time; and both
+ * servers under load at once (the ratios without the machine's drift between rounds). And the transform alone, in this process, on pages
  * of several sizes, against the floor any text transform pays (decode and encode).
  */
 import { execFile } from 'node:child_process';
@@ -94,6 +93,15 @@ async function load(server: RunningServer, path: string, seconds: number, connec
   return { rps: result.rps, p99: result.p99, cpuMs: cpu / result.total };
 }
 
+/** A pair's figures with the integration over those without. */
+function pairRatios(withRun: Load, withoutRun: Load) {
+  return {
+    rps: withRun.rps / withoutRun.rps,
+    p99: withRun.p99 / Math.max(withoutRun.p99, 0.001),
+    cpu: withRun.cpuMs / withoutRun.cpuMs,
+  };
+}
+
 /** One request at a time: ms to the first byte and to `</head>`. */
 async function timings(url: string, requests: number): Promise<{ firstByte: number; headEnd: number }> {
   const firstBytes: number[] = [];
@@ -148,24 +156,16 @@ export async function measureOnDemand(work: string, { quick }: { quick: boolean 
           runs[variant].push(await load(servers[variant], `/${page}`, seconds));
         }
       }
-      const pairs = runs.with.map((run, i) => ({
-        rps: run.rps / runs.without[i].rps,
-        p99: run.p99 / Math.max(runs.without[i].p99, 0.001),
-        cpu: run.cpuMs / runs.without[i].cpuMs,
-      }));
+      const pairs = runs.with.map((run, i) => pairRatios(run, runs.without[i]));
       // Both servers under load at once, half the connections each: whatever the machine does
       // meanwhile (its speed drifts over seconds, by more than the difference measured), it does to
       // both. The client that starts first changes each round.
-      const together: { rps: number; cpu: number; p99: number }[] = [];
+      const together: ReturnType<typeof pairRatios>[] = [];
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const);
         const loads = await Promise.all(order.map((variant) => load(servers[variant], `/${page}`, seconds, CONNECTIONS / 2)));
         const [withLoad, withoutLoad] = order[0] === 'with' ? loads : [loads[1], loads[0]];
-        together.push({
-          rps: withLoad.rps / withoutLoad.rps,
-          cpu: withLoad.cpuMs / withoutLoad.cpuMs,
-          p99: withLoad.p99 / Math.max(withoutLoad.p99, 0.001),
-        });
+        together.push(pairRatios(withLoad, withoutLoad));
       }
       const timing: Record<'with' | 'without', { firstByte: number; headEnd: number }[]> = { with: [], without: [] };
       for (let round = 0; round < 4; round++) {
