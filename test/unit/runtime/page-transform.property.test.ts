@@ -35,6 +35,8 @@ const passing: PageHandler = { ...handler, bodyMarkers: () => ['#whatsapp'] };
 /** As the middleware runs a page that is here whole: searched once, ahead, for its markers (none: no more searching). */
 const SEARCHED = ['#whatsapp', SETTING_PREFIX];
 const searched: PageHandler = { ...handler, bodyMarkers: () => SEARCHED, markers: SEARCHED };
+/** The same, not searched ahead. */
+const unsearched: PageHandler = { ...handler, bodyMarkers: () => SEARCHED };
 
 /** Cuts text at random places. */
 const chunked = (text: string) =>
@@ -177,9 +179,13 @@ describe('the page transform keeps the document and adds exactly its own element
           if (endsClean(html)) {
             checkTree(html, output, false);
             checkTree(html, transformPageText(html, passing), false);
-            // Whole, searched once ahead for its markers: the same as the text transform of the same characters.
+            // Whole, searched once ahead for its markers: the same bytes as without that search, and the
+            // same tree. (Not the text transform's bytes: it counts its reading in UTF-16 units, so with
+            // characters outside ASCII it may stop elsewhere and put the kit before a stray end tag
+            // rather than after; the tree is the same.)
             const whole = new TextDecoder().decode(transformPageBytes(bytes, searched));
-            expect(whole).toBe(transformPageText(new TextDecoder().decode(bytes), searched));
+            expect(whole).toBe(new TextDecoder().decode(transformPageBytes(bytes, unsearched)));
+            checkTree(html, whole, false);
           }
         },
       ),
