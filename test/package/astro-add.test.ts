@@ -5,7 +5,7 @@
  * package's keywords from `<registry>/astro-chatra-whatsapp/latest`, then runs `npm i` itself.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,10 @@ const config = () => readFileSync(join(site, 'astro.config.mjs'), 'utf8');
 /** The name `astro add` imported the integration under. */
 const importedAs = () => /^import (\w+) from ['"]astro-chatra-whatsapp['"];?$/m.exec(config())?.[1];
 
+let work: string | undefined;
+
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'acw-add-'));
+  work = mkdtempSync(join(tmpdir(), 'acw-add-'));
   const tarball = inject('tarball');
   packedVersion = tarball.version;
   registry = await serveRegistry({ tarball: tarball.path });
@@ -72,7 +74,11 @@ beforeAll(async () => {
   expect(status, output.slice(-3000)).toBe(0);
 }, 300_000);
 
-afterAll(() => registry?.close());
+// The site and its npm cache are ~200 MB: a test run leaves nothing behind in the temporary folder.
+afterAll(() => {
+  registry?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 describe('astro add astro-chatra-whatsapp', () => {
   test('resolves the package from the registry and adds it to astro.config.mjs', () => {

@@ -3,11 +3,11 @@
  * this repository, then built with that site's own astro.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +19,11 @@ let site: string;
 let work: string;
 let tarballPath: string;
 let tarballFiles: string[];
+
+// The fresh sites with their node_modules are ~500 MB: a test run leaves nothing behind.
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'acw-packed-'));

@@ -3,7 +3,7 @@
  * there unchanged, offline, and writes byte for byte what it writes on Node.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,16 +18,19 @@ const PAGE =
   `<p>${'Долгий текст. '.repeat(400)}</p></body></html>\n`;
 
 test('the page transform runs on Deno with no flags but reading its files, and writes what it writes on Node', () => {
-  const deno = execFileSync(
-    join(repo, 'node_modules/.bin/deno'),
-    ['run', '--no-prompt', '--allow-read', '--node-modules-dir=manual', script],
-    {
+  // A cache of its own (nothing from the machine's), removed after.
+  const denoDir = mkdtempSync(join(tmpdir(), 'acw-deno-'));
+  let deno: string;
+  try {
+    deno = execFileSync(join(repo, 'node_modules/.bin/deno'), ['run', '--no-prompt', '--allow-read', '--node-modules-dir=manual', script], {
       cwd: repo,
       input: PAGE,
       encoding: 'utf8',
-      env: { ...process.env, DENO_DIR: mkdtempSync(join(tmpdir(), 'acw-deno-')), DENO_NO_UPDATE_CHECK: '1' },
-    },
-  );
+      env: { ...process.env, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1' },
+    });
+  } finally {
+    rmSync(denoDir, { recursive: true, force: true });
+  }
   const node = execFileSync(NODE, [script], { cwd: repo, input: PAGE, encoding: 'utf8' });
   expect(deno).toBe(node);
   // Streamed in chunks, whole, and whole again from what was remembered: the same page three times.
