@@ -10,7 +10,10 @@
  * page holds (an attribute value with `</body>` in it) can be read differently because of it, and
  * in a well-formed document the parser puts the kit at the end of `<body>` in both cases. When a
  * marker turns up in bytes still to come, the tokenizer first catches up on the bytes passed
- * (writing nothing there) and reads on.
+ * (writing nothing there) and reads on. The last bytes that came are held back until more come
+ * (room for a marker cut in two, and for the closing tags); when more are a while away (a slow
+ * part of the page), the tokenizer catches up the same way and all it can tell is final goes out
+ * before the wait.
  */
 import { SETTING_PREFIX } from '../shared/page-setting.ts';
 import { inBytes, learns, PAGE_LIMIT, RECIPE_LIMIT, sharedLength, type PageRecipe, type Remembered } from './page-memory.ts';
@@ -259,6 +262,8 @@ function streamOn(
         // A page rendered at once arrives as one chunk and the end: sent as one write, not two.
         const after = done ? undefined : await settledSoon(next);
         if (after?.done) parts.push(...page.end());
+        // The rest is a while away: nothing the page has sent waits for it.
+        else if (!done && !after) parts.push(...page.flush());
         const out = concat(parts);
         if (out.length > 0) controller.enqueue(out as Uint8Array);
         if (done || after?.done) return controller.close();
@@ -621,6 +626,24 @@ class PageStream {
     return parts;
   }
 
+  /**
+   * The page's next bytes are a while away (a slow part of the page): all the tokenizer can tell
+   * is final goes out now, for the visitor to see meanwhile. Bytes passed unread are read first
+   * (writing nothing): only the tokenizer knows whether they end inside a tag, a `<noscript>` or
+   * anything else a later byte may change, and those wait. Reading continues from here.
+   */
+  flush(): Uint8Array<ArrayBufferLike>[] {
+    if (this.#mode === 'fragment') return [];
+    let written: Uint8Array<ArrayBufferLike> = EMPTY;
+    let text = '';
+    if (this.#mode === 'pass') {
+      let input: Uint8Array<ArrayBufferLike>;
+      [written, input] = this.#stopPassing();
+      text = this.#read(input);
+    }
+    return [written, encoder.encode(text + this.#transform.release())];
+  }
+
   end(): Uint8Array<ArrayBufferLike>[] {
     if (this.#mode === 'fragment') return [];
     if (this.#mode === 'pass') return withBodyKitBytes(this.#held, this.#handler.bodyEnd());
@@ -726,13 +749,21 @@ class PageStream {
 
   /** A link may change after all: the tokenizer reads what was passed (writing nothing) and reads on. */
   #catchUp(chunk: Uint8Array<ArrayBufferLike>): Uint8Array<ArrayBufferLike>[] {
+    const [written, input] = this.#stopPassing();
+    return [written, ...this.#readFrom(concat([input, chunk]))];
+  }
+
+  /** The tokenizer reads what was passed (writing nothing); returns the output held, to send, and the page's bytes held, to read. */
+  #stopPassing(): [Uint8Array<ArrayBufferLike>, Uint8Array<ArrayBufferLike>] {
     this.#transform.skip(pieceDecoder.decode(concat(this.#passed)));
-    const written = this.#held.subarray(0, this.#heldInputFrom);
-    const input = concat([this.#held.subarray(this.#heldInputFrom), chunk]);
+    const held: [Uint8Array<ArrayBufferLike>, Uint8Array<ArrayBufferLike>] = [
+      this.#held.subarray(0, this.#heldInputFrom),
+      this.#held.subarray(this.#heldInputFrom),
+    ];
     this.#passed = [];
     this.#held = EMPTY;
     this.#heldInputFrom = 0;
     this.#mode = 'read';
-    return [written, ...this.#readFrom(input)];
+    return held;
   }
 }

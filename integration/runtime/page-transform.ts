@@ -212,6 +212,17 @@ export class PageTransform {
     this.#buffer = '';
   }
 
+  /**
+   * More input is a while away: what `write` would send, and in the body the text since the last
+   * tag too when the tokenizer is reading plain data (no later byte can change it). A place still
+   * to be decided and an unfinished `<noscript>` still wait.
+   */
+  release(): string {
+    // In the head, text decides where the head ends: it waits for the tokenizer.
+    const plain = this.headDone && this.#tokenizer.state === TokenizerMode.DATA && this.#feedback.inHtml && !this.pendingText.includes('<');
+    return this.#flush(plain ? Math.min(this.#holdLimitOfPlaces(), this.#bufferStart + this.#buffer.length) : this.#holdLimit());
+  }
+
   /** The input has ended: returns the rest, with whatever goes at the end. */
   end(): string {
     if (this.#kind === 'fragment') return '';
@@ -246,7 +257,12 @@ export class PageTransform {
 
   /** Nothing from here on may leave yet: a place still to be decided, or a `<noscript>` still to be read. */
   #holdLimit(): number {
-    return Math.min(this.#settled, this.#headStartAt ?? Infinity, this.#bodyEndAt ?? Infinity, this.#noscriptFrom ?? Infinity);
+    return Math.min(this.#settled, this.#holdLimitOfPlaces());
+  }
+
+  /** Where a place still to be decided, or a `<noscript>` still to be read, begins. */
+  #holdLimitOfPlaces(): number {
+    return Math.min(this.#headStartAt ?? Infinity, this.#bodyEndAt ?? Infinity, this.#noscriptFrom ?? Infinity);
   }
 
   #flush(limit: number): string {

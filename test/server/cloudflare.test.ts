@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
-import { buildInProcess, freePort, startServer, type RunningServer } from '../support/servers.ts';
+import { arrival, buildInProcess, freePort, startServer, type RunningServer } from '../support/servers.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const WRANGLER = join(repo, 'node_modules/.bin/wrangler');
@@ -108,6 +108,14 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     const quiet = await (await get('/quiet-wait/')).text();
     expect(quiet).toContain('After the wait.');
     expect(parsePage(quiet).all('a', { class: /\bacw-floating\b/ })).toHaveLength(0);
+  });
+
+  test("a slow body: the head, and all of the body Astro sent before the slow part, don't wait for it", async () => {
+    const slow = await arrival(servers[name]!.origin + '/slow', 1000);
+    expect(slow.endAt).toBeGreaterThan(1400);
+    expect(slow.headAt).toBeLessThan(700);
+    expect(slow.before).toMatch(/<main><p>$/);
+    expect(parsePage(slow.text).all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
   });
 
   test('the 404 page keeps its status and gets the kit; the loader and the stylesheet are served', async () => {

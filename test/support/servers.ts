@@ -132,3 +132,22 @@ export function buildInProcess(root: string, config: object, env: NodeJS.Process
     child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`astro build of ${root} failed (${code}):\n${output}`))));
   });
 }
+
+/** A page as it arrives: when its `</head>` came and its end (ms after the request), and what had come before `ms`. */
+export async function arrival(url: string, ms: number): Promise<{ text: string; before: string; headAt: number; endAt: number }> {
+  const start = performance.now();
+  // Uncompressed: a compressor (workerd's, for a client that accepts gzip) holds bytes back itself.
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  let before = '';
+  let headAt = Infinity;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += value;
+    if (performance.now() - start < ms) before = text;
+    if (headAt === Infinity && text.includes('</head>')) headAt = performance.now() - start;
+  }
+  return { text, before, headAt, endAt: performance.now() - start };
+}

@@ -62,6 +62,78 @@ describe('an on-demand page as Astro sends it', () => {
     expect(text(first.value!) + rest).toMatch(/<p>Last<\/p><aside>kit<\/aside><\/body><\/html>$/);
   });
 
+  /** A page in parts with a pause (a slow promise) after each but the last: what has come out before each pause ends. */
+  async function whatWaits(parts: string[], pageHandler = handler): Promise<{ beforePause: string[]; whole: string }> {
+    let sentParts = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const [index, part] of parts.entries()) {
+          if (index > 0) await new Promise((resolve) => setTimeout(resolve, 30));
+          controller.enqueue(encoder.encode(part));
+          sentParts++;
+        }
+        controller.close();
+      },
+    });
+    const result = await transformPageBody(stream, pageHandler);
+    expect(result).toBeInstanceOf(ReadableStream);
+    const reader = (result as ReadableStream<Uint8Array>).getReader();
+    const beforePause: string[] = [];
+    let whole = '';
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      whole += text(next.value);
+      beforePause[sentParts - 1] = whole;
+    }
+    return { beforePause, whole };
+  }
+
+  test('a slow part of the body: all the page sent before it goes out before it, not only the head', async () => {
+    const intro = '<header><h1>Site</h1><p>An intro, already rendered.</p></header><main><p>Before the slow part</p>';
+    const { beforePause, whole } = await whatWaits([HEAD + intro, '<p>Slow</p>', TAIL]);
+    expect(beforePause[0]).toMatch(new RegExp(`${intro}$`));
+    expect(beforePause[1]).toMatch(/<p>Slow<\/p>$/);
+    expect(whole).toMatch(/<p>Last<\/p><aside>kit<\/aside><\/body><\/html>$/);
+  });
+
+  test.each([
+    ['inside a tag, in its marker', '<a class="x" href="#What', 'sApp">Ask</a>'],
+    ['inside a tag, before its marker', '<a class="x" href="', '#whatsapp">Ask</a>'],
+  ])('a slow part %s: the tag waits for its end, and its link is still rewritten', async (_, before, after) => {
+    const linking: PageHandler = {
+      ...handler,
+      link: (href) => (href.toLowerCase() === '#whatsapp' ? { href: 'https://wa.me/1' } : undefined),
+    };
+    const { beforePause, whole } = await whatWaits([HEAD + '<p>Intro</p>' + before, after + TAIL], linking);
+    expect(beforePause[0]).toMatch(/<p>Intro<\/p>$/);
+    expect(whole).toContain('<a class="x" href="https://wa.me/1">Ask</a>');
+    expect(whole).toMatch(/<aside>kit<\/aside><\/body><\/html>$/);
+  });
+
+  test('a slow part after text (a marker cut in two in it): the text goes out, as it came', async () => {
+    const { beforePause, whole } = await whatWaits([HEAD + '<p>Write to #whats', 'app today</p>' + TAIL]);
+    expect(beforePause[0]).toMatch(/<p>Write to #whats$/);
+    expect(whole).toContain('<p>Write to #whatsapp today</p>');
+  });
+
+  test('a slow part inside a <noscript>: it waits whole, its link rewritten', async () => {
+    const linking: PageHandler = {
+      ...handler,
+      link: (href) => (href.toLowerCase() === '#whatsapp' ? { href: 'https://wa.me/1' } : undefined),
+    };
+    const { beforePause, whole } = await whatWaits(
+      [HEAD + '<p>Intro</p><noscript><p>', '<a href="#whatsapp">Ask</a></noscript>' + TAIL],
+      linking,
+    );
+    expect(beforePause[0]).toMatch(/<p>Intro<\/p><noscript>$/);
+    expect(whole).toContain('<noscript><p><a href="https://wa.me/1">Ask</a></noscript>');
+  });
+
+  test('a pause after the closing tags: they wait, the kit goes before them', async () => {
+    const { beforePause, whole } = await whatWaits([HEAD + TAIL, '\n']);
+    expect(beforePause[0]).toMatch(/<p>Last<\/p>$/);
+    expect(whole).toMatch(/<p>Last<\/p><aside>kit<\/aside><\/body><\/html>\n$/);
+  });
+
   test('an end many turns away counts as streaming: the page is not held for it', async () => {
     const result = await transformPageBody(body([HEAD + TAIL], { turns: 200 }), handler);
     expect(result).toBeInstanceOf(ReadableStream);

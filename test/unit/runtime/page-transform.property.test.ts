@@ -164,13 +164,19 @@ describe('the page transform keeps the document and adds exactly its own element
     const encoder = new TextEncoder();
     await fc.assert(
       fc.asyncProperty(
-        documentArb.chain((html) => fc.tuple(fc.constant(html), byteCuts(encoder.encode(html).length))),
-        async ([html, cuts]) => {
-          // Cut as a network would: anywhere in the bytes, inside a character too.
+        documentArb.chain((html) =>
+          fc.tuple(fc.constant(html), byteCuts(encoder.encode(html).length), fc.array(fc.boolean(), { maxLength: 9 })),
+        ),
+        async ([html, cuts, pauses]) => {
+          // Cut as a network would: anywhere in the bytes, inside a character too; and after some
+          // cuts a pause, as a slow part of a page makes (what was held back goes out meanwhile).
           const bytes = encoder.encode(html);
           const body = new ReadableStream<Uint8Array>({
-            start(controller) {
-              cuts.slice(1).forEach((cut, index) => controller.enqueue(bytes.slice(cuts[index], cut)));
+            async start(controller) {
+              for (const [index, cut] of cuts.slice(1).entries()) {
+                controller.enqueue(bytes.slice(cuts[index], cut));
+                if (pauses[index]) for (let turn = 0; turn < 64; turn++) await null;
+              }
               controller.close();
             },
           });
