@@ -29,7 +29,7 @@ export function checkLinkLabel(label: string, path: string): void {
   if (/[[\]\u0000-\u001f\u007f\u2028\u2029]/u.test(label)) {
     throw new OptionError(
       path,
-      `${JSON.stringify(label)} contains "[", "]" or a line break, which would break Chatra's [text](link) syntax.`,
+      `${JSON.stringify(label)} contains "[", "]" or a line break, which would end Chatra's link text early.`,
       'Remove those characters from the link text.',
     );
   }

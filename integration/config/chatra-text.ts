@@ -67,9 +67,18 @@ function checkSpacedLinks(text: string, code: [number, number][], path: string):
   throw new OptionError(
     path,
     `"${match[0]}" has a space between "]" and "(", so Chatra would show it as plain text.`,
-    `Write it without the space: "${chatraLink(match[1], match[2])}".`,
+    `Remove the space after "[${match[1]}]": Chatra reads a link only where "(" follows "]" directly.`,
   );
 }
+
+/**
+ * Chatra's link, described: Astro prints errors as Markdown, where a literal "[text](https://…)"
+ * would come out as "text https://…".
+ */
+const LINK_FORM = '"[text]" directly followed by "(https://…)"';
+
+/** An image as an error quotes it: its address (its Markdown, quoted whole, would lose its brackets on the way to the terminal). */
+const imageOf = (node: Nodes, written: () => string) => (node.type === 'image' ? node.url : written());
 
 /** What a chat text may hold: text and inline links; no images, raw HTML or reference links. */
 function checkAllowed(node: Nodes, text: string, path: string): void {
@@ -77,22 +86,22 @@ function checkAllowed(node: Nodes, text: string, path: string): void {
   if (node.type === 'image' || node.type === 'imageReference') {
     throw new OptionError(
       path,
-      `holds an image (${written()}), which Chatra would load from another site whenever the text shows.`,
-      'Remove it; link to it instead: [text](https://…).',
+      `holds an image (${imageOf(node, written)}), which Chatra would load from another site whenever the text shows.`,
+      'Remove it, or link to its address instead.',
     );
   }
   if (node.type === 'html') {
     throw new OptionError(
       path,
       `holds HTML (${written()}), which a chat text must not carry.`,
-      'Write plain text, and links as [text](https://…).',
+      `Write plain text, and links as ${LINK_FORM}.`,
     );
   }
   if (node.type === 'linkReference' || node.type === 'definition') {
     throw new OptionError(
       path,
       `uses a reference link (${written()}), which Chatra does not read.`,
-      'Write each link where it stands: [text](https://…).',
+      `Write each link where it stands, as ${LINK_FORM}.`,
     );
   }
 }

@@ -32,11 +32,11 @@ export function contentLinkHref(url: string, target: Contact, site?: string): st
     throw new OptionError(
       path,
       'is not a WhatsApp link this integration knows.',
-      'Write [text](whatsapp:) or [text](whatsapp:?text=Your%20message).',
+      'Link to "whatsapp:" (the first contact) or "whatsapp:?text=Your%20message" (a phone number, with that message).',
     );
   }
   if (target.kind === 'short-link')
-    throw new OptionError(path, SHORT_LINK_HAS_NO_MESSAGE, `${HINTS.shortLinkMessage} Link with [text](whatsapp:).`);
+    throw new OptionError(path, SHORT_LINK_HAS_NO_MESSAGE, `${HINTS.shortLinkMessage} Link to "whatsapp:" alone.`);
   checkPrefilledText(text, target.kind, path, site);
   return contactHref(target, text);
 }

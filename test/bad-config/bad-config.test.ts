@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { OptionError } from '../../integration/shared/errors.ts';
 import { resolveOptions } from '../../integration/config/resolve.ts';
 import { badConfigCases } from './cases.ts';
+import { astroPrints } from '../support/astro-prints.ts';
 import { buildOutDir } from '../support/out-dir.ts';
 
 const root = fileURLToPath(new URL('../fixtures/bad-config/', import.meta.url));
@@ -35,6 +36,9 @@ describe('the bad-config catalogue', () => {
     expect(error!.message.startsWith(`\`${path}\`: `), error!.message).toBe(true);
     expect(error!.hint).toMatch(hint);
     expect(error!.stack, 'no stack trace').not.toMatch(/\n\s+at /);
+    // Astro prints them as Markdown: a "[text](link)" in them would lose its brackets on the way.
+    expect(astroPrints(error!.message), 'the message as Astro prints it').toBe(error!.message);
+    expect(astroPrints(error!.hint!), 'the hint as Astro prints it').toBe(error!.hint);
     const written = existsSync(outDir) ? readdirSync(outDir, { recursive: true }) : [];
     expect(written.filter((file) => String(file).endsWith('.html'))).toEqual([]);
   });

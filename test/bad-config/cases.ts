@@ -124,7 +124,7 @@ export const badConfigCases: BadConfigCase[] = [
     name: 'an image in a text (a tracking pixel)',
     options: { whatsapp: link, texts: { offlineNote: 'Hi ![x](https://tracker.example/p.gif) {whatsapp}' } },
     path: 'texts.offlineNote',
-    hint: /link to it instead/,
+    hint: /link to its address instead/,
   },
   {
     name: 'raw HTML in a text',
@@ -142,7 +142,7 @@ export const badConfigCases: BadConfigCase[] = [
     name: 'a no-break space between ] and (',
     options: { whatsapp: link, texts: { offlineNote: 'Write [us]\u00a0(https://example.com) or {whatsapp}' } },
     path: 'texts.offlineNote',
-    hint: /without the space/,
+    hint: /Remove the space after "\[us\]"/,
   },
   {
     name: 'one clientId for every visitor',
@@ -192,7 +192,7 @@ export const badConfigCases: BadConfigCase[] = [
     name: 'texts: spaced link',
     options: { whatsapp: link, texts: { offlineNote: 'Ask [here] (https://example.com)' } },
     path: 'texts.offlineNote',
-    hint: /\[here\]\(https:\/\/example\.com\)/,
+    hint: /Remove the space after "\[here\]"/,
   },
   {
     name: 'texts: javascript link',
@@ -250,7 +250,7 @@ export const badConfigCases: BadConfigCase[] = [
     name: 'locales: spaced link in ru',
     options: { whatsapp: link, locales: { ru: { offlineNote: 'Пишите [сюда] (https://example.com)' } } },
     path: 'locales.ru.offlineNote',
-    hint: /\[сюда\]\(https:\/\/example\.com\)/,
+    hint: /Remove the space after "\[сюда\]"/,
   },
   { name: 'fallback.timeout too small', options: { whatsapp: link, fallback: { timeout: 10 } }, path: 'fallback.timeout', hint: /1000/ },
   {

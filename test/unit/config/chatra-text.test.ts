@@ -35,9 +35,9 @@ describe('toChatraText', () => {
   });
 
   test.each([
-    ['Ask [here] (https://x.example)', '[here](https://x.example)'],
-    ['Ask [здесь]   (https://x.example/путь)', '[здесь](https://x.example/путь)'],
-  ])('%j fails and shows the corrected text', (source, corrected) => {
+    ['Ask [here] (https://x.example)', 'Remove the space after "[here]"'],
+    ['Ask [здесь]   (https://x.example/путь)', 'Remove the space after "[здесь]"'],
+  ])('%j fails and says where the space is', (source, corrected) => {
     try {
       toChatraText(source, whatsapp, 'locales.ru.offlineNote');
       expect.unreachable();
