@@ -235,9 +235,10 @@ function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOp
  * they all say the same; none when a page shows several files that disagree (a list of posts).
  */
 function markdownSetting(contents: readonly string[], options: RuntimeOptions): PageSetting | undefined {
-  const values = new Set(contents.map((content) => JSON.stringify(readSettingMarker(content, options.settingKey) ?? null)));
-  if (values.size !== 1) return undefined;
+  // A marker is page data (user content may forge one): whatever it holds, nothing here throws.
   try {
+    const values = new Set(contents.map((content) => JSON.stringify(readSettingMarker(content, options.settingKey) ?? null)));
+    if (values.size !== 1) return undefined;
     return checkPageSetting(JSON.parse([...values][0]) ?? undefined, 'frontmatter whatsapp', {
       contacts: options.contacts,
       site: options.site,
@@ -261,7 +262,8 @@ function pageGreeting(options: RuntimeOptions, texts: PageLabels, own: string | 
 export function capTitle(text: string): string {
   const title = text.trim().replace(/\s+/g, ' ');
   if (title.length <= TITLE_LIMIT) return title;
-  const cut = title.slice(0, TITLE_LIMIT - 1);
+  // Not between the two halves of a character (an emoji, a rare CJK one): half of one can't be encoded.
+  const cut = title.slice(0, TITLE_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '');
   const space = cut.lastIndexOf(' ');
   return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
 }

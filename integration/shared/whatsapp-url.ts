@@ -9,7 +9,7 @@ export function withPrefilledText(phoneHref: string, text: string | undefined): 
   return `${phoneHref}?text=${encodeMessage(text)}`;
 }
 
-/** A message as a link's `text=` carries it. */
+/** A message as a link's `text=` carries it; half a character (a lone surrogate, which request data may carry) becomes U+FFFD. */
 export function encodeMessage(text: string): string {
-  return encodeURIComponent(text).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text.toWellFormed()).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -72,6 +72,25 @@ describe('a page request fills the page into its links', () => {
     expect(output.length).toBeLessThan(long.length + 10_000);
   });
 
+  test('a title cut where a character of two UTF-16 units stands (an emoji, CJK): the cut is before it, nothing throws', async () => {
+    const title = 'あ'.repeat(TITLE_LIMIT - 2) + '😀'.repeat(5);
+    expect(capTitle(title)).toBe('あ'.repeat(TITLE_LIMIT - 2) + '…');
+    const page = `<!doctype html><title>${title}</title><a href="https://wa.me/15550001111?text=%7Btitle%7D">theirs</a><a href="#whatsapp">x</a>`;
+    for (const prerendered of [true, false]) {
+      const [theirs] = hrefs(render(page, await kits('https://shop.example'), 'https://shop.example/t/', {}, prerendered));
+      expect(message(theirs)).toBe('あ'.repeat(TITLE_LIMIT - 2) + '…');
+    }
+  });
+
+  test('a message with half a character (a lone surrogate, as JSON from a request can carry): it becomes U+FFFD, nothing throws', async () => {
+    const kit = await kits('https://shop.example');
+    const page = '<!doctype html><title>T</title><a href="#whatsapp">x</a>';
+    for (const prerendered of [true, false]) {
+      const output = render(page, kit, 'https://shop.example/', { whatsapp: { text: 'Hi \ud800 there' } }, prerendered);
+      expect(message(hrefs(output)[0])).toBe('Hi \ufffd there');
+    }
+  });
+
   test('prerendered and on-demand pages of one shape name the same path', () => {
     const site = { trailingSlash: 'ignore', format: 'directory' } as const;
     expect(pagePath('/static/', site)).toBe('/static/');
@@ -141,6 +160,18 @@ describe("a Markdown file's frontmatter `whatsapp:`, carried by its marker", () 
     expect(floating(output)).toBe(false);
     expect(output).not.toContain('<link rel="stylesheet"');
     expect(output).not.toContain('astro-chatra-whatsapp');
+  });
+
+  test('a frontmatter marker nested past what JSON.stringify can take (in user content, with the key): left out, nothing throws', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const output = render(
+      page(marker(false).replace('false', deep)),
+      await kits('https://shop.example'),
+      'https://shop.example/post/',
+      {},
+      false,
+    );
+    expect(floating(output)).toBe(true);
   });
 
   test('Astro.locals.whatsapp wins over the frontmatter', async () => {
