@@ -35,9 +35,9 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
     if (api.grantConsent === early && isLoader) root.setAttribute(STATE_ATTRIBUTE, 'failed');
   }
   w.ChatraID = config.id;
-  w.Chatra =
-    w.Chatra ||
-    function () {
+  // An element named Chatra in the content (a commenter's link) is no function: ours stands in.
+  if (typeof w.Chatra !== 'function')
+    w.Chatra = function () {
       (w.Chatra.q = w.Chatra.q || []).push(arguments);
     };
   root.setAttribute(STATE_ATTRIBUTE, config.state);

@@ -205,9 +205,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   // What Chatra's own snippet sets up first: on most pages there is no inline bootstrap, and the
   // loader does it. Calls made before chatra.js arrives wait in Chatra.q.
   w.ChatraID = config.id;
-  w.Chatra =
-    w.Chatra ||
-    function () {
+  // An element named Chatra in the content (a commenter's link) is no function: ours stands in.
+  if (typeof w.Chatra !== 'function')
+    w.Chatra = function () {
       (w.Chatra.q = w.Chatra.q || []).push(arguments);
     };
   if (!state) {

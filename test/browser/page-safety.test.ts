@@ -51,6 +51,15 @@ describe('content that names our ids and globals gains nothing', () => {
     await closeAll(v);
   });
 
+  test('a link named Chatra in the content: a #chat link still queues openChat for the widget, no error', async () => {
+    const v = await visit('/interaction/evil/');
+    await v.page.click('#nav-chat');
+    await waitForState(v.page, 'ready');
+    expect((await seen(v.page)).calls).toContainEqual(['openChat', true]);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('consent: grantConsent() still works with a form named chatraWhatsApp in the content', async () => {
     const v = await visit('/consent/evil/');
     await v.page.waitForTimeout(300);
