@@ -18,7 +18,10 @@ export function placementCss(options: ResolvedOptions): string {
   if (fallback.greeting && fallback.greeting.afterSeconds !== GREETING_DEFAULTS.afterSeconds) {
     css += `:root{--acw-greet-after:${fallback.greeting.afterSeconds}s}`;
   }
-  if (fallback.mobileOffset) css += `@media (max-width:640px){${customProperties(fallback.mobileOffset)}}`;
+  if (fallback.mobileOffset) {
+    const { x: mobileX = fallback.offset.x, y: mobileY = fallback.offset.y } = fallback.mobileOffset;
+    css += `@media (max-width:640px){${customProperties({ x: mobileX, y: mobileY })}}`;
+  }
   // By media features, not user agents: a fine pointer that hovers is a desktop.
   // The greeting goes where its button goes.
   const floatingParts = fallback.greeting ? `.${CLASS.floating},.${CLASS.greeting}` : `.${CLASS.floating}`;

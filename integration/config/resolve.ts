@@ -108,6 +108,13 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
       'Put <WhatsAppQR contact="…" /> on a page instead, or list one contact.',
     );
   }
+  if (options.texts.autoMessage && !options.chatra) {
+    throw new OptionError(
+      'texts.autoMessage',
+      'is sent through Chatra, but the site has no `chatra`: it would never be sent.',
+      'Add chatra: { id: "…" }, or leave texts.autoMessage out.',
+    );
+  }
   checkGreeting(options, site.publicDir);
   // Without texts of the user's own, only our defaults are used, and those need no Markdown parser.
   const ownsTexts = [options.texts, ...Object.values(options.locales)].some((texts) =>

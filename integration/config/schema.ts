@@ -274,8 +274,10 @@ export const optionsSchema = z.strictObject({
       devices: z.enum(['all', 'mobile', 'desktop']).default('all'),
       /** Distance in px from the side (`x`) and the bottom (`y`) of the window (default 20 and 20). */
       offset: offsetSchema.prefault({}),
-      /** The same for windows up to 640px wide, e.g. above a mobile cookie bar (default: `offset`). */
-      mobileOffset: offsetSchema.optional(),
+      /** The same for windows up to 640px wide, e.g. above a mobile cookie bar (default: `offset`, also for a coordinate left out). */
+      mobileOffset: z
+        .strictObject({ x: z.number().int().min(0).max(2000).optional(), y: z.number().int().min(0).max(2000).optional() })
+        .optional(),
       /** z-index of the floating button (default 9998, under Chatra's 9999). */
       zIndex: z.number().int().default(FLOATING_DEFAULTS.zIndex),
       /** On desktops, the floating button opens a QR code of the link to scan with a phone (CSS only; adds about 1 KB gzip to each page). Phones just follow the link. */

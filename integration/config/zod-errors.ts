@@ -31,7 +31,11 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
       );
     case 'invalid_type':
       if (received === undefined) return new OptionError(path, 'is missing.', missingHint(issue.path) ?? `Add \`${path}\`.`);
-      return new OptionError(path, `expected ${issue.expected}, got ${describe(received)}.`, `Give \`${path}\` a ${issue.expected} value.`);
+      return new OptionError(
+        path,
+        `expected ${kindName(issue.expected)}, got ${describe(received)}.`,
+        `Set \`${path}\` to ${kindName(issue.expected)}.`,
+      );
     case 'too_small':
       if (Array.isArray(received) && received.length === 0) {
         return new OptionError(
@@ -53,6 +57,10 @@ export function toOptionError(issue: core.$ZodIssue, input: unknown): OptionErro
     case 'invalid_union': {
       // The form the user chose (a string, an object, a list) says which branch's error is theirs.
       const branch = unionBranch(issue, received);
+      const forms = branch || path === 'whatsapp' ? '' : orList(formsOf(schemaAt(issue.path)));
+      // A form none of the union's is (true where false or an object goes): name them all.
+      if (forms.includes(' or '))
+        return new OptionError(path, `expected ${forms}, got ${describe(received)}.`, `Set \`${path}\` to ${forms}.`);
       const inner = branch?.[0] ?? (path === 'whatsapp' ? undefined : issue.errors.flat()[0]);
       if (inner) return toOptionError({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue, input);
       if (path === 'whatsapp') {
@@ -100,6 +108,40 @@ function missingHint(path: PropertyKey[]): string | undefined {
   const schema = schemaAt(path);
   const meta = schema && (z.globalRegistry.get(schema) as { missingHint?: string } | undefined);
   return meta?.missingHint;
+}
+
+/** A kind of value as a hint names it. */
+function kindName(kind: string): string {
+  return orList(kindNames(kind));
+}
+
+function kindNames(kind: string): string[] {
+  const names: Record<string, string[]> = {
+    object: ['an object'],
+    array: ['a list'],
+    boolean: ['true', 'false'],
+    number: ['a number'],
+    string: ['a text'],
+  };
+  return names[kind] ?? [kind];
+}
+
+/** "a, b or c". */
+function orList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '');
+}
+
+/** The forms a union takes, as a hint names them ("false", "an object"); none for another schema. */
+function formsOf(schema: core.$ZodType | undefined): string[] {
+  const options = (schema?._zod.def as { options?: core.$ZodType[] } | undefined)?.options ?? [];
+  return options
+    .map((option) => {
+      const def = unwrap(option)._zod.def as { type: string; values?: unknown[]; entries?: Record<string, unknown> };
+      if (def.type === 'literal') return (def.values ?? []).map((value) => JSON.stringify(value));
+      if (def.type === 'enum') return Object.values(def.entries ?? {}).map((value) => JSON.stringify(value));
+      return kindNames(def.type);
+    })
+    .flat();
 }
 
 function describe(value: unknown): string {

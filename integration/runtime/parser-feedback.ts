@@ -8,7 +8,7 @@
  * can't be imported on its own: its package entry pulls in `node:stream`. Scripting is taken as
  * enabled, as in every browser that runs the widget: `<noscript>` content is raw text.
  */
-import { foreignContent, html, Token, TokenizerMode, type Tokenizer } from 'parse5';
+import { foreignContent, html, TokenizerMode, type Token, type Tokenizer } from 'parse5';
 
 const $ = html.TAG_ID;
 

@@ -335,10 +335,28 @@ export const badConfigCases: BadConfigCase[] = [
     hint: /leave the option out/,
   },
   {
+    name: 'analytics: true (on by default; the other forms are false and an object)',
+    options: { whatsapp: link, analytics: true },
+    path: 'analytics',
+    hint: /false or an object/,
+  },
+  {
+    name: 'chatra.consent: a word',
+    options: { whatsapp: link, chatra: { id: 'DemoChatraId2026', consent: 'yes' } },
+    path: 'chatra.consent',
+    hint: /true, false or an object/,
+  },
+  {
+    name: 'texts.autoMessage without chatra',
+    options: { whatsapp: link, texts: { autoMessage: { text: 'Hi' } } },
+    path: 'texts.autoMessage',
+    hint: /Add chatra/,
+  },
+  {
     name: 'fallback.include: not a list',
     options: { whatsapp: link, fallback: { include: '/blog/**' } },
     path: 'fallback.include',
-    hint: /array/,
+    hint: /to a list/,
   },
   {
     name: 'fallback.qr with several contacts',

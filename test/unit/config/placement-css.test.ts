@@ -12,6 +12,11 @@ describe('placementCss', () => {
     expect(result).toContain('@media (max-width:640px){:root{--acw-x:4px;--acw-y:100px}}');
   });
 
+  test('a narrow-window offset with one coordinate takes the other from `offset`, not from the default', async () => {
+    const result = await css({ fallback: { offset: { x: 50, y: 30 }, mobileOffset: { y: 100 } } });
+    expect(result).toContain('@media (max-width:640px){:root{--acw-x:50px;--acw-y:100px}}');
+  });
+
   test('defaults write nothing (floating.css falls back to them); a narrow-window value is always written', async () => {
     expect(await css({})).not.toMatch(/--acw-[a-z]+:/);
     expect(
