@@ -6,6 +6,7 @@ import type { AstroConfig } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HINTS, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
+import { pathPatternProblem } from '../shared/path-pattern.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
 import { resolveContacts } from './contacts.ts';
@@ -108,6 +109,11 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
       'Put <WhatsAppQR contact="…" /> on a page instead, or list one contact.',
     );
   }
+  checkPathPatterns(options.chatra?.include, 'chatra.include');
+  checkPathPatterns(options.chatra?.exclude, 'chatra.exclude');
+  checkPathPatterns(options.fallback.include, 'fallback.include');
+  checkPathPatterns(options.fallback.exclude, 'fallback.exclude');
+  checkPathPatterns(options.texts.autoMessage?.pages, 'texts.autoMessage.pages');
   if (options.texts.autoMessage && !options.chatra) {
     throw new OptionError(
       'texts.autoMessage',
@@ -210,4 +216,19 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
 /** resolveOptions, with an OptionError turned into the AstroError Astro prints without a stack trace. */
 export function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
   return resolveOptions(options, site).catch(rethrowAsAstroError);
+}
+
+/** Each path pattern in the syntax the server matches (shared/path-pattern.ts). */
+function checkPathPatterns(patterns: string[] | undefined, path: string): void {
+  patterns?.forEach((pattern, index) => {
+    const problem = pathPatternProblem(pattern);
+    if (problem) {
+      throw new OptionError(
+        `${path}.${index}`,
+        `${JSON.stringify(pattern)} ${problem}.`,
+        // One "**" only: Astro prints hints as Markdown, where two would make bold what stands between.
+        'Write a path without `base`, with * (within a segment), ? (one character), {a,b} (either) and a segment of two stars (any segments), as in "/{cart,checkout}/**".',
+      );
+    }
+  });
 }

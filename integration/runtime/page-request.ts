@@ -4,7 +4,6 @@
  * WhatsApp links, and the HTML for each place. Everything a page says is data: nothing a page or
  * a request holds can make this throw while the page streams.
  */
-import picomatch from 'picomatch';
 import { PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
 import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
 import { OptionError, toAstroError } from '../shared/errors.ts';
@@ -19,13 +18,14 @@ import {
   type PageParts,
 } from '../shared/markup.ts';
 import { pagePath, pageUrl } from '../shared/page-path.ts';
+import { pathMatcher } from '../shared/path-pattern.ts';
 import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
 
 /** The longest `{title}` put into a message: longer titles are cut at a word, with an ellipsis. */
 export const TITLE_LIMIT = 200;
-/** Paths longer than this are not matched against `include`/`exclude` globs (a glob's cost grows with the path). */
+/** Of a longer path, only this much is matched against `include`/`exclude` (the work grows with the path: path-pattern.ts). */
 const PATH_LIMIT = 2048;
 
 const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
@@ -56,7 +56,7 @@ export class PageKits {
 
   constructor(options: RuntimeOptions, qrCodeSvg?: (link: string, title: string) => string | undefined) {
     this.options = options;
-    this.sendsAutoMessage = options.autoMessage?.pages ? matcher(options.autoMessage.pages) : () => true;
+    this.sendsAutoMessage = options.autoMessage?.pages ? pathMatcher(options.autoMessage.pages) : () => true;
     this.getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
     this.getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
     this.qrCodeSvg = qrCodeSvg;
@@ -268,12 +268,8 @@ export function capTitle(text: string): string {
   return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
 }
 
-function matcher(globs: string[]): (path: string) => boolean {
-  return picomatch(globs, { noextglob: true });
-}
-
 function pathFilter(include: string[] | undefined, exclude: string[] | undefined): (path: string) => boolean {
-  const included = include ? matcher(include) : () => true;
-  const excluded = exclude ? matcher(exclude) : () => false;
+  const included = include ? pathMatcher(include) : () => true;
+  const excluded = exclude ? pathMatcher(exclude) : () => false;
   return (path) => included(path) && !excluded(path);
 }

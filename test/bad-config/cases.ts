@@ -353,6 +353,18 @@ export const badConfigCases: BadConfigCase[] = [
     hint: /Add chatra/,
   },
   {
+    name: 'chatra.exclude: a pattern with a character class',
+    options: { whatsapp: link, chatra: { id: 'DemoChatraId2026', exclude: ['/blog/**', '/shop/[0-9]*'] } },
+    path: 'chatra.exclude.1',
+    hint: /\{cart,checkout\}/,
+  },
+  {
+    name: 'fallback.include: a pattern without its leading slash',
+    options: { whatsapp: link, fallback: { include: ['blog/**'] } },
+    path: 'fallback.include.0',
+    hint: /without `base`/,
+  },
+  {
     name: 'fallback.include: not a list',
     options: { whatsapp: link, fallback: { include: '/blog/**' } },
     path: 'fallback.include',
