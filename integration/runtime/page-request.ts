@@ -96,6 +96,8 @@ export class PageRequest implements PageHandler {
   #links: PageLinks | undefined;
   #language = '';
   #parts: PageParts = { widget: false, floating: false };
+  /** The document's `<html lang>`, if any. */
+  #documentLanguage: string | undefined;
   /** Whether the page gets the build's scripts. */
   #scripts = false;
 
@@ -112,6 +114,7 @@ export class PageRequest implements PageHandler {
     const on = this.#pageSetting() !== false;
     this.#parts = { widget: on && Boolean(options.chatra) && getsWidget(this.#route), floating: on && getsFloating(this.#route) };
     this.#language = languageOf(options, this.#facts.locale ?? lang);
+    this.#documentLanguage = lang;
     // On a site with Chatra, a page without the widget gets no script (the analytics listener rides in the loader).
     this.#scripts = this.#parts.widget || !options.chatra;
     const script = this.#scripts ? options.bootstrap : '';
@@ -161,10 +164,16 @@ export class PageRequest implements PageHandler {
     const setting = this.#pageSetting();
     const own = setting ? setting.greeting : undefined;
     const greeting = pageGreeting(options, texts, own);
-    const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting);
+    const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting, this.#documentLanguage);
     // A page's own greeting may come from request data: made for the page, never kept.
     if (typeof own === 'string') return make();
-    return this.#kits.memo(links, `${this.#language} ${this.#parts.widget} ${this.#parts.floating} ${own === false}`, make);
+    // Of the document's language, the one thing the kit reads: its primary subtag (bounded, as request data may set it).
+    const documentPrimary = this.#documentLanguage?.toLowerCase().split('-')[0].slice(0, 8);
+    return this.#kits.memo(
+      links,
+      `${this.#language} ${this.#parts.widget} ${this.#parts.floating} ${own === false} ${documentPrimary}`,
+      make,
+    );
   }
 
   /**

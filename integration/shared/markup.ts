@@ -87,7 +87,10 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
 
 const scriptHtml = (url: string) => `<script async src="${escapeHtml(url)}"></script>`;
 
-/** What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the chat facade, in a named landmark. */
+/**
+ * What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the
+ * chat facade, in a named landmark. `documentLanguage`: the page's `<html lang>`, if any.
+ */
 export function pageBodyHtml(
   options: MarkupOptions,
   texts: PageLabels,
@@ -95,6 +98,7 @@ export function pageBodyHtml(
   links: PageLinks,
   qrCode?: (href: string) => string | undefined,
   greeting?: PageGreeting,
+  documentLanguage?: string,
 ): string {
   const { fallback, chatra, contacts } = options;
   // A label in another language than what is around it says so (a language with no words of its own).
@@ -133,7 +137,13 @@ export function pageBodyHtml(
     const facadeLang = langAttribute(languageIn('openChatLabel'));
     html += `<button type="button" class="${CLASS.facade}" aria-label="${escapeHtml(texts.openChatLabel)}"${facadeLang}>${CHAT_ICON}</button>`;
   }
-  const asideLang = langAttribute(regionLanguage === texts.language ? undefined : regionLanguage);
+  // The landmark says its language where the words around it are in another: labels borrowed from
+  // another language, or a document that says another (a 404 page whose layout says "en", served
+  // under /ru/ with Russian words).
+  const documentPrimary = documentLanguage?.toLowerCase().split('-')[0];
+  const elsewhere =
+    regionLanguage !== texts.language || (documentPrimary !== undefined && documentPrimary !== regionLanguage.split('-')[0]);
+  const asideLang = langAttribute(elsewhere ? regionLanguage : undefined);
   if (!html) return '';
   // The greeting's script: a close remembered for the session, the greeting said once to screen readers.
   const script = greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl) : '';

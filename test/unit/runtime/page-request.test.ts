@@ -91,6 +91,16 @@ describe('a page request fills the page into its links', () => {
     }
   });
 
+  test('Russian words in a document that says it is English (a 404 layout, under /ru/): the landmark says lang="ru"', async () => {
+    const kit = await kits('https://shop.example');
+    const page = (lang: string) =>
+      `<!doctype html><html lang="${lang}"><head><title>404</title></head><body><p>Not found</p></body></html>`;
+    const request = () =>
+      new PageRequest(kit, { url: new URL('https://shop.example/ru/nope'), locale: 'ru', locals: () => ({}), prerendered: false });
+    expect(transformPageText(page('en'), request())).toContain('<aside class="acw-region" aria-label="Связаться с нами" lang="ru">');
+    expect(transformPageText(page('ru-RU'), request())).toContain('<aside class="acw-region" aria-label="Связаться с нами">');
+  });
+
   test('prerendered and on-demand pages of one shape name the same path', () => {
     const site = { trailingSlash: 'ignore', format: 'directory' } as const;
     expect(pagePath('/static/', site)).toBe('/static/');
