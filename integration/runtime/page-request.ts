@@ -28,6 +28,9 @@ export const TITLE_LIMIT = 200;
 /** Of a longer path, only this much is matched against `include`/`exclude` (the work grows with the path: path-pattern.ts). */
 const PATH_LIMIT = 2048;
 
+/** Wrong `Astro.locals.whatsapp` values logged per server; the rest are left out quietly. */
+const SETTINGS_LOGGED = 10;
+
 const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
 const OPENS_CHAT_IN_NEW_TAB = { ...OPENS_IN_NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT };
 /** Without one of these, nothing in a page's body changes: `#whatsapp`, `#chat`, a link naming the page, a frontmatter marker. */
@@ -51,6 +54,8 @@ export class PageKits {
   readonly getsWidget: (path: string) => boolean;
   readonly getsFloating: (path: string) => boolean;
   readonly qrCodeSvg?: (link: string, title: string) => string | undefined;
+  /** The site's phone contacts' links (`https://wa.me/<digits>`): only these get the page's title and address. */
+  readonly #phoneLinks: string[];
   /** Most pages share their links with the site: what they get depends only on a few keys, and is made once for each. */
   readonly #shared = new Map<string, string>();
 
@@ -60,6 +65,24 @@ export class PageKits {
     this.getsWidget = pathFilter(options.chatra?.include, options.chatra?.exclude);
     this.getsFloating = pathFilter(options.fallback.include, options.fallback.exclude);
     this.qrCodeSvg = qrCodeSvg;
+    this.#phoneLinks = options.contacts.flatMap((contact) => (contact.kind === 'phone' ? [contact.link] : []));
+  }
+
+  /** Whether a WhatsApp link in a page goes to one of the site's own numbers (not one a commenter posted). */
+  isOwnLink(href: string): boolean {
+    return this.#phoneLinks.some((link) => href === link || href.startsWith(`${link}?`) || href.startsWith(`${link}/?`));
+  }
+
+  #settingsLeftOut = 0;
+  /**
+   * A wrong `Astro.locals.whatsapp` on an on-demand page, left out: logged for the first few
+   * requests only, as request data (a visitor) may set it on every one.
+   */
+  warnSettingLeftOut(warning: string): void {
+    if (++this.#settingsLeftOut <= SETTINGS_LOGGED) console.warn(warning);
+    if (this.#settingsLeftOut === SETTINGS_LOGGED) {
+      console.warn(`[astro-chatra-whatsapp] Further wrong Astro.locals.whatsapp values are left out without a line in the log.`);
+    }
   }
 
   #warnedLate = false;
@@ -143,7 +166,9 @@ export class PageRequest implements PageHandler {
     const trigger = href.trim().toLowerCase();
     if (trigger === '#whatsapp') return { href: this.#pageLinks().main, add: OPENS_IN_NEW_TAB };
     if (trigger === '#chat') return { href: this.#pageLinks().main, add: OPENS_CHAT_IN_NEW_TAB };
-    if (!href.startsWith('https://wa.me/')) return undefined;
+    // The page's title and address go only into messages to the site's own numbers: a link to
+    // another (a commenter's) stays as written.
+    if (!href.startsWith('https://wa.me/') || !this.#kits.isOwnLink(href)) return undefined;
     const own = this.#pageLinks().href(href);
     return own === href ? undefined : { href: own };
   }
@@ -211,7 +236,7 @@ export class PageRequest implements PageHandler {
   #pageSetting(): PageSetting | undefined {
     if (!this.#settingRead) {
       this.#settingRead = true;
-      this.#setting = readPageSetting((this.#facts.locals() as { whatsapp?: unknown }).whatsapp, this.#facts, this.#kits.options);
+      this.#setting = readPageSetting((this.#facts.locals() as { whatsapp?: unknown }).whatsapp, this.#facts, this.#kits);
     }
     return this.#setting ?? this.#markdown;
   }
@@ -222,7 +247,8 @@ export class PageRequest implements PageHandler {
  * the page (`report` throws there); on an on-demand page it is reported and left out, since a
  * request must not fail over it.
  */
-function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOptions): PageSetting | undefined {
+function readPageSetting(value: unknown, facts: RequestFacts, kits: PageKits): PageSetting | undefined {
+  const { options } = kits;
   try {
     return checkPageSetting(value, `Astro.locals.whatsapp on ${facts.url.pathname}`, {
       contacts: options.contacts,
@@ -234,7 +260,7 @@ function readPageSetting(value: unknown, facts: RequestFacts, options: RuntimeOp
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
     if (facts.prerendered) throw toAstroError(error);
-    console.warn(`[astro-chatra-whatsapp] ${error.message} Left out for this request. ${error.hint}`);
+    kits.warnSettingLeftOut(`[astro-chatra-whatsapp] ${error.message} Left out for this request. ${error.hint}`);
     return undefined;
   }
 }

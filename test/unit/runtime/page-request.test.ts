@@ -75,10 +75,10 @@ describe('a page request fills the page into its links', () => {
   test('a title cut where a character of two UTF-16 units stands (an emoji, CJK): the cut is before it, nothing throws', async () => {
     const title = 'あ'.repeat(TITLE_LIMIT - 2) + '😀'.repeat(5);
     expect(capTitle(title)).toBe('あ'.repeat(TITLE_LIMIT - 2) + '…');
-    const page = `<!doctype html><title>${title}</title><a href="https://wa.me/15550001111?text=%7Btitle%7D">theirs</a><a href="#whatsapp">x</a>`;
+    const page = `<!doctype html><title>${title}</title><a href="https://wa.me/79001234567?text=%7Btitle%7D">ours</a><a href="#whatsapp">x</a>`;
     for (const prerendered of [true, false]) {
-      const [theirs] = hrefs(render(page, await kits('https://shop.example'), 'https://shop.example/t/', {}, prerendered));
-      expect(message(theirs)).toBe('あ'.repeat(TITLE_LIMIT - 2) + '…');
+      const [ours] = hrefs(render(page, await kits('https://shop.example'), 'https://shop.example/t/', {}, prerendered));
+      expect(message(ours)).toBe('あ'.repeat(TITLE_LIMIT - 2) + '…');
     }
   });
 
@@ -101,6 +101,14 @@ describe('a page request fills the page into its links', () => {
     expect(transformPageText(page('ru-RU'), request())).toContain('<aside class="acw-region" aria-label="Связаться с нами">');
   });
 
+  test("a WhatsApp link to another number (a commenter's) naming the page stays as written: the page's title is not theirs to get", async () => {
+    const page =
+      '<!doctype html><title>Order 5521 for Jane</title><a href="https://wa.me/15550001111?text=%7Btitle%7D">theirs</a><a href="https://wa.me/79001234567?text=%7Btitle%7D">ours</a>';
+    const [theirs, ours] = hrefs(render(page, await kits('https://shop.example'), 'https://shop.example/c/', {}, false));
+    expect(theirs).toBe('https://wa.me/15550001111?text=%7Btitle%7D');
+    expect(message(ours)).toBe('Order 5521 for Jane');
+  });
+
   test('prerendered and on-demand pages of one shape name the same path', () => {
     const site = { trailingSlash: 'ignore', format: 'directory' } as const;
     expect(pagePath('/static/', site)).toBe('/static/');
@@ -119,6 +127,9 @@ describe('a page request fills the page into its links', () => {
     expect(message(hrefs(odd)[0])).toBe('Hi {tittle}');
     expect(() => render(page, kit, 'https://shop.example/', { whatsapp: 42 }, false)).not.toThrow();
     expect(warn).toHaveBeenCalledTimes(1);
+    // A visitor who sets it on every request doesn't fill the log: ten lines, and one that says so.
+    for (let request = 0; request < 50; request++) render(page, kit, 'https://shop.example/', { whatsapp: 42 }, false);
+    expect(warn).toHaveBeenCalledTimes(11);
     warn.mockRestore();
     // Prerendered, the same mistakes stop the build, naming the page.
     expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: 42 })).toThrow('Astro.locals.whatsapp on /p/');
