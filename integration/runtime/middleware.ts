@@ -49,6 +49,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
  * natively, with their length, where a stream made in JavaScript would be pumped through JavaScript.
  * (`navigator.userAgent`: a Web API, "Node.js/22" on Node.)
  */
+/** QR codes kept per server (a few KB each, up to about 100 KB for the largest). */
+const QR_CODES_KEPT = 32;
+
 const BYTES_ON_A_STREAM = globalThis.navigator?.userAgent?.startsWith('Node.js') ?? false;
 
 /** `bytes` as a stream of one chunk, enqueued and closed at once (not a byte stream: that would detach the page's buffer). */
@@ -61,11 +64,20 @@ function oneChunk(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
-/** A link too long for any QR code gets the plain button, and the build log (or the server's) says so, once. */
+/**
+ * A link too long for any QR code gets the plain button, and the build log (or the server's) says
+ * so, once. The last codes drawn are kept: a page whose message names it has a link of its own,
+ * and a large code takes tens of milliseconds to draw, on every request for that page.
+ */
 function qrCodeOrWarning(draw: (link: string, title: string) => string | undefined) {
   let warned = false;
+  const drawn = new Map<string, string | undefined>();
   return (link: string, title: string) => {
+    const key = `${title}\n${link}`;
+    if (drawn.has(key)) return drawn.get(key);
     const svg = draw(link, title);
+    if (drawn.size >= QR_CODES_KEPT) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, svg);
     if (svg === undefined && !warned) {
       warned = true;
       console.warn(
