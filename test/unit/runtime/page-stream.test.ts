@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 import fc from 'fast-check';
-import { Markers, pieceInHead, pieceInHeadText, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
+import { Markers } from '../../../integration/runtime/markers.ts';
+import { pieceInHead, pieceInHeadText, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 
 const handler: PageHandler = {
   headStart: () => '<link rel="stylesheet" href="/kit.css">',
