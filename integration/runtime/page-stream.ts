@@ -565,17 +565,19 @@ class PageStream {
     // A marker cut by the chunk boundary: the held page bytes and the chunk's first bytes, together.
     const seam = concat([heldInput, chunk.subarray(0, markers.longest)]);
     if (markers.indexIn(seam) >= 0 || (!scanned && markers.indexIn(chunk) >= 0)) return this.#catchUp(chunk);
-    if (chunk.length < HOLD) {
-      const all = concat([this.#held, chunk]);
-      const keep = heldBack(all);
-      const sent = all.subarray(0, all.length - keep);
-      if (sent.length > this.#heldInputFrom) this.#passed.push(sent.subarray(this.#heldInputFrom));
-      this.#heldInputFrom = Math.max(0, this.#heldInputFrom - sent.length);
-      this.#held = all.slice(all.length - keep);
-      return [sent];
-    }
     // Hold the chunk's last HOLD bytes, from the start of a character; send the rest (no copy).
     const keep = heldBack(chunk);
+    // A short chunk, or one held back whole (it begins inside a character, whose first bytes are
+    // held): held with the bytes before it, so what is held always begins with a whole character.
+    if (keep === chunk.length) {
+      const all = concat([this.#held, chunk]);
+      const allKeep = heldBack(all);
+      const sent = all.subarray(0, all.length - allKeep);
+      if (sent.length > this.#heldInputFrom) this.#passed.push(sent.subarray(this.#heldInputFrom));
+      this.#heldInputFrom = Math.max(0, this.#heldInputFrom - sent.length);
+      this.#held = all.slice(all.length - allKeep);
+      return [sent];
+    }
     const sent = chunk.subarray(0, chunk.length - keep);
     this.#passed.push(heldInput, sent);
     const out = [this.#held, sent];

@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 import fc from 'fast-check';
 import { Markers } from '../../../integration/runtime/markers.ts';
-import { pieceInHead, pieceInHeadText, transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
+import {
+  pieceInHead,
+  pieceInHeadText,
+  transformPageBody,
+  transformPageBytes,
+  transformPageStream,
+} from '../../../integration/runtime/page-stream.ts';
 
 const handler: PageHandler = {
   headStart: () => '<link rel="stylesheet" href="/kit.css">',
@@ -133,6 +139,29 @@ describe('an on-demand page as Astro sends it', () => {
     const { beforePause, whole } = await whatWaits([HEAD + TAIL, '\n']);
     expect(beforePause[0]).toMatch(/<p>Last<\/p>$/);
     expect(whole).toMatch(/<p>Last<\/p><aside>kit<\/aside><\/body><\/html>\n$/);
+  });
+
+  test('a chunk of 256 to 259 bytes that begins inside a character, then a marker or a pause: the character stays whole', async () => {
+    const head = HEAD + '<p>' + 'x'.repeat(400);
+    const cut = encoder.encode(head).length + 1; // inside "é" (c3 a9)
+    for (const [tail, pause] of [
+      ['<a href="#whatsapp">w</a></p>' + TAIL, false],
+      ['</p>' + TAIL, true],
+    ] as const) {
+      const bytes = encoder.encode(head + 'é' + 'y'.repeat(255) + tail);
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(bytes.slice(0, cut));
+          controller.enqueue(bytes.slice(cut, cut + 256));
+          if (pause) await new Promise((resolve) => setTimeout(resolve, 30));
+          controller.enqueue(bytes.slice(cut + 256));
+          controller.close();
+        },
+      });
+      const output = await new Response(transformPageStream(stream, handler)).text();
+      expect(output).toContain('é' + 'y'.repeat(255));
+      expect(output).not.toContain('\ufffd');
+    }
   });
 
   test('an end many turns away counts as streaming: the page is not held for it', async () => {
