@@ -9,6 +9,7 @@ import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
 import { OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import {
+  landmarkLanguage,
   loaderScriptHtml,
   pageBodyHtml,
   pageDataHtml,
@@ -128,7 +129,15 @@ export class PageRequest implements PageHandler {
     this.#kits = kits;
     this.#facts = facts;
     const { base } = kits.options;
-    const pathname = facts.url.pathname.slice(0, PATH_LIMIT);
+    // As patterns are written: `/привет/**` for a request to /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/.
+    let pathname = facts.url.pathname.slice(0, PATH_LIMIT);
+    if (pathname.includes('%')) {
+      try {
+        pathname = decodeURI(pathname);
+      } catch {
+        // Not UTF-8 once decoded (or cut in a sequence): matched as it came.
+      }
+    }
     this.#route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
   }
 
@@ -192,13 +201,10 @@ export class PageRequest implements PageHandler {
     const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting, this.#documentLanguage);
     // A page's own greeting may come from request data: made for the page, never kept.
     if (typeof own === 'string') return make();
-    // Of the document's language, the one thing the kit reads: its primary subtag (bounded, as request data may set it).
-    const documentPrimary = this.#documentLanguage?.toLowerCase().split('-')[0].slice(0, 8);
-    return this.#kits.memo(
-      links,
-      `${this.#language} ${this.#parts.widget} ${this.#parts.floating} ${own === false} ${documentPrimary}`,
-      make,
-    );
+    // Of the document's language, what the kit reads (one of the site's languages, or none): request
+    // data may set <html lang>, and the kept kits must stay few.
+    const landmark = landmarkLanguage(texts, this.#documentLanguage) ?? '';
+    return this.#kits.memo(links, `${this.#language} ${this.#parts.widget} ${this.#parts.floating} ${own === false} ${landmark}`, make);
   }
 
   /**

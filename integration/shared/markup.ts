@@ -88,6 +88,19 @@ export function loaderScriptHtml(loaderUrl: string | undefined): string {
 const scriptHtml = (url: string) => `<script async src="${escapeHtml(url)}"></script>`;
 
 /**
+ * The `lang` the kit's landmark says, if any: where the words around it are in another language
+ * (labels borrowed from another language, or a document that says another: a 404 page whose
+ * layout says "en", served under /ru/ with Russian words).
+ */
+export function landmarkLanguage(texts: PageLabels, documentLanguage: string | undefined): string | undefined {
+  const regionLanguage = texts.labelLanguages?.regionLabel ?? texts.language;
+  const documentPrimary = documentLanguage?.toLowerCase().split('-')[0];
+  const elsewhere =
+    regionLanguage !== texts.language || (documentPrimary !== undefined && documentPrimary !== regionLanguage.split('-')[0]);
+  return elsewhere ? regionLanguage : undefined;
+}
+
+/**
  * What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the
  * chat facade, in a named landmark. `documentLanguage`: the page's `<html lang>`, if any.
  */
@@ -137,13 +150,7 @@ export function pageBodyHtml(
     const facadeLang = langAttribute(languageIn('openChatLabel'));
     html += `<button type="button" class="${CLASS.facade}" aria-label="${escapeHtml(texts.openChatLabel)}"${facadeLang}>${CHAT_ICON}</button>`;
   }
-  // The landmark says its language where the words around it are in another: labels borrowed from
-  // another language, or a document that says another (a 404 page whose layout says "en", served
-  // under /ru/ with Russian words).
-  const documentPrimary = documentLanguage?.toLowerCase().split('-')[0];
-  const elsewhere =
-    regionLanguage !== texts.language || (documentPrimary !== undefined && documentPrimary !== regionLanguage.split('-')[0]);
-  const asideLang = langAttribute(elsewhere ? regionLanguage : undefined);
+  const asideLang = langAttribute(landmarkLanguage(texts, documentLanguage));
   if (!html) return '';
   // The greeting's script: a close remembered for the session, the greeting said once to screen readers.
   const script = greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl) : '';

@@ -18,13 +18,14 @@ const ONE = -2;
 /** A pattern segment: `**`, or its characters' codes with STAR and ONE for `*` and `?`. */
 type Segment = 'globstar' | number[];
 
-/** Alternatives `{a,b}` may expand into, at most: a pattern is written by hand. */
-const MAX_ALTERNATIVES = 256;
+/** Paths `{a,b}` may expand into, at most: a pattern is written by hand, and each is matched on every request. */
+const MAX_ALTERNATIVES = 64;
 
 /** What is wrong with a pattern, or undefined: the syntax here is all it may use. */
 export function pathPatternProblem(pattern: string): string | undefined {
   if (pattern.startsWith('!')) return 'starts with "!" (a negation): list the paths in `exclude` instead';
-  if (!pattern.startsWith('/') && !pattern.startsWith('**')) return 'does not start with "/": paths do';
+  // `**` alone or as the first segment stands for any path; anything else must start as a path does.
+  if (!pattern.startsWith('/') && pattern !== '**' && !pattern.startsWith('**/')) return 'does not start with "/": paths do';
   const other = /[[\]()\\]/.exec(pattern);
   if (other) return `holds "${other[0]}", which these patterns don't read (only *, ?, ** and {a,b})`;
   let depth = 0;
@@ -33,7 +34,12 @@ export function pathPatternProblem(pattern: string): string | undefined {
     if (char === '}' && --depth < 0) return 'closes a brace it never opened';
   }
   if (depth !== 0) return 'opens a brace it never closes';
-  if (expand(pattern).length > MAX_ALTERNATIVES) return `expands into more than ${MAX_ALTERNATIVES} paths`;
+  // Counted before anything is expanded: twenty groups of two would be a million patterns.
+  let alternatives = 1;
+  for (const [, choices] of pattern.matchAll(/\{([^}]*)\}/g)) {
+    alternatives *= choices.split(',').length;
+    if (alternatives > MAX_ALTERNATIVES) return `expands into more than ${MAX_ALTERNATIVES} paths`;
+  }
   return undefined;
 }
 

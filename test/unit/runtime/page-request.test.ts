@@ -109,6 +109,15 @@ describe('a page request fills the page into its links', () => {
     expect(message(ours)).toBe('Order 5521 for Jane');
   });
 
+  test('include/exclude read a request for /привет/ as written in the pattern, not percent-encoded', async () => {
+    const kit = await kits('https://shop.example', { fallback: { exclude: ['/привет/**'] } });
+    const page = '<!doctype html><title>T</title><p>x</p>';
+    const floating = (url: string) => /acw-floating/.test(render(page, kit, url, {}, false));
+    expect(floating('https://shop.example/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/')).toBe(false);
+    expect(floating('https://shop.example/%D0%BF%D0%BE%D0%BA%D0%B0/')).toBe(true);
+    expect(floating('https://shop.example/%E0%A4%A/')).toBe(true);
+  });
+
   test('prerendered and on-demand pages of one shape name the same path', () => {
     const site = { trailingSlash: 'ignore', format: 'directory' } as const;
     expect(pagePath('/static/', site)).toBe('/static/');

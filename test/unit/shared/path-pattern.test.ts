@@ -53,6 +53,9 @@ describe('path patterns', () => {
     ['/{cart,checkout}/**', '/shop/', false],
     ['/shop/{a,b}-{1,2}', '/shop/b-2', true],
     ['/привет/**', '/привет/мир/', true],
+    ['**', '/a/b/', true],
+    ['**/print', '/x/print', true],
+    ['**/print', '/print', true],
   ])('%s on %s: %s', (pattern, path, expected) => {
     expect(pathPatternProblem(pattern)).toBeUndefined();
     expect(match(pattern, path)).toBe(expected);
@@ -66,7 +69,10 @@ describe('path patterns', () => {
     ['/x/{a,{b,c}}', /nests braces/],
     ['/x/{a,b', /never closes/],
     ['/x/a}', /never opened/],
-    ['/{a,b,c,d}/{a,b,c,d}/{a,b,c,d}/{a,b,c,d}/{a,b}', /more than 256/],
+    ['/{a,b,c,d}/{a,b,c,d}/{a,b,c,d}/{a,b}', /more than 64/],
+    ['/{a,b}'.repeat(30), /more than 64/],
+    ['**.xml', /does not start with "\/"/],
+    ['***/x', /does not start with "\/"/],
   ])('%s is refused: %s', (pattern, problem) => {
     expect(pathPatternProblem(pattern)).toMatch(problem);
   });
