@@ -18,7 +18,7 @@ import {
   type PageGreeting,
   type PageParts,
 } from '../shared/markup.ts';
-import { pagePath, pageUrl } from '../shared/page-path.ts';
+import { cutPathname, pagePath, pageUrl } from '../shared/page-path.ts';
 import { pathMatcher } from '../shared/path-pattern.ts';
 import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
@@ -29,6 +29,8 @@ export const TITLE_LIMIT = 200;
 /** Of a longer path, only this much is matched against `include`/`exclude` (the work grows with the path: path-pattern.ts). */
 const PATH_LIMIT = 2048;
 
+/** The most of a page's address (percent-encoded) that `{path}` and `{url}` put into a message. */
+const MESSAGE_PATH_LIMIT = 512;
 /** Wrong `Astro.locals.whatsapp` values logged per server; the rest are left out quietly. */
 const SETTINGS_LOGGED = 10;
 
@@ -219,7 +221,8 @@ export class PageRequest implements PageHandler {
     let page: PageContext | undefined;
     const context = () => {
       if (page) return page;
-      const path = pagePath(this.#facts.url.pathname, options);
+      // A visitor chooses the path: a longer one is cut (each WhatsApp link on the page repeats it).
+      const path = pagePath(cutPathname(this.#facts.url.pathname, MESSAGE_PATH_LIMIT), options);
       return (page = { title: (title && capTitle(title)) || path, url: pageUrl(options.site, path), path });
     };
     const setting = this.#pageSetting();

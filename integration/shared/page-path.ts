@@ -32,3 +32,22 @@ export function pagePath(pathname: string, options: PathStyle): string {
   if (slash === false && path.endsWith('/')) return path.replace(/\/+$/, '');
   return path;
 }
+
+/**
+ * The first `limit` characters of a percent-encoded path, cut before an escape or a character its
+ * escapes would leave half written, so that it still decodes.
+ */
+export function cutPathname(pathname: string, limit: number): string {
+  if (pathname.length <= limit) return pathname;
+  let cut = pathname.slice(0, limit).replace(/%[0-9A-Fa-f]?$/, '');
+  // A character is up to four escapes: drop the last ones until what is left decodes.
+  for (let tries = 0; tries < 4; tries++) {
+    try {
+      decodeURI(cut);
+      return cut;
+    } catch {
+      cut = cut.replace(/%[0-9A-Fa-f]{2}$/, '');
+    }
+  }
+  return cut;
+}

@@ -118,6 +118,19 @@ describe('a page request fills the page into its links', () => {
     expect(floating('https://shop.example/%E0%A4%A/')).toBe(true);
   });
 
+  test("a crafted long path can't grow the page: {path} takes at most 512 characters of it", async () => {
+    const kit = await kits('https://shop.example', { whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' } });
+    const output = render(
+      '<!doctype html><title>T</title><a href="#whatsapp">x</a>',
+      kit,
+      `https://shop.example/${'%C3%A9'.repeat(2500)}`,
+      {},
+      false,
+    );
+    expect(message(hrefs(output)[0])).toBe(`At /${'é'.repeat(85)}/`);
+    expect(output.length).toBeLessThan(20_000);
+  });
+
   test('prerendered and on-demand pages of one shape name the same path', () => {
     const site = { trailingSlash: 'ignore', format: 'directory' } as const;
     expect(pagePath('/static/', site)).toBe('/static/');
