@@ -22,7 +22,10 @@ export function isTransformable(request: Request, response: Response): boolean {
 
 /**
  * A page that may be remembered: not one made for one visitor (a response that sets a cookie or
- * says it is private, a request with credentials), whose bytes the server should not keep.
+ * says it is private or not to be stored, a request with an Authorization header), whose bytes the
+ * server should not keep. A request that only carries cookies counts as shared: most sites' visitors
+ * carry an analytics cookie, and a page made from a session cookie should say `private` (its bytes
+ * are only ever compared with the next page at the same address, never sent to anyone else).
  */
 export function isShared(request: Request, response: Response): boolean {
   if (request.headers.has('authorization') || response.headers.has('set-cookie')) return false;
