@@ -5,10 +5,11 @@
  * the last place where a link may change: where the handler's `bodyMarkers` (`#whatsapp`…) appear.
  * Reading every byte of a page costs an on-demand server more than Astro's own rendering of it,
  * so from the last marker on the page passes as the bytes it came in, and the body's kit goes
- * before the document's closing `</body></html>` (whitespace between allowed), else after its last
- * byte. Either way no byte of the page follows the insertion but those closing tags: nothing the
- * page holds (an attribute value with `</body>` in it) can be read differently because of it, and
- * in a well-formed document the parser puts the kit at the end of `<body>` in both cases. When a
+ * before the document's closing `</body></html>` (whitespace between allowed). No byte of the page
+ * follows the insertion but those closing tags: nothing the page holds (an attribute value with
+ * `</body>` in it) can be read differently because of it, and the parser puts the kit at the end
+ * of `<body>`. A page that ends without them is read to its end after all (only the tokenizer
+ * knows whether that end is plain data, or inside a tag or a comment). When a
  * marker turns up in bytes still to come, the tokenizer first catches up on the bytes passed
  * (writing nothing there) and reads on. The last bytes that came are held back until more come
  * (room for a marker cut in two, and for the closing tags); when more are a while away (a slow
@@ -77,24 +78,25 @@ export function pieceInHeadText(html: string, at: number): number {
   return Math.min(html.length, at + PIECE);
 }
 
-/** Where the kit goes in the page's last text: before its closing tags, else at its very end. */
-function bodyKitPlace(tail: string): number {
+/**
+ * Where the kit goes in the page's last text: before its closing tags; undefined when it has none
+ * (then only the tokenizer can tell whether the end is plain data, or inside a tag or a comment,
+ * where nothing may be added: the passed bytes are read after all).
+ */
+function bodyKitPlace(tail: string): number | undefined {
   // The closing tags are at the very end: look at the end only (a regex anchored at $ tries every position).
   const from = Math.max(0, tail.length - HOLD);
   const closing = CLOSING.exec(tail.slice(from));
-  return closing && closing[0].trim() ? from + closing.index + closing[0].search(/<\//) : tail.length;
+  return closing && closing[0].trim() ? from + closing.index + closing[0].search(/<\//) : undefined;
 }
 
-function withBodyKit(tail: string, kit: string): string {
-  const at = bodyKitPlace(tail);
-  return tail.slice(0, at) + kit + tail.slice(at);
-}
-
-/** The page's last bytes (a few hundred) with the kit before their closing tags: the bytes stay as they came. */
-function withBodyKitBytes(tail: Uint8Array<ArrayBufferLike>, kit: string): Uint8Array<ArrayBufferLike>[] {
-  const text = tailDecoder.decode(tail);
+/**
+ * The page's last bytes (a few hundred) with the kit before their closing tags, at `place` in
+ * their text (bodyKitPlace): the bytes stay as they came.
+ */
+function withBodyKitBytes(tail: Uint8Array<ArrayBufferLike>, text: string, place: number, kit: string): Uint8Array<ArrayBufferLike>[] {
   // The closing tags and the whitespace between them: no character a decoder could have replaced.
-  const at = tail.length - encoder.encode(text.slice(bodyKitPlace(text))).length;
+  const at = tail.length - encoder.encode(text.slice(place)).length;
   return [tail.subarray(0, at), encodedText(kit), tail.subarray(at)];
 }
 
@@ -154,7 +156,15 @@ export function transformPageText(html: string, handler: PageHandler): string {
       markers = markersFor(list);
     }
     if (markerAt < at) markerAt = markers.indexIn(html, at);
-    if (markerAt < 0) return out + withBodyKit(transform.drain() + html.slice(at), handler.bodyEnd());
+    if (markerAt < 0) {
+      const drained = transform.drain();
+      const rest = html.slice(at);
+      const place = bodyKitPlace(drained + rest);
+      // No closing tags: the rest is read after all, and the end decides where the kit goes.
+      if (place === undefined) return out + drained + transform.write(rest) + transform.end();
+      const tail = drained + rest;
+      return out + tail.slice(0, place) + handler.bodyEnd() + tail.slice(place);
+    }
   }
   return out + transform.end();
 }
@@ -434,6 +444,12 @@ class PageStream {
     const { cut } = recipe;
     // A rest shorter than what is held back would hold the end of the read part too: read it.
     if (page.length < cut + HOLD) return;
+    // The rest passes as a read page's (#pass, end): all but its last bytes, then those with the
+    // body's kit before its closing tags. A page without them is read (its end decides).
+    const held = page.length - heldBack(page.subarray(cut));
+    const tailText = tailDecoder.decode(page.subarray(held));
+    const place = bodyKitPlace(tailText);
+    if (place === undefined) return;
     const shared = sharedLength(page, recipe.page);
     if (shared < recipe.prefix) return;
     // No marker in the rest (so no frontmatter marker either: see `recipe`). As far as it is the
@@ -457,9 +473,7 @@ class PageStream {
       at = edit.end;
     }
     parts.push(page.subarray(at, cut));
-    // The rest as a read page's passes (#pass, end): all but its last bytes, then those with the body's kit.
-    const held = page.length - heldBack(page.subarray(cut));
-    parts.push(page.subarray(cut, held), ...withBodyKitBytes(page.subarray(held), handler.bodyEnd()));
+    parts.push(page.subarray(cut, held), ...withBodyKitBytes(page.subarray(held), tailText, place, handler.bodyEnd()));
     return parts;
   }
 
@@ -483,7 +497,14 @@ class PageStream {
 
   end(): Uint8Array<ArrayBufferLike>[] {
     if (this.#mode === 'fragment') return [];
-    if (this.#mode === 'pass') return withBodyKitBytes(this.#held, this.#handler.bodyEnd());
+    if (this.#mode === 'pass') {
+      const text = tailDecoder.decode(this.#held);
+      const place = bodyKitPlace(text);
+      if (place !== undefined) return withBodyKitBytes(this.#held, text, place, this.#handler.bodyEnd());
+      // No closing tags: the bytes passed are read after all, and the end decides where the kit goes.
+      const [written, input] = this.#stopPassing();
+      return [written, encoder.encode(this.#read(input)), ...this.end()];
+    }
     const rest = pieceDecoder.decode(this.#carry);
     return [encoder.encode(this.#transform.write(rest) + this.#transform.end())];
   }

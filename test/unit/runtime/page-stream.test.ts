@@ -164,6 +164,26 @@ describe('an on-demand page as Astro sends it', () => {
     }
   });
 
+  test.each([
+    ['plain text', '<p>The end'],
+    ['an unfinished tag', '<p>The end<b'],
+    ['an unfinished comment', '<p>The end<!-- '],
+    ['an unclosed script', '<p>The end<script>let a = 1'],
+  ])('a body passed unread that ends without its closing tags, in %s: the kit goes where a full read puts it', async (_, end) => {
+    const page = encoder.encode(HEAD + 'x'.repeat(2000) + end);
+    const reading: PageHandler = { ...handler, bodyMarkers: () => undefined };
+    const read = text(transformPageBytes(page, reading));
+    expect(text(transformPageBytes(page, handler))).toBe(read);
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(page.slice(0, 1000));
+        controller.enqueue(page.slice(1000));
+        controller.close();
+      },
+    });
+    expect(await new Response(transformPageStream(streamed, handler)).text()).toBe(read);
+  });
+
   test('an end many turns away counts as streaming: the page is not held for it', async () => {
     const result = await transformPageBody(body([HEAD + TAIL], { turns: 200 }), handler);
     expect(result).toBeInstanceOf(ReadableStream);
