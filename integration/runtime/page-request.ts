@@ -18,7 +18,7 @@ import {
   type PageGreeting,
   type PageParts,
 } from '../shared/markup.ts';
-import { cutPathname, pagePath, pageUrl } from '../shared/page-path.ts';
+import { cutPathname, decodePath, pagePath, pageUrl } from '../shared/page-path.ts';
 import { pathMatcher } from '../shared/path-pattern.ts';
 import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
@@ -131,15 +131,9 @@ export class PageRequest implements PageHandler {
     this.#kits = kits;
     this.#facts = facts;
     const { base } = kits.options;
-    // As patterns are written: `/привет/**` for a request to /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/.
-    let pathname = facts.url.pathname.slice(0, PATH_LIMIT);
-    if (pathname.includes('%')) {
-      try {
-        pathname = decodeURI(pathname);
-      } catch {
-        // Not UTF-8 once decoded (or cut in a sequence): matched as it came.
-      }
-    }
+    // As patterns are written: `/привет/**` for a request to /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/
+    // (cut where it still decodes, so no escape is cut in two).
+    const pathname = decodePath(cutPathname(facts.url.pathname, PATH_LIMIT));
     this.#route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
   }
 

@@ -14,12 +14,7 @@ export function pageUrl(site: string | undefined, path: string): string | undefi
  * uses, so a prerendered and an on-demand page of the same shape say the same.
  */
 export function pagePath(pathname: string, options: PathStyle): string {
-  let path: string;
-  try {
-    path = decodeURI(pathname);
-  } catch {
-    path = pathname;
-  }
+  const path = decodePath(pathname);
   const last = path.slice(path.lastIndexOf('/') + 1);
   if (path === '/' || last.includes('.')) return path;
   const slash =
@@ -50,4 +45,20 @@ export function cutPathname(pathname: string, limit: number): string {
     }
   }
   return cut;
+}
+
+/**
+ * A percent-encoded path as visitors read it: each run of escapes decoded as decodeURI does (the
+ * characters that mean something in a URL, such as %2F, stay escaped), a run that is not UTF-8
+ * left as it came, so one bad escape (`%FF`) doesn't keep the rest of the path encoded.
+ */
+export function decodePath(pathname: string): string {
+  if (!pathname.includes('%')) return pathname;
+  return pathname.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURI(run);
+    } catch {
+      return run;
+    }
+  });
 }

@@ -116,6 +116,12 @@ describe('a page request fills the page into its links', () => {
     expect(floating('https://shop.example/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/')).toBe(false);
     expect(floating('https://shop.example/%D0%BF%D0%BE%D0%BA%D0%B0/')).toBe(true);
     expect(floating('https://shop.example/%E0%A4%A/')).toBe(true);
+    // One escape that is not UTF-8, or a cut inside one, doesn't leave the rest encoded (and out of the pattern's reach).
+    const admin = await kits('https://shop.example', { fallback: { exclude: ['/admin/**'] } });
+    const adminFloating = (url: string) => /acw-floating/.test(render(page, admin, url, {}, false));
+    expect(adminFloating('https://shop.example/%61dmin/%FF')).toBe(false);
+    expect(adminFloating(`https://shop.example/%61dmin/${'a'.repeat(2037)}%C3%A9`)).toBe(false);
+    expect(adminFloating('https://shop.example/%61dmin%2Fx')).toBe(true);
   });
 
   test("a crafted long path can't grow the page: {path} takes at most 512 characters of it", async () => {
