@@ -30,21 +30,31 @@ export function pagePath(pathname: string, options: PathStyle): string {
 
 /**
  * The first `limit` characters of a percent-encoded path, cut before an escape or a character its
- * escapes would leave half written, so that it still decodes.
+ * escapes would leave half written: the run of escapes it ends in decodes as it did before the cut
+ * (one that never decoded, a `%FF`, is left as it is: decodePath leaves it too).
  */
 export function cutPathname(pathname: string, limit: number): string {
   if (pathname.length <= limit) return pathname;
   let cut = pathname.slice(0, limit).replace(/%[0-9A-Fa-f]?$/, '');
-  // A character is up to four escapes: drop the last ones until what is left decodes.
-  for (let tries = 0; tries < 4; tries++) {
-    try {
-      decodeURI(cut);
-      return cut;
-    } catch {
-      cut = cut.replace(/%[0-9A-Fa-f]{2}$/, '');
-    }
+  // A character is up to four escapes: drop the run's last ones (three at most) until it decodes.
+  for (let tries = 0; tries < 3; tries++) {
+    const run = /(?:%[0-9A-Fa-f]{2})+$/.exec(cut)?.[0];
+    if (!run || decodes(run) || !decodes(runAt(pathname, cut.length - run.length))) return cut;
+    cut = cut.slice(0, -3);
   }
   return cut;
+}
+
+/** The whole run of escapes that begins at `at` in `pathname`. */
+const runAt = (pathname: string, at: number) => /^(?:%[0-9A-Fa-f]{2})+/.exec(pathname.slice(at))?.[0] ?? '';
+
+function decodes(escapes: string): boolean {
+  try {
+    decodeURI(escapes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

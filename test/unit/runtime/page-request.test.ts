@@ -3,7 +3,7 @@ import { clientAssets } from '../../../integration/config/client-assets.ts';
 import { contactHref, fillPageContext, type Contact } from '../../../integration/shared/contacts.ts';
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
-import { pagePath } from '../../../integration/shared/page-path.ts';
+import { cutPathname, decodePath, pagePath } from '../../../integration/shared/page-path.ts';
 import { transformPageBody, transformPageBytes, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
@@ -135,6 +135,13 @@ describe('a page request fills the page into its links', () => {
     );
     expect(message(hrefs(output)[0])).toBe(`At /${'é'.repeat(85)}/`);
     expect(output.length).toBeLessThan(20_000);
+  });
+
+  test('a path is cut where its last character is whole, whatever escape that never decoded (%FF) comes before', () => {
+    expect(cutPathname('/%FF/' + 'a'.repeat(600) + '%C3%A9', 607)).toBe('/%FF/' + 'a'.repeat(600));
+    expect(cutPathname('/' + '%C3%A9'.repeat(200), 512)).toBe('/' + '%C3%A9'.repeat(85));
+    expect(cutPathname('/a%FF%FF%FF%FF', 10)).toBe('/a%FF%FF');
+    expect(decodePath('/%61dmin/%FF/%D1%8F%2F')).toBe('/admin/%FF/я%2F');
   });
 
   test('prerendered and on-demand pages of one shape name the same path', () => {
