@@ -10,11 +10,18 @@ export function pageUrl(site: string | undefined, path: string): string | undefi
 }
 
 /**
- * The page's path as visitors read it (percent-decoding undone), with the trailing slash the site
- * uses, so a prerendered and an on-demand page of the same shape say the same.
+ * Unicode's bidirectional controls (embeddings, overrides, isolates, marks). Decoded in a message,
+ * one a visitor put in the address would show the site's own words after it reversed or reordered.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The page's path as visitors read it (percent-decoding undone, bidirectional controls left
+ * escaped), with the trailing slash the site uses, so a prerendered and an on-demand page of the
+ * same shape say the same.
  */
 export function pagePath(pathname: string, options: PathStyle): string {
-  const path = decodePath(pathname);
+  const path = decodePath(pathname).replace(BIDI_CONTROLS, encodeURIComponent);
   const last = path.slice(path.lastIndexOf('/') + 1);
   if (path === '/' || last.includes('.')) return path;
   const slash =

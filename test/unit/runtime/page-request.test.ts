@@ -144,6 +144,35 @@ describe('a page request fills the page into its links', () => {
     expect(decodePath('/%61dmin/%FF/%D1%8F%2F')).toBe('/admin/%FF/я%2F');
   });
 
+  test("a visitor's path can't turn the message's text around: bidirectional controls in {path} stay escaped", async () => {
+    const kit = await kits('https://shop.example', { whatsapp: { phone: '+7 900 123-45-67', text: 'Order {path} please' } });
+    // U+202E (right-to-left override) would show the rest of the message, the site's own words, reversed.
+    const output = render(
+      '<!doctype html><title>T</title><a href="#whatsapp">x</a>',
+      kit,
+      'https://shop.example/a%E2%80%AEb%E2%81%A6c%D1%8F',
+      {},
+      false,
+    );
+    expect(message(hrefs(output)[0])).toBe('Order /a%E2%80%AEb%E2%81%A6cя/ please');
+    for (const control of [
+      '\u061c',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ]) {
+      expect(pagePath(`/x${encodeURI(control)}y`, { trailingSlash: 'never', format: 'directory' })).toBe(`/x${encodeURI(control)}y`);
+    }
+  });
+
   test('prerendered and on-demand pages of one shape name the same path', () => {
     const site = { trailingSlash: 'ignore', format: 'directory' } as const;
     expect(pagePath('/static/', site)).toBe('/static/');
