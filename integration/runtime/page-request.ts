@@ -31,8 +31,9 @@ const PATH_LIMIT = 2048;
 
 /** The most of a page's address (percent-encoded) that `{path}` and `{url}` put into a message. */
 const MESSAGE_PATH_LIMIT = 512;
-/** Wrong `Astro.locals.whatsapp` values logged per server; the rest are left out quietly. */
+/** Wrong `Astro.locals.whatsapp` values logged per hour and server; the rest are counted, not logged. */
 const SETTINGS_LOGGED = 10;
+const SETTINGS_LOG_WINDOW = 3_600_000;
 
 const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
 const OPENS_CHAT_IN_NEW_TAB = { ...OPENS_IN_NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT };
@@ -76,15 +77,31 @@ export class PageKits {
     return this.#phoneLinks.some((link) => href === link || href.startsWith(`${link}?`) || href.startsWith(`${link}/?`));
   }
 
-  #settingsLeftOut = 0;
+  #settingsWindow = { start: -Infinity, logged: 0, leftOut: 0 };
   /**
    * A wrong `Astro.locals.whatsapp` on an on-demand page, left out: logged for the first few
-   * requests only, as request data (a visitor) may set it on every one.
+   * requests of each hour, as request data (a visitor) may set it on every one; the next hour's
+   * first line says how many went unlogged.
    */
   warnSettingLeftOut(warning: string): void {
-    if (++this.#settingsLeftOut <= SETTINGS_LOGGED) console.warn(warning);
-    if (this.#settingsLeftOut === SETTINGS_LOGGED) {
-      console.warn(`[astro-chatra-whatsapp] Further wrong Astro.locals.whatsapp values are left out without a line in the log.`);
+    const window = this.#settingsWindow;
+    const now = Date.now();
+    if (now - window.start >= SETTINGS_LOG_WINDOW) {
+      if (window.leftOut > 0) {
+        console.warn(
+          `[astro-chatra-whatsapp] ${window.leftOut} more wrong Astro.locals.whatsapp values were left out in the last hour without a line in the log.`,
+        );
+      }
+      this.#settingsWindow = { start: now, logged: 0, leftOut: 0 };
+      return this.warnSettingLeftOut(warning);
+    }
+    if (window.logged >= SETTINGS_LOGGED) {
+      window.leftOut++;
+      return;
+    }
+    console.warn(warning);
+    if (++window.logged === SETTINGS_LOGGED) {
+      console.warn(`[astro-chatra-whatsapp] Further wrong Astro.locals.whatsapp values this hour are counted, not logged.`);
     }
   }
 
