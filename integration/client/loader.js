@@ -36,6 +36,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var swapped;
   /** @type {boolean | undefined} */
   var autoSent;
+  /** The interface language Chatra started in (the texts' `language`; none: the dashboard's). */
+  /** @type {string | undefined} */
+  var chatraLanguage;
 
   function setState(/** @type {string} */ next) {
     state = next;
@@ -120,7 +123,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     }, 100);
   }
 
-  function addChatraScript(/** @type {Texts} */ texts) {
+  /** window.ChatraSetup for `texts`; `again`: for a restart, where a language the texts lack goes back to the dashboard's. */
+  function setUpChatra(/** @type {Texts} */ texts, /** @type {boolean} */ again) {
     // What the site's own script set for this visitor, Chatra's way (window.ChatraSetup = { clientId }
     // for a signed-in user), over the build's setup; an element named ChatraSetup is not an own property.
     var visitor = own.call(w, 'ChatraSetup') && w.ChatraSetup && typeof w.ChatraSetup === 'object' ? w.ChatraSetup : {};
@@ -128,7 +132,13 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
     if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
     if (texts.language) setup.language = texts.language;
+    else if (again) delete setup.language;
+    chatraLanguage = texts.language;
     w.ChatraSetup = setup;
+  }
+
+  function addChatraScript(/** @type {Texts} */ texts) {
+    setUpChatra(texts, false);
     var script = d.createElement('script');
     script.async = true;
     script.src = 'https://call.chatra.io/chatra.js';
@@ -257,7 +267,11 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         textsKey = keyOf(page);
         fetchTexts(page).then(
           function (texts) {
-            w.Chatra('setLocale', { customStrings: texts.customStrings });
+            if (texts.language === chatraLanguage) return w.Chatra('setLocale', { customStrings: texts.customStrings });
+            // A page in another language: Chatra reads its interface language when it starts, so it
+            // restarts with the new settings, as Chatra's own npm module applies them.
+            setUpChatra(texts, true);
+            w.Chatra('restart');
           },
           function () {},
         );

@@ -10,8 +10,16 @@
     d = document;
   var queued = (w.Chatra && w.Chatra.q) || [];
   var seen = (w.__chatra = { id: w.ChatraID, setup: w.ChatraSetup, calls: [], queued: queued.length });
-  var Chatra = function () {
+  var Chatra = function (method) {
     seen.calls.push(Array.prototype.slice.call(arguments));
+    // Chatra('restart') starts the widget again with window.ChatraSetup as it is now (how Chatra's npm
+    // module applies new settings): what it read, and a new #chatra in place of the old.
+    if (method === 'restart') {
+      seen.setup = w.ChatraSetup;
+      var old = d.getElementById('chatra');
+      if (old) old.remove();
+      draw();
+    }
   };
   ['openChat', 'pageView', 'setLocale', 'sendAutoMessage', 'restart', 'kill', 'show', 'hide', 'expandWidget', 'minimizeWidget'].forEach(
     function (name) {

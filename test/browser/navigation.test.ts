@@ -30,6 +30,31 @@ describe('visits and navigation', () => {
     await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'pageView').length).toBe(2);
     expect(await state(v.page)).toBe('ready');
     expect(v.chatraRequests).toHaveLength(1);
+    // The same language: Chatra isn't started again.
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'restart')).toEqual([]);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> to a page in another language: Chatra starts again in it, with its texts; and back', async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    const restarts = async () => (await seen(v.page)).calls.filter(([method]) => method === 'restart').length;
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/ru/');
+    await expect.poll(restarts).toBe(1);
+    let setup = (await seen(v.page)).setup;
+    expect(setup.language).toBe('ru');
+    expect(Object.values(setup.locale.customStrings).join(' ')).toContain(`[${defaultTexts.ru.linkLabel}](${LINK})`);
+    expect(await v.page.locator('#chatra').count()).toBe(1);
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await expect.poll(restarts).toBe(2);
+    setup = (await seen(v.page)).setup;
+    expect(setup.language).toBe('en');
+    expect(Object.values(setup.locale.customStrings).join(' ')).toContain(`[${defaultTexts.en.linkLabel}](${LINK})`);
+    expect(await state(v.page)).toBe('ready');
+    expect(v.chatraRequests).toHaveLength(1);
     expect(v.errors).toEqual([]);
     await closeAll(v);
   });
