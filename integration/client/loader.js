@@ -110,6 +110,22 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     if (state !== 'ready') setState('failed');
   }
 
+  /** The widget takes the texts of the page in view (after a `<ClientRouter />` navigation). */
+  function followTexts(/** @type {PageData} */ page) {
+    if (!page.texts || keyOf(page) === textsKey) return;
+    textsKey = keyOf(page);
+    fetchTexts(page).then(
+      function (texts) {
+        if (texts.language === chatraLanguage) return w.Chatra('setLocale', { customStrings: texts.customStrings });
+        // A page in another language: Chatra reads its interface language when it starts, so it
+        // restarts with the new settings, as Chatra's own npm module applies them.
+        setUpChatra(texts, true);
+        w.Chatra('restart');
+      },
+      function () {},
+    );
+  }
+
   function watchUntilReady() {
     var tries = 0;
     var timer = setInterval(function () {
@@ -117,6 +133,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         clearInterval(timer);
         clearTimeout(failTimer);
         setState('ready');
+        // Navigated while it loaded: the page in view may have other texts than those it started with.
+        followTexts(pageData());
       } else if (++tries > 600) {
         clearInterval(timer);
       }
@@ -263,19 +281,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var page = pageData();
     // Calls to a widget that failed would wait in Chatra.q forever, one more each navigation.
     if (requested && state === 'ready') {
-      if (page.texts && keyOf(page) !== textsKey) {
-        textsKey = keyOf(page);
-        fetchTexts(page).then(
-          function (texts) {
-            if (texts.language === chatraLanguage) return w.Chatra('setLocale', { customStrings: texts.customStrings });
-            // A page in another language: Chatra reads its interface language when it starts, so it
-            // restarts with the new settings, as Chatra's own npm module applies them.
-            setUpChatra(texts, true);
-            w.Chatra('restart');
-          },
-          function () {},
-        );
-      }
+      followTexts(page);
       w.Chatra('pageView');
     }
     scheduleAutoMessage(page);

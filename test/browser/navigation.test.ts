@@ -59,6 +59,18 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test('<ClientRouter /> to another language while chatra.js is still on its way: Chatra ends up in the new language', async () => {
+    const v = await visit('/eager/router/', { delayChatra: 1000 });
+    expect(await state(v.page)).toBe('loading');
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/ru/');
+    await waitForState(v.page, 'ready');
+    await expect.poll(async () => (await seen(v.page)).setup.language).toBe('ru');
+    expect(Object.values((await seen(v.page)).setup.locale.customStrings).join(' ')).toContain(`[${defaultTexts.ru.linkLabel}](${LINK})`);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('<ClientRouter />: the widget Chatra drew in <body> is still there after three navigations; gone, the WhatsApp button shows', async () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');

@@ -64,11 +64,13 @@ interface VisitOptions {
   delayLoader?: number;
   /** Serve the page without its own scripts: what a visitor without JavaScript gets, with room for axe. */
   stripScripts?: boolean;
+  /** Hold chatra.js (the stand-in) back this many milliseconds, as a slow network would. */
+  delayChatra?: number;
 }
 
 export async function visit(
   path: string,
-  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, delayLoader, stripScripts }: VisitOptions = {},
+  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, delayLoader, stripScripts, delayChatra }: VisitOptions = {},
 ): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], errors: [], popups: [] };
@@ -89,6 +91,7 @@ export async function visit(
     if (url.startsWith(server.origin)) return route.continue();
     if (url === 'https://call.chatra.io/chatra.js') {
       visitState.chatraRequests.push({ afterLoad: loaded });
+      if (delayChatra) await new Promise((resolve) => setTimeout(resolve, delayChatra));
       if (script === 'stand-in') return route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
       if (script === 'snapshot') return route.fulfill({ contentType: 'text/javascript', body: SNAPSHOT });
       if (script === 'missing') return route.fulfill({ status: 404, body: 'Not found' });
