@@ -8,6 +8,7 @@ import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
 import { isShared, isTransformable } from './response-kind.ts';
+import { requestedUrl } from '../shared/page-path.ts';
 import { transformPageBody, transformWholePage } from './page-stream.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
@@ -21,7 +22,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (transformed.has(response) || !isTransformable(context.request, response)) return response;
 
   const page = new PageRequest(kits, {
-    url: context.url,
+    url: requestedUrl(context.url, context.originPathname, options.base),
     locale: context.currentLocale,
     locals: () => context.locals,
     prerendered: context.isPrerendered,

@@ -79,3 +79,24 @@ export function decodePath(pathname: string): string {
     }
   });
 }
+
+/**
+ * The address the visitor asked for. After a rewrite (Astro's i18n fallback serves /es/about/ with
+ * the page of /en/about/), `context.url` names the page that answered and `context.originPathname`
+ * (decoded, without `base`) the one asked for: include/exclude and `{path}` go by the visitor's.
+ * The same address in another form (a trailing slash, `.html`) is no rewrite: `url` stays as it is.
+ */
+export function requestedUrl(url: URL, originPathname: string | undefined, base: string): URL {
+  if (typeof originPathname !== 'string' || !originPathname.startsWith('/')) return url;
+  const root = base.replace(/\/+$/, '');
+  const served = decodePath(url.pathname);
+  const route = root && (served === root || served.startsWith(`${root}/`)) ? served.slice(root.length) : served;
+  if (sameAddress(route, originPathname)) return url;
+  const requested = new URL(url);
+  // The setter escapes what a path can't hold as it is; a `%` of the decoded path stays one.
+  requested.pathname = root + originPathname.replace(/%/g, '%25');
+  return requested;
+}
+
+const addressForm = (path: string) => path.replace(/(?:\/index)?\.html$/, '').replace(/\/+$/, '');
+const sameAddress = (a: string, b: string) => a === b || addressForm(a) === addressForm(b);

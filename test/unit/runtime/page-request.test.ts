@@ -3,7 +3,7 @@ import { clientAssets } from '../../../integration/config/client-assets.ts';
 import { contactHref, fillPageContext, type Contact } from '../../../integration/shared/contacts.ts';
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
-import { cutPathname, decodePath, pagePath } from '../../../integration/shared/page-path.ts';
+import { cutPathname, decodePath, pagePath, requestedUrl } from '../../../integration/shared/page-path.ts';
 import { transformPageBody, transformPageBytes, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
@@ -171,6 +171,17 @@ describe('a page request fills the page into its links', () => {
     ]) {
       expect(pagePath(`/x${encodeURI(control)}y`, { trailingSlash: 'never', format: 'directory' })).toBe(`/x${encodeURI(control)}y`);
     }
+  });
+
+  test("after a rewrite (an i18n fallback), the page is the visitor's address: Astro's originPathname, under base", () => {
+    const url = new URL('https://shop.example/docs/en/about/');
+    // The same address in another form is no rewrite: the URL itself comes back.
+    for (const origin of ['/en/about/', '/en/about', '/en/about.html', undefined]) expect(requestedUrl(url, origin, '/docs')).toBe(url);
+    expect(requestedUrl(new URL('https://shop.example/docs/'), '/index.html', '/docs/')).toEqual(new URL('https://shop.example/docs/'));
+    expect(requestedUrl(url, '/es/about/', '/docs').pathname).toBe('/docs/es/about/');
+    expect(requestedUrl(new URL('https://shop.example/en/%D1%8F'), '/es/я', '/').pathname).toBe('/es/%D1%8F');
+    // A `%` of the decoded path stays a `%`, not the start of an escape.
+    expect(decodePath(requestedUrl(url, '/es/100%41', '/docs').pathname)).toBe('/docs/es/100%41');
   });
 
   test('prerendered and on-demand pages of one shape name the same path', () => {
