@@ -21,9 +21,14 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  * same shape say the same.
  */
 export function pagePath(pathname: string, options: PathStyle): string {
-  const path = decodePath(pathname).replace(BIDI_CONTROLS, encodeURIComponent);
+  let path = decodePath(pathname).replace(BIDI_CONTROLS, encodeURIComponent);
+  // In the 'file' and 'preserve' formats a prerendered page's Astro.url names its file (/about.html,
+  // /ru/index.html); its address, as Astro's sitemap writes it and an on-demand page has it, doesn't.
+  if (options.format !== 'directory') path = path.replace(/\/index\.html$/, '/').replace(/\.html$/, '') || '/';
   const last = path.slice(path.lastIndexOf('/') + 1);
-  if (path === '/' || last.includes('.')) return path;
+  // A name with a file's extension (`feed.xml`, a route named `legacy.html`) is an address as it is;
+  // a dot among digits (`/v1.2`) is a page like any other.
+  if (path === '/' || /\.[a-z][a-z0-9]*$/i.test(last)) return path;
   const slash =
     options.trailingSlash === 'always' || (options.trailingSlash === 'ignore' && options.format === 'directory')
       ? true

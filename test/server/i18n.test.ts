@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
-import { build } from 'astro';
+import { build, type AstroInlineConfig } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
@@ -16,17 +16,18 @@ import { startNodeAdapter, type RunningServer } from '../support/servers.ts';
 
 const root = fileURLToPath(new URL('../fixtures/i18n/', import.meta.url));
 let server: RunningServer;
+let fileFormat: RunningServer;
 
-beforeAll(async () => {
-  const outDir = `${root}dist/`;
+async function buildAndServe(name: string, config: AstroInlineConfig): Promise<RunningServer> {
+  const outDir = `${root}dist-${name}/`;
   rmSync(outDir, { recursive: true, force: true });
   delete process.env.NODE_ENV;
-  await build({
-    root,
-    outDir,
-    logLevel: 'error',
-    configFile: false,
-    site: 'https://shop.example',
+  await build({ root, outDir, logLevel: 'error', configFile: false, site: 'https://shop.example', ...config });
+  return startNodeAdapter(outDir);
+}
+
+beforeAll(async () => {
+  server = await buildAndServe('fallback', {
     output: 'static',
     adapter: node({ mode: 'standalone' }),
     i18n: {
@@ -43,13 +44,20 @@ beforeAll(async () => {
       }),
     ],
   });
-  server = await startNodeAdapter(outDir);
+  // build.format 'file': a prerendered page's Astro.url names its file (/en/about.html).
+  fileFormat = await buildAndServe('file', {
+    output: 'static',
+    adapter: node({ mode: 'standalone' }),
+    build: { format: 'file' },
+    trailingSlash: 'never',
+    integrations: [chatraWhatsApp({ whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' } })],
+  });
 }, 180_000);
 
-afterAll(() => server?.close());
+afterAll(() => Promise.all([server?.close(), fileFormat?.close()]));
 
-async function kitAt(path: string) {
-  const response = await fetch(server.origin + path, { redirect: 'manual' });
+async function kitAt(path: string, from = server) {
+  const response = await fetch(from.origin + path, { redirect: 'manual' });
   const page = parsePage(await response.text());
   const footer = page.all('a').find((a) => textOf(a) === 'WhatsApp us');
   return {
@@ -72,5 +80,13 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
     expect(await kitAt('/en/live')).toEqual({ status: 200, lang: 'en', loader: 1, floating: 1, message: 'At /en/live/' });
     expect(await kitAt('/es/nope')).toMatchObject({ status: 404, loader: 0, floating: 0, message: 'At /es/nope/' });
     expect(await kitAt('/ru/nope')).toMatchObject({ status: 404, loader: 1, floating: 1, message: 'At /ru/nope/' });
+  });
+});
+
+describe("build.format 'file'", () => {
+  test('a prerendered page and an on-demand one say their addresses alike: no .html, as the sitemap writes them', async () => {
+    expect((await kitAt('/en/about', fileFormat)).message).toBe('At /en/about');
+    expect((await kitAt('/ru', fileFormat)).message).toBe('At /ru');
+    expect((await kitAt('/en/live', fileFormat)).message).toBe('At /en/live');
   });
 });

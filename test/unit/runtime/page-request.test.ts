@@ -192,6 +192,20 @@ describe('a page request fills the page into its links', () => {
     expect(pagePath('/a', { trailingSlash: 'never', format: 'directory' })).toBe('/a');
     expect(pagePath('/a/', { trailingSlash: 'never', format: 'directory' })).toBe('/a');
     expect(pagePath('/%E0%A4%A', site)).toBe('/%E0%A4%A/');
+    // A dot among digits is no file's name: /v1.2 on demand says what the prerendered /v1.2/ says.
+    expect(pagePath('/v1.2', site)).toBe('/v1.2/');
+    expect(pagePath('/v1.2/', site)).toBe('/v1.2/');
+    // build.format 'file' or 'preserve': a prerendered page's Astro.url names its file; the page's address doesn't.
+    for (const format of ['file', 'preserve'] as const) {
+      const style = { trailingSlash: 'ignore', format } as const;
+      expect(pagePath('/docs/about.html', style)).toBe('/docs/about');
+      expect(pagePath('/docs/ru/index.html', style)).toBe(format === 'file' ? '/docs/ru' : '/docs/ru/');
+      expect(pagePath('/index.html', style)).toBe('/');
+    }
+    expect(pagePath('/docs/about.html', { trailingSlash: 'always', format: 'file' })).toBe('/docs/about/');
+    expect(pagePath('/docs/ssr', { trailingSlash: 'ignore', format: 'file' })).toBe('/docs/ssr');
+    // In the 'directory' format a path ending in .html is a route of that name.
+    expect(pagePath('/legacy.html', site)).toBe('/legacy.html');
   });
 
   test('Astro.locals.whatsapp from request data: a wrong value or an unknown placeholder never throws on demand', async () => {
