@@ -14,6 +14,10 @@ export default defineConfig({
     // Fixture builds are real `astro build`s: give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // What a browser or a server does under load can take longer than Vitest's default second.
+    expect: { poll: { timeout: 10_000 } },
+    // One seed for every property test of a run: the commit's (test/support/fast-check-seed.ts).
+    setupFiles: ['test/support/fast-check-seed.ts'],
     projects: [
       {
         extends: true,

@@ -26,7 +26,7 @@ describe('accessibility and layout', () => {
   test('axe-core finds nothing on the page without its scripts (as a visitor without JavaScript gets it)', async () => {
     // Scripts stripped, so axe can still run: the stylesheet shows the button once fallback.timeout
     // has passed with no loader (with JavaScript off, at once: see no-javascript.test.ts).
-    const v = await visit('/idle/inline/', { stripScripts: true });
+    const v = await visit('/fast-fallback/inline/', { stripScripts: true });
     expect(await state(v.page)).toBeNull();
     await expect.poll(() => floating(v.page).isVisible(), { timeout: TIMEOUT + 3000 }).toBe(true);
     expect(await axeViolations(v.page)).toEqual([]);

@@ -11,7 +11,7 @@ import { build } from 'astro';
 import chatraWhatsApp, { type ChatraWhatsAppOptions } from 'astro-chatra-whatsapp';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../support/static-server.ts';
-import { LINK, SITES, TIMEOUT } from './sites.ts';
+import { LINK, ROOMY_TIMEOUT, SITES } from './sites.ts';
 import { buildOutDir } from '../support/out-dir.ts';
 
 declare module 'vitest' {
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
       logLevel: 'error',
       configFile: false,
       ...config,
-      integrations: [mdx(), chatraWhatsApp({ whatsapp: LINK, fallback: { timeout: TIMEOUT }, ...options } as ChatraWhatsAppOptions)],
+      integrations: [mdx(), chatraWhatsApp({ whatsapp: LINK, fallback: { timeout: ROOMY_TIMEOUT }, ...options } as ChatraWhatsAppOptions)],
     });
   }
   const server = await serveStatic(served);

@@ -60,10 +60,12 @@ describe('visits and navigation', () => {
   });
 
   test('<ClientRouter /> to another language while chatra.js is still on its way: Chatra ends up in the new language', async () => {
-    const v = await visit('/eager/router/', { delayChatra: 1000 });
+    let release!: () => void;
+    const v = await visit('/eager/router/', { holdChatra: new Promise<void>((resolve) => (release = resolve)) });
     expect(await state(v.page)).toBe('loading');
     await v.page.click('#ru');
     await v.page.waitForURL('**/router/ru/');
+    release();
     await waitForState(v.page, 'ready');
     await expect.poll(async () => (await seen(v.page)).setup.language).toBe('ru');
     expect(Object.values((await seen(v.page)).setup.locale.customStrings).join(' ')).toContain(`[${defaultTexts.ru.linkLabel}](${LINK})`);

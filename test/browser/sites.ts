@@ -7,8 +7,17 @@ import type { ChatraWhatsAppOptions } from 'astro-chatra-whatsapp';
 
 export const LINK = 'https://wa.me/message/4O4YGZEG3RIVE1';
 export const CHATRA_ID = 'DemoChatraId2026';
-/** fallback.timeout of every site: short, so a failed widget shows the WhatsApp button soon. */
+/**
+ * fallback.timeout of the sites whose tests wait for it to pass (`fast-fallback`, the greeting's):
+ * short, so a failed widget shows the WhatsApp button soon.
+ */
 export const TIMEOUT = 1500;
+/**
+ * fallback.timeout of the other sites: room for a busy machine. The loader gives up on a page it
+ * reaches later than this after navigation started, so a test that waits for `ready` must not
+ * depend on a 2-core CI machine reaching it within 1.5 s.
+ */
+export const ROOMY_TIMEOUT = 6000;
 
 export const GREETING = {
   text: 'Hi 👋 Any questions? We answer on WhatsApp',
@@ -24,6 +33,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   eager: { options: { chatra: chatra('eager') } },
   idle: { options: { chatra: chatra('idle'), texts: { autoMessage: { text: 'Hi! {whatsapp}', afterSeconds: 0 } } } },
   interaction: { options: { chatra: chatra('interaction') } },
+  // For the tests that wait for fallback.timeout to pass (chatra.js that never answers, no loader at all).
+  'fast-fallback': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT } } },
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   'csp-strict-dynamic': {

@@ -10,7 +10,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { STATE_ATTRIBUTE } from '../../integration/shared/dom.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { TIMEOUT } from './sites.ts';
+import { ROOMY_TIMEOUT } from './sites.ts';
 
 const require = createRequire(import.meta.url);
 export const STAND_IN = readFileSync(new URL('./chatra-stand-in.js', import.meta.url), 'utf8');
@@ -64,13 +64,13 @@ interface VisitOptions {
   delayLoader?: number;
   /** Serve the page without its own scripts: what a visitor without JavaScript gets, with room for axe. */
   stripScripts?: boolean;
-  /** Hold chatra.js (the stand-in) back this many milliseconds, as a slow network would. */
-  delayChatra?: number;
+  /** Hold chatra.js (the stand-in) back until this settles, as a slow network would. */
+  holdChatra?: Promise<unknown>;
 }
 
 export async function visit(
   path: string,
-  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, delayLoader, stripScripts, delayChatra }: VisitOptions = {},
+  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, delayLoader, stripScripts, holdChatra }: VisitOptions = {},
 ): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], errors: [], popups: [] };
@@ -91,7 +91,7 @@ export async function visit(
     if (url.startsWith(server.origin)) return route.continue();
     if (url === 'https://call.chatra.io/chatra.js') {
       visitState.chatraRequests.push({ afterLoad: loaded });
-      if (delayChatra) await new Promise((resolve) => setTimeout(resolve, delayChatra));
+      if (holdChatra) await holdChatra;
       if (script === 'stand-in') return route.fulfill({ contentType: 'text/javascript', body: STAND_IN });
       if (script === 'snapshot') return route.fulfill({ contentType: 'text/javascript', body: SNAPSHOT });
       if (script === 'missing') return route.fulfill({ status: 404, body: 'Not found' });
@@ -126,7 +126,7 @@ export async function visit(
 }
 
 export const state = (page: Page) => page.evaluate((name) => document.documentElement.getAttribute(name), STATE_ATTRIBUTE);
-export const waitForState = (page: Page, expected: string, timeout = TIMEOUT + 3000) =>
+export const waitForState = (page: Page, expected: string, timeout = ROOMY_TIMEOUT + 3000) =>
   page.waitForFunction(([name, value]) => document.documentElement.getAttribute(name) === value, [STATE_ATTRIBUTE, expected], { timeout });
 export const floating = (page: Page) => page.locator('a.acw-floating');
 export const facade = (page: Page) => page.locator('button.acw-facade');

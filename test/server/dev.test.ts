@@ -14,7 +14,7 @@ let origin: string;
 beforeAll(async () => {
   server = await startAstroDev('dev', config);
   origin = server.origin;
-}, 120_000);
+});
 
 afterAll(async () => {
   await server?.close();

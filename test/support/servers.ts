@@ -28,6 +28,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts a server on a free port, again on another if the port was taken in the meantime: between
+ * freePort() closing it and the server binding it, another test's server or connection can get it.
+ */
+export async function onFreePort(start: (port: number) => Promise<RunningServer>): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE|already in use|is in use/i.test(String(error))) throw error;
+    }
+  }
+}
+
 /** Starts `command` in its own process group and waits until `origin` + `probe` answers. */
 export async function startServer(
   command: string,
@@ -88,9 +102,10 @@ export async function startServer(
 }
 
 /** The @astrojs/node standalone server of a site built into `outDir`. */
-export async function startNodeAdapter(outDir: string): Promise<RunningServer> {
-  const port = await freePort();
-  return startServer(NODE, [join(outDir, 'server/entry.mjs')], { cwd: outDir, port, env: { HOST: '127.0.0.1', PORT: String(port) } });
+export function startNodeAdapter(outDir: string): Promise<RunningServer> {
+  return onFreePort((port) =>
+    startServer(NODE, [join(outDir, 'server/entry.mjs')], { cwd: outDir, port, env: { HOST: '127.0.0.1', PORT: String(port) } }),
+  );
 }
 
 /** `astro build` of `root` in its own process (test/support/run-build.ts); throws with its output if it fails. */
@@ -102,19 +117,21 @@ export async function startNodeAdapter(outDir: string): Promise<RunningServer> {
 export async function startAstroDev(name: string, config: Record<string, unknown>): Promise<RunningServer> {
   const root = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
   mkdirSync(root, { recursive: true });
-  const port = await freePort();
   const runner = fileURLToPath(new URL('./run-dev.ts', import.meta.url));
+  // strictPort: Vite would move to the next port where this one is taken, and the probe would never find it.
   const full = {
     srcDir: fileURLToPath(new URL('../fixtures/on-demand/src/', import.meta.url)),
-    vite: { cacheDir: `${root}.vite` },
+    vite: { cacheDir: `${root}.vite`, server: { strictPort: true } },
     ...config,
   };
-  return startServer(NODE, [runner, root, String(port), JSON.stringify(full)], {
-    cwd: root,
-    port,
-    env: { NODE_ENV: 'development' },
-    timeoutMs: 90_000,
-  });
+  return onFreePort((port) =>
+    startServer(NODE, [runner, root, String(port), JSON.stringify(full)], {
+      cwd: root,
+      port,
+      env: { NODE_ENV: 'development' },
+      timeoutMs: 90_000,
+    }),
+  );
 }
 
 export function buildInProcess(root: string, config: object, env: NodeJS.ProcessEnv = {}): Promise<string> {
@@ -133,21 +150,30 @@ export function buildInProcess(root: string, config: object, env: NodeJS.Process
   });
 }
 
-/** A page as it arrives: when its `</head>` came and its end (ms after the request), and what had come before `ms`. */
-export async function arrival(url: string, ms: number): Promise<{ text: string; before: string; headAt: number; endAt: number }> {
+/**
+ * A page as it arrives: its text, its end (ms after the request), and its longest pause between two
+ * pieces with the text that came before it. Timed between pieces, not from the request: a server
+ * slow to start (a busy machine) moves every piece, not the pause a slow part of the page makes.
+ */
+export async function arrival(url: string): Promise<{ text: string; beforePause: string; pauseMs: number; endAt: number }> {
   const start = performance.now();
   // Uncompressed: a compressor (workerd's, for a client that accepts gzip) holds bytes back itself.
   const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
-  let before = '';
-  let headAt = Infinity;
+  let beforePause = '';
+  let pauseMs = 0;
+  let last: number | undefined;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    const now = performance.now();
+    if (last !== undefined && now - last > pauseMs) {
+      pauseMs = now - last;
+      beforePause = text;
+    }
+    last = now;
     text += value;
-    if (performance.now() - start < ms) before = text;
-    if (headAt === Infinity && text.includes('</head>')) headAt = performance.now() - start;
   }
-  return { text, before, headAt, endAt: performance.now() - start };
+  return { text, beforePause, pauseMs, endAt: performance.now() - start };
 }

@@ -221,13 +221,16 @@ describe('a page request fills the page into its links', () => {
     expect(warn).toHaveBeenCalledTimes(11);
     // An hour later the log says how many were left out, and logs again: a visitor can't silence it for good.
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 3_600_000);
-    render(page, kit, 'https://shop.example/', { whatsapp: 42 }, false);
-    expect(warn).toHaveBeenCalledTimes(13);
-    expect(warn.mock.calls[11][0]).toMatch(/41 more wrong Astro\.locals\.whatsapp values .* left out/);
-    expect(warn.mock.calls[12][0]).toMatch(/Astro\.locals\.whatsapp/);
-    vi.useRealTimers();
-    warn.mockRestore();
+    try {
+      vi.setSystemTime(Date.now() + 3_600_000);
+      render(page, kit, 'https://shop.example/', { whatsapp: 42 }, false);
+      expect(warn).toHaveBeenCalledTimes(13);
+      expect(warn.mock.calls[11][0]).toMatch(/41 more wrong Astro\.locals\.whatsapp values .* left out/);
+      expect(warn.mock.calls[12][0]).toMatch(/Astro\.locals\.whatsapp/);
+    } finally {
+      vi.useRealTimers();
+      warn.mockRestore();
+    }
     // Prerendered, the same mistakes stop the build, naming the page.
     expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: 42 })).toThrow('Astro.locals.whatsapp on /p/');
     expect(() => render(page, kit, 'https://shop.example/p/', { whatsapp: { text: 'Hi {tittle}' } })).toThrow('{tittle}');
