@@ -67,7 +67,7 @@ export const defaultLanguages = [
 export type DefaultLanguage = (typeof defaultLanguages)[number];
 
 /** Tags that stand for one of the above: a base language for its most used variant. */
-export const LANGUAGE_ALIASES: Record<string, DefaultLanguage> = { pt: 'pt-br', zh: 'zh-cn', 'zh-hans': 'zh-cn', no: 'da' };
+export const LANGUAGE_ALIASES: Record<string, DefaultLanguage> = { pt: 'pt-br', zh: 'zh-cn', 'zh-hans': 'zh-cn' };
 
 export const defaultTexts: Record<DefaultLanguage, LanguageDefaults> = {
   // English

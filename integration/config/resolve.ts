@@ -135,14 +135,16 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   if (i18nCodes) {
     // On a Starlight site, languages are Starlight's `locales` (it writes Astro's i18n from them).
     const starlight = site.integrations?.some((integration) => integration.name === '@astrojs/starlight');
+    // Named in the message: the language codes only (a locale's `path`, such as "portugues", is no key to write).
+    const named = [...new Set(site.i18n!.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : locale.codes)))].join(', ');
     for (const code of Object.keys(options.locales)) {
       if (!i18nCodes.some((known) => known.toLowerCase() === code.toLowerCase())) {
         throw new OptionError(
           `locales.${code}`,
-          `"${code}" is not one of this site's ${starlight ? 'Starlight ' : 'i18n '}locales (${i18nCodes.join(', ')}).`,
+          `"${code}" is not one of this site's ${starlight ? 'Starlight ' : 'i18n '}locales (${named}).`,
           starlight
-            ? `Rename it to one of ${i18nCodes.join(', ')}, or add the language to Starlight's locales: starlight({ locales: { ${JSON.stringify(code)}: { label: '…' } } }).`
-            : `Rename it to one of ${i18nCodes.join(', ')}, or add "${code}" to i18n.locales.`,
+            ? `Rename it to one of ${named}, or add the language to Starlight's locales: starlight({ locales: { ${JSON.stringify(code)}: { label: '…' } } }).`
+            : `Rename it to one of ${named}, or add "${code}" to i18n.locales.`,
         );
       }
     }

@@ -94,9 +94,9 @@ const scriptHtml = (url: string) => `<script async src="${escapeHtml(url)}"></sc
  */
 export function landmarkLanguage(texts: PageLabels, documentLanguage: string | undefined): string | undefined {
   const regionLanguage = texts.labelLanguages?.regionLabel ?? texts.language;
-  const documentPrimary = documentLanguage?.toLowerCase().split('-')[0];
-  const elsewhere =
-    regionLanguage !== texts.language || (documentPrimary !== undefined && documentPrimary !== regionLanguage.split('-')[0]);
+  // A document that says no language leaves a screen reader to guess: the landmark says its own.
+  const documentPrimary = documentLanguage?.toLowerCase().split('-')[0] || undefined;
+  const elsewhere = regionLanguage !== texts.language || documentPrimary !== regionLanguage.split('-')[0];
   return elsewhere ? regionLanguage : undefined;
 }
 

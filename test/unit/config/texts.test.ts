@@ -60,6 +60,15 @@ describe('a site language we have no words for', () => {
     });
   });
 
+  test('Norwegian (no, nb, nn) has no words of its own: named like any other, not shown in Danish unsaid', async () => {
+    const resolved = await resolveOptions({ whatsapp, chatra }, i18n('en', 'no', 'nb'));
+    const [warning] = resolved.warnings.filter((line) => line.startsWith('locales:'));
+    expect(warning).toMatch(/no \(shown in en\)/);
+    expect(warning).toMatch(/nb \(shown in en\)/);
+    expect(resolved.languages.no.linkLabel).toBe(resolved.languages.en.linkLabel);
+    expect(resolved.languages.no.labelLanguages.linkLabel).toBe('en');
+  });
+
   test('keys the owner translated are its own; only the rest are named', async () => {
     const resolved = await resolveOptions(
       { whatsapp, chatra, locales: { sw: { linkLabel: 'Tuandikie WhatsApp', offlineNote: 'Hatupo mtandaoni. {whatsapp}' } } },
@@ -103,6 +112,12 @@ describe('locales keys and the site languages', () => {
   test('each code listed once', async () => {
     const error = await failure({ i18n: { defaultLocale: 'en', locales: ['en', { path: 'ru', codes: ['ru'] }, 'en'] } });
     expect(error.problem).toBe('"xx" is not one of this site\'s i18n locales (en, ru).');
+  });
+
+  test("a locale's path (not a language code) is not offered as a key", async () => {
+    const error = await failure({ i18n: { defaultLocale: 'en', locales: ['en', { path: 'portugues', codes: ['pt-BR', 'pt'] }] } });
+    expect(error.problem).toBe('"xx" is not one of this site\'s i18n locales (en, pt-BR, pt).');
+    expect(error.hint).toMatch(/^Rename it to one of en, pt-BR, pt,/);
   });
 
   test("on a Starlight site, the fix is Starlight's locales, not Astro's i18n", async () => {

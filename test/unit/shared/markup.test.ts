@@ -40,8 +40,12 @@ describe('labels in another language than the page say which', () => {
     expect(html).not.toMatch(/acw-facade" aria-label="Open chat" lang/);
   });
 
-  test('nothing borrowed: no lang attribute at all', () => {
-    expect(pageBodyHtml(options, labels({}), parts, links)).not.toContain('lang=');
+  test('nothing borrowed, in a document of the same language: no lang attribute at all', () => {
+    expect(pageBodyHtml(options, labels({}), parts, links, undefined, undefined, 'sw-KE')).not.toContain('lang=');
+  });
+
+  test('a document that says no language: the landmark says its own', () => {
+    expect(pageBodyHtml(options, labels({}), parts, links)).toContain('<aside class="acw-region" aria-label="Contact us" lang="sw">');
   });
 });
 
