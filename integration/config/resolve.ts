@@ -128,6 +128,20 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   );
   const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
 
+  // Tags are read in any letter case: two keys for one language would leave one of them unused, unsaid.
+  const seen = new Map<string, string>();
+  for (const code of Object.keys(options.locales)) {
+    const first = seen.get(code.toLowerCase());
+    if (first !== undefined) {
+      throw new OptionError(
+        `locales.${code}`,
+        `is the same language as locales.${first} (language codes are read in any letter case), so one of them would be left unused.`,
+        `Put both in one: locales: { ${JSON.stringify(first)}: { … } }.`,
+      );
+    }
+    seen.set(code.toLowerCase(), code);
+  }
+
   // Each code once (a locale's path is often its code too; Starlight's config can reach Astro's twice).
   const i18nCodes = site.i18n && [
     ...new Set(site.i18n.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]))),

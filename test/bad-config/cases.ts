@@ -246,6 +246,7 @@ export const badConfigCases: BadConfigCase[] = [
     hint: /en, ru/,
   },
   { name: 'locale key not a language tag', options: { whatsapp: link, locales: { русский: {} } }, path: 'locales.русский', hint: /./ },
+  { name: 'one language under two keys', options: { whatsapp: link, locales: { ru: {}, RU: {} } }, path: 'locales.RU', hint: /"ru"/ },
   {
     name: 'locales: spaced link in ru',
     options: { whatsapp: link, locales: { ru: { offlineNote: 'Пишите [сюда] (https://example.com)' } } },

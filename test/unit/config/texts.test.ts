@@ -66,7 +66,7 @@ describe('a site language we have no words for', () => {
     expect(warning).toMatch(/no \(shown in en\)/);
     expect(warning).toMatch(/nb \(shown in en\)/);
     expect(resolved.languages.no.linkLabel).toBe(resolved.languages.en.linkLabel);
-    expect(resolved.languages.no.labelLanguages.linkLabel).toBe('en');
+    expect(resolved.languages.no.labelLanguages?.linkLabel).toBe('en');
   });
 
   test('keys the owner translated are its own; only the rest are named', async () => {
@@ -112,6 +112,15 @@ describe('locales keys and the site languages', () => {
   test('each code listed once', async () => {
     const error = await failure({ i18n: { defaultLocale: 'en', locales: ['en', { path: 'ru', codes: ['ru'] }, 'en'] } });
     expect(error.problem).toBe('"xx" is not one of this site\'s i18n locales (en, ru).');
+  });
+
+  test('two keys for one language (ru and RU) stop the build: one would be left unused', async () => {
+    const error = await resolveOptions({ whatsapp, locales: { ru: { linkLabel: 'a' }, RU: { linkLabel: 'b' } } }, {}).then(
+      () => undefined,
+      (caught: OptionError) => caught,
+    );
+    expect(error?.path).toBe('locales.RU');
+    expect(error?.problem).toMatch(/same language as locales\.ru/);
   });
 
   test("a locale's path (not a language code) is not offered as a key", async () => {
