@@ -96,10 +96,13 @@ export function requestedUrl(url: URL, originPathname: string | undefined, base:
   const root = base.replace(/\/+$/, '');
   const served = decodePath(url.pathname);
   const route = root && (served === root || served.startsWith(`${root}/`)) ? served.slice(root.length) : served;
-  if (sameAddress(route, originPathname)) return url;
+  // Astro 7 decodes it; Astro 5 may hand it on as the request wrote it (escaped): read it decoded either way.
+  const origin = decodePath(originPathname);
+  // (Some versions fall back to the request's own pathname, base and all.)
+  if (sameAddress(route, origin) || sameAddress(served, origin)) return url;
   const requested = new URL(url);
-  // The setter escapes what a path can't hold as it is; a `%` of the decoded path stays one.
-  requested.pathname = root + originPathname.replace(/%/g, '%25');
+  // The setter escapes what a path can't hold as it is; a `%` that starts no escape stays a `%`.
+  requested.pathname = root + originPathname.replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
   return requested;
 }
 

@@ -178,6 +178,11 @@ export default defineConfig({
       '<html lang="en"><head><title>Six</title></head><body><a href="#whatsapp">Ask</a></body></html>\n',
     );
     writeFileSync(join(site6, 'src/pages/guide.md'), '---\ntitle: Guide\n---\n\n[Markdown link](whatsapp:)\n');
+    // {path} from the middleware's context on this major (what it names the page by differs between versions).
+    writeFileSync(
+      join(site6, 'src/pages/путь.astro'),
+      '---\nAstro.locals.whatsapp = { text: \'At {path}\' };\n---\n<html lang="en"><head><title>Path</title></head><body><a href="#whatsapp">Ask</a></body></html>\n',
+    );
     writeFileSync(join(site6, 'src/pages/quiet.md'), '---\ntitle: Quiet\nwhatsapp: false\n---\n\nNo button here.\n');
     writeFileSync(join(site6, 'src/pages/asked.mdx'), "---\ntitle: Asked\nwhatsapp:\n  text: 'Asked {title}'\n---\n\nOwn message.\n");
     writeFileSync(
@@ -234,6 +239,16 @@ export default defineConfig({
       ),
     ).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
     expect(contact.all('a', { class: /\bacw-inline\b/ })).toHaveLength(1);
+  });
+
+  test('{path}: the decoded address, escaped once in the link', () => {
+    const page = parsePage(readFileSync(join(site6, 'dist/путь/index.html'), 'utf8'));
+    expect(
+      attribute(
+        page.all('a').find((a) => textOf(a) === 'Ask')!,
+        'href',
+      ),
+    ).toBe(`https://wa.me/49301234567?text=${encodeURIComponent('At /путь/')}`);
   });
 
   test("a page's frontmatter whatsapp: works with no layout line (.md, .mdx)", () => {
