@@ -6,7 +6,7 @@
 import { checkPrefilledText, contactHref, fillPageContext, findContact } from '../shared/contacts.ts';
 import { asAstroError, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
-import { pagePath, pageUrl } from '../shared/page-path.ts';
+import { pagePath, pageUrl, requestedUrl } from '../shared/page-path.ts';
 import type { PageLabels, RuntimeOptions } from '../shared/runtime-options.ts';
 
 type Component = 'WhatsAppButton' | 'WhatsAppQR';
@@ -18,14 +18,23 @@ type Component = 'WhatsAppButton' | 'WhatsAppQR';
  */
 export function componentLink(
   options: RuntimeOptions,
-  props: { component: Component; contact?: string; text?: string; language?: string; url: URL; pageTitle?: string },
+  props: {
+    component: Component;
+    contact?: string;
+    text?: string;
+    language?: string;
+    url: URL;
+    /** `Astro.originPathname`: after a rewrite (an i18n fallback), the address the visitor asked for. */
+    originPathname?: string;
+    pageTitle?: string;
+  },
 ): { href: string; qrHref: string; texts: PageLabels } {
   return asAstroError(() => {
     const contact = findContact(options.contacts, props.contact, `<${props.component} contact>`);
     if (props.text !== undefined) checkPrefilledText(props.text, contact.kind, `<${props.component} text>`, options.site);
     const texts = options.languages[languageOf(options, props.language)];
     const href = contactHref(contact, props.text ?? contact.text);
-    const path = pagePath(props.url.pathname, options);
+    const path = pagePath(requestedUrl(props.url, props.originPathname, options.base).pathname, options);
     const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: pageUrl(options.site, path), path });
     return { href, qrHref, texts };
   });

@@ -73,6 +73,13 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
   test('prerendered: /es/about/ is /en/about/ rewritten; exclude: ["/es/**"] applies, {path} is /es/about/', async () => {
     expect(await kitAt('/en/about/')).toEqual({ status: 200, lang: 'en', loader: 1, floating: 1, message: 'At /en/about/' });
     expect(await kitAt('/es/about/')).toEqual({ status: 200, lang: 'es', loader: 0, floating: 0, message: 'At /es/about/' });
+    // A component's QR code is drawn as the page renders: its link names the visitor's address too.
+    const qrLink = async (path: string) => {
+      const html = await (await fetch(server.origin + path)).text();
+      return new URL(/<figcaption><a href="([^"]+)"/.exec(html)![1].replaceAll('&amp;', '&')).searchParams.get('text');
+    };
+    expect(await qrLink('/en/about/')).toBe('At /en/about/');
+    expect(await qrLink('/es/about/')).toBe('At /es/about/');
   });
 
   // (An on-demand page's fallback, /es/live, is left out: Astro 7.3 answers it 302 without a Location.)
