@@ -16,7 +16,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
 /**
  * @typedef {{ id: string, state: string, load: 'eager' | 'idle' | 'interaction', setup: Record<string, unknown>,
  *   timeout: number, consent: boolean | { event: string }, autoMessage: boolean, autoMessageAfter: number, files: string }} LoaderConfig
- * @typedef {{ texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
+ * @typedef {{ widget: boolean, texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
  * @typedef {{ customStrings?: Record<string, string>, language?: string, autoMessage?: string }} Texts
  */
 (function (/** @type {LoaderConfig} */ config) {
@@ -36,6 +36,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var swapped;
   /** @type {boolean | undefined} */
   var autoSent;
+  /** @type {boolean | undefined} */
+  var hidden;
   /** The interface language Chatra started in (the texts' `language`; none: the dashboard's). */
   /** @type {string | undefined} */
   var chatraLanguage;
@@ -58,7 +60,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
       data = {};
     }
     /** @type {PageData} */
-    var page = { autoMessage: config.autoMessage && data.autoMessage === true, links: {} };
+    var page = { widget: !!el, autoMessage: config.autoMessage && data.autoMessage === true, links: {} };
     if (typeof data.texts === 'string' && isOwnFile(data.texts)) page.texts = data.texts;
     var links = data.links && typeof data.links === 'object' ? data.links : {};
     for (var shared in links) {
@@ -281,8 +283,13 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var page = pageData();
     // Calls to a widget that failed would wait in Chatra.q forever, one more each navigation.
     if (requested && state === 'ready') {
-      followTexts(page);
-      w.Chatra('pageView');
+      // A page that leaves the widget out (chatra.exclude: it has no page data) hides it; the next
+      // page that has it shows it again.
+      if (page.widget === !!hidden) w.Chatra((hidden = !page.widget) ? 'hide' : 'show');
+      if (page.widget) {
+        followTexts(page);
+        w.Chatra('pageView');
+      }
     }
     scheduleAutoMessage(page);
   });

@@ -14,6 +14,10 @@
     seen.calls.push(Array.prototype.slice.call(arguments));
     // Chatra('restart') starts the widget again with window.ChatraSetup as it is now (how Chatra's npm
     // module applies new settings): what it read, and a new #chatra in place of the old.
+    // hide and show: the widget out of sight and back, as Chatra does.
+    if ((method === 'hide' || method === 'show') && d.getElementById('chatra')) {
+      d.getElementById('chatra').style.display = method === 'hide' ? 'none' : '';
+    }
     if (method === 'restart') {
       seen.setup = w.ChatraSetup;
       var old = d.getElementById('chatra');

@@ -73,6 +73,22 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test('<ClientRouter /> to a page that leaves the widget out (chatra.exclude): hidden there, the WhatsApp button shown; back again', async () => {
+    const v = await visit('/router-exclude/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await expect.poll(() => v.page.locator('#chatra').isVisible()).toBe(false);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await expect.poll(() => v.page.locator('#chatra').isVisible()).toBe(true);
+    expect(await floating(v.page).isVisible()).toBe(false);
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'pageView')).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('<ClientRouter />: the widget Chatra drew in <body> is still there after three navigations; gone, the WhatsApp button shows', async () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');

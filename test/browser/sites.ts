@@ -33,6 +33,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   eager: { options: { chatra: chatra('eager') } },
   idle: { options: { chatra: chatra('idle'), texts: { autoMessage: { text: 'Hi! {whatsapp}', afterSeconds: 0 } } } },
   interaction: { options: { chatra: chatra('interaction') } },
+  // A page without the widget among pages with it (reached by <ClientRouter />).
+  'router-exclude': { options: { chatra: chatra('eager', { exclude: ['/router/two/'] }) } },
   // For the tests that wait for fallback.timeout to pass (chatra.js that never answers, no loader at all).
   'fast-fallback': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT } } },
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
