@@ -93,7 +93,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   function fetchTexts(/** @type {PageData} */ page) {
     return fetch(/** @type {string} */ (page.texts))
       .then(function (response) {
-        return response.ok ? response.json() : {};
+        // A texts file that doesn't come is no texts: the caller keeps what it has.
+        return response.ok ? response.json() : Promise.reject(response.status);
       })
       .then(function (/** @type {Texts} */ texts) {
         /** @type {Record<string, string>} */
@@ -114,17 +115,23 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
 
   /** The widget takes the texts of the page in view (after a `<ClientRouter />` navigation). */
   function followTexts(/** @type {PageData} */ page) {
-    if (!page.texts || keyOf(page) === textsKey) return;
-    textsKey = keyOf(page);
+    var key = keyOf(page);
+    if (!page.texts || key === textsKey) return;
+    textsKey = key;
     fetchTexts(page).then(
       function (texts) {
+        // Answers can come out of order: only the texts of the page in view count.
+        if (key !== textsKey) return;
         if (texts.language === chatraLanguage) return w.Chatra('setLocale', { customStrings: texts.customStrings });
         // A page in another language: Chatra reads its interface language when it starts, so it
         // restarts with the new settings, as Chatra's own npm module applies them.
         setUpChatra(texts, true);
         w.Chatra('restart');
       },
-      function () {},
+      function () {
+        // Not had: the next page with these texts asks again.
+        if (key === textsKey) textsKey = undefined;
+      },
     );
   }
 
@@ -152,6 +159,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
     if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
     if (texts.language) setup.language = texts.language;
+    // A restart for a language Chatra doesn't have: the site's own choice, else the dashboard's.
+    else if (again && config.setup.language) setup.language = config.setup.language;
     else if (again) delete setup.language;
     chatraLanguage = texts.language;
     w.ChatraSetup = setup;

@@ -73,6 +73,36 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test("<ClientRouter /> to another language whose texts don't come (a 500): Chatra keeps the texts it has", async () => {
+    const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_acw\/ru\.[^/]*\.json$/, status: 500 }] });
+    await waitForState(v.page, 'ready');
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/ru/');
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'pageView').length).toBe(1);
+    await v.page.waitForTimeout(300);
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'restart' || method === 'setLocale')).toEqual([]);
+    expect((await seen(v.page)).setup.language).toBe('en');
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> back before the texts of the page left came: the texts of the page in view win', async () => {
+    let release!: () => void;
+    const ruTexts = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_acw\/ru\.[^/]*\.json$/, until: ruTexts }] });
+    await waitForState(v.page, 'ready');
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/ru/');
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'pageView').length).toBe(2);
+    release();
+    await v.page.waitForTimeout(500);
+    // The Russian texts came last, for a page no longer in view: Chatra stays in English.
+    expect((await seen(v.page)).setup.language).toBe('en');
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'restart')).toEqual([]);
+    await closeAll(v);
+  });
+
   test('<ClientRouter /> to a page that leaves the widget out (chatra.exclude): hidden there, the WhatsApp button shown; back again', async () => {
     const v = await visit('/router-exclude/router/');
     await waitForState(v.page, 'ready');

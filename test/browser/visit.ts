@@ -66,11 +66,22 @@ interface VisitOptions {
   stripScripts?: boolean;
   /** Hold chatra.js (the stand-in) back until this settles, as a slow network would. */
   holdChatra?: Promise<unknown>;
+  /** Requests to this site's files matching `match`: held until `until` settles, then answered, or with `status` instead. */
+  ownFiles?: { match: RegExp; until?: Promise<unknown>; status?: number }[];
 }
 
 export async function visit(
   path: string,
-  { script = 'stand-in', context: contextOptions = {}, init, blockLoader, delayLoader, stripScripts, holdChatra }: VisitOptions = {},
+  {
+    script = 'stand-in',
+    context: contextOptions = {},
+    init,
+    blockLoader,
+    delayLoader,
+    stripScripts,
+    holdChatra,
+    ownFiles = [],
+  }: VisitOptions = {},
 ): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], errors: [], popups: [] };
@@ -88,7 +99,12 @@ export async function visit(
     }
     if (url === `${server.origin}${BLANK_PAGE}`)
       return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' });
-    if (url.startsWith(server.origin)) return route.continue();
+    if (url.startsWith(server.origin)) {
+      const rule = ownFiles.find(({ match }) => match.test(url));
+      if (rule?.until) await rule.until;
+      if (rule?.status) return route.fulfill({ status: rule.status, body: 'Not available' });
+      return route.continue();
+    }
     if (url === 'https://call.chatra.io/chatra.js') {
       visitState.chatraRequests.push({ afterLoad: loaded });
       if (holdChatra) await holdChatra;
