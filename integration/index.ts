@@ -50,6 +50,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           trailingSlash: config.trailingSlash,
           format: config.build.format,
           settingKey: key,
+          localeHosts: localeHosts(config.i18n?.domains),
         });
         updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
         addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
@@ -89,4 +90,15 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
  */
 export async function dashboardTexts(options: ChatraWhatsAppOptions, site: SiteConfig = {}) {
   return dashboardTextsFor(await resolveOrThrow(options, site));
+}
+
+/** The hosts of i18n `domains` (Astro serves /es/about/ at es.example.com/about/): their addresses are no rewrite. */
+function localeHosts(domains: Record<string, string> | undefined): string[] {
+  return Object.values(domains ?? {}).flatMap((domain) => {
+    try {
+      return [new URL(domain).host];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -25,7 +25,7 @@ export function virtualOptions(options: RuntimeOptions): Plugin {
 export function toRuntimeOptions(
   resolved: ResolvedOptions,
   assets: ClientAssets,
-  site: Pick<RuntimeOptions, 'base' | 'trailingSlash' | 'format' | 'settingKey'>,
+  site: Pick<RuntimeOptions, 'base' | 'trailingSlash' | 'format' | 'settingKey' | 'localeHosts'>,
 ): RuntimeOptions {
   const { chatra, fallback } = resolved;
   const languages: RuntimeOptions['languages'] = {};

@@ -34,7 +34,7 @@ export function componentLink(
     if (props.text !== undefined) checkPrefilledText(props.text, contact.kind, `<${props.component} text>`, options.site);
     const texts = options.languages[languageOf(options, props.language)];
     const href = contactHref(contact, props.text ?? contact.text);
-    const path = pagePath(requestedUrl(props.url, props.originPathname, options.base).pathname, options);
+    const path = pagePath(requestedUrl(props.url, props.originPathname, options.base, options.localeHosts).pathname, options);
     const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: pageUrl(options.site, path), path });
     return { href, qrHref, texts };
   });

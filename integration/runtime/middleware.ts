@@ -22,7 +22,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (transformed.has(response) || !isTransformable(context.request, response)) return response;
 
   const page = new PageRequest(kits, {
-    url: requestedUrl(context.url, context.originPathname, options.base),
+    url: requestedUrl(context.url, context.originPathname, options.base, options.localeHosts),
     locale: context.currentLocale,
     locals: () => context.locals,
     prerendered: context.isPrerendered,

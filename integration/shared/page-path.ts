@@ -24,7 +24,8 @@ export function pagePath(pathname: string, options: PathStyle): string {
   let path = decodePath(pathname).replace(BIDI_CONTROLS, encodeURIComponent);
   // In the 'file' and 'preserve' formats a prerendered page's Astro.url names its file (/about.html,
   // /ru/index.html); its address, as Astro's sitemap writes it and an on-demand page has it, doesn't.
-  if (options.format !== 'directory') path = path.replace(/\/index\.html$/, '/').replace(/\.html$/, '') || '/';
+  // (With trailingSlash 'always' a build says /about.html/.)
+  if (options.format !== 'directory') path = path.replace(/\/index\.html\/?$/, '/').replace(/\.html\/?$/, '') || '/';
   const last = path.slice(path.lastIndexOf('/') + 1);
   // A name with a file's extension (`feed.xml`, a route named `legacy.html`) is an address as it is;
   // a dot among digits (`/v1.2`) is a page like any other.
@@ -91,8 +92,10 @@ export function decodePath(pathname: string): string {
  * (decoded, without `base`) the one asked for: include/exclude and `{path}` go by the visitor's.
  * The same address in another form (a trailing slash, `.html`) is no rewrite: `url` stays as it is.
  */
-export function requestedUrl(url: URL, originPathname: string | undefined, base: string): URL {
+export function requestedUrl(url: URL, originPathname: string | undefined, base: string, localeHosts: readonly string[] = []): URL {
   if (typeof originPathname !== 'string' || !originPathname.startsWith('/')) return url;
+  // On a language's own domain (i18n `domains`), es.example.com/about/ is /es/about/ to Astro: no rewrite.
+  if (localeHosts.includes(url.host)) return url;
   const root = base.replace(/\/+$/, '');
   const served = decodePath(url.pathname);
   const route = root && (served === root || served.startsWith(`${root}/`)) ? served.slice(root.length) : served;
@@ -106,5 +109,5 @@ export function requestedUrl(url: URL, originPathname: string | undefined, base:
   return requested;
 }
 
-const addressForm = (path: string) => path.replace(/(?:\/index)?\.html$/, '').replace(/\/+$/, '');
+const addressForm = (path: string) => path.replace(/(?:\/index)?\.html\/?$/, '').replace(/\/+$/, '');
 const sameAddress = (a: string, b: string) => a === b || addressForm(a) === addressForm(b);

@@ -66,6 +66,8 @@ export interface RuntimeOptions extends PathStyle {
   stylesheet: string;
   /** The site's `base`, for matching page paths. */
   base: string;
+  /** The hosts of the site's i18n `domains`, if any (shared/page-path.ts requestedUrl). */
+  localeHosts?: string[];
   /** URL of each language's texts file. */
   textsUrls: Record<string, string>;
   /** URL of the cached script (the loader; without Chatra, the analytics listener). */

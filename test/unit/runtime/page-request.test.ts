@@ -180,12 +180,16 @@ describe('a page request fills the page into its links', () => {
   test("after a rewrite (an i18n fallback), the page is the visitor's address: Astro's originPathname, under base", () => {
     const url = new URL('https://shop.example/docs/en/about/');
     // The same address in another form is no rewrite: the URL itself comes back.
-    for (const origin of ['/en/about/', '/en/about', '/en/about.html', '/docs/en/about/', undefined]) {
+    for (const origin of ['/en/about/', '/en/about', '/en/about.html', '/en/about.html/', '/docs/en/about/', undefined]) {
       expect(requestedUrl(url, origin, '/docs')).toBe(url);
     }
     expect(requestedUrl(new URL('https://shop.example/docs/'), '/index.html', '/docs/')).toEqual(new URL('https://shop.example/docs/'));
     expect(requestedUrl(url, '/es/about/', '/docs').pathname).toBe('/docs/es/about/');
     expect(requestedUrl(new URL('https://shop.example/en/%D1%8F'), '/es/я', '/').pathname).toBe('/es/%D1%8F');
+    // On a language's own domain (i18n domains) Astro names es.example.com/about/ as /es/about/: no rewrite.
+    const onDomain = new URL('https://es.example.com/about/');
+    expect(requestedUrl(onDomain, '/es/about/', '/', ['es.example.com'])).toBe(onDomain);
+    expect(requestedUrl(onDomain, '/es/about/', '/').pathname).toBe('/es/about/');
     // A `%` that starts no escape stays a `%`.
     expect(requestedUrl(url, '/es/100%', '/docs').pathname).toBe('/docs/es/100%25');
     // Escaped as the request wrote it (Astro 5 may hand it on so): the same address, or the visitor's, never escaped twice.
@@ -213,6 +217,9 @@ describe('a page request fills the page into its links', () => {
       expect(pagePath('/index.html', style)).toBe('/');
     }
     expect(pagePath('/docs/about.html', { trailingSlash: 'always', format: 'file' })).toBe('/docs/about/');
+    // With trailingSlash 'always' a build's Astro.url says /about.html/ (and /index.html/).
+    expect(pagePath('/docs/about.html/', { trailingSlash: 'always', format: 'file' })).toBe('/docs/about/');
+    expect(pagePath('/index.html/', { trailingSlash: 'always', format: 'preserve' })).toBe('/');
     expect(pagePath('/docs/ssr', { trailingSlash: 'ignore', format: 'file' })).toBe('/docs/ssr');
     // In the 'directory' format a path ending in .html is a route of that name.
     expect(pagePath('/legacy.html', site)).toBe('/legacy.html');
