@@ -89,7 +89,7 @@ export class PageKits {
     if (now - window.start >= SETTINGS_LOG_WINDOW) {
       if (window.leftOut > 0) {
         console.warn(
-          `[astro-chatra-whatsapp] ${window.leftOut} more wrong Astro.locals.whatsapp values were left out in the last hour without a line in the log.`,
+          `[astro-chatra-whatsapp] ${window.leftOut} more wrong Astro.locals.whatsapp values were left out without a line in the log in the hour from ${new Date(window.start).toISOString()}.`,
         );
       }
       this.#settingsWindow = { start: now, logged: 0, leftOut: 0 };

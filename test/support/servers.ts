@@ -90,6 +90,9 @@ export async function startServer(
     if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
     try {
       await fetch(origin + probe, { signal: AbortSignal.timeout(2000) });
+      // Whoever answered, ours is still running: another test's server on a port just taken answers too.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
       return { origin, pid: child.pid!, log: () => output, close };
     } catch {
       if (Date.now() > deadline) {
