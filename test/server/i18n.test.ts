@@ -32,8 +32,8 @@ beforeAll(async () => {
     adapter: node({ mode: 'standalone' }),
     i18n: {
       defaultLocale: 'en',
-      locales: ['en', 'ru', 'es'],
-      fallback: { es: 'en' },
+      locales: ['en', 'ru', 'es', 'de'],
+      fallback: { es: 'en', de: 'en' },
       routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false, fallbackType: 'rewrite' },
     },
     integrations: [
@@ -64,6 +64,9 @@ async function kitAt(path: string, from = server) {
     status: response.status,
     lang: attribute(page.all('html')[0], 'lang'),
     loader: page.all('script', { id: 'chatra-whatsapp-loader' }).length,
+    texts: page
+      .all('script', { id: 'chatra-whatsapp-page' })
+      .map((data) => JSON.parse(textOf(data)).texts.replace(/\.[^.]+\.json$/, ''))[0],
     floating: page.all('a', { class: /\bacw-floating\b/ }).length,
     message: footer && new URL(attribute(footer, 'href')!).searchParams.get('text'),
   };
@@ -71,8 +74,31 @@ async function kitAt(path: string, from = server) {
 
 describe('i18n fallback pages (rewrite) go by the address the visitor asked for', () => {
   test('prerendered: /es/about/ is /en/about/ rewritten; exclude: ["/es/**"] applies, {path} is /es/about/', async () => {
-    expect(await kitAt('/en/about/')).toEqual({ status: 200, lang: 'en', loader: 1, floating: 1, message: 'At /en/about/' });
-    expect(await kitAt('/es/about/')).toEqual({ status: 200, lang: 'es', loader: 0, floating: 0, message: 'At /es/about/' });
+    expect(await kitAt('/en/about/')).toEqual({
+      status: 200,
+      lang: 'en',
+      loader: 1,
+      texts: '/_acw/en',
+      floating: 1,
+      message: 'At /en/about/',
+    });
+    expect(await kitAt('/es/about/')).toEqual({
+      status: 200,
+      lang: 'es',
+      loader: 0,
+      texts: undefined,
+      floating: 0,
+      message: 'At /es/about/',
+    });
+    // A fallback page not excluded: the kit in the language asked for.
+    expect(await kitAt('/de/about/')).toEqual({
+      status: 200,
+      lang: 'de',
+      loader: 1,
+      texts: '/_acw/de',
+      floating: 1,
+      message: 'At /de/about/',
+    });
     // A component's QR code is drawn as the page renders: its link names the visitor's address too.
     const qrLink = async (path: string) => {
       const html = await (await fetch(server.origin + path)).text();
@@ -84,9 +110,16 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
 
   // (An on-demand page's fallback, /es/live, is left out: Astro 7.3 answers it 302 without a Location.)
   test('on demand: an unknown /es/ address (the 404, rewritten to /en/) the same', async () => {
-    expect(await kitAt('/en/live')).toEqual({ status: 200, lang: 'en', loader: 1, floating: 1, message: 'At /en/live/' });
+    expect(await kitAt('/en/live')).toEqual({
+      status: 200,
+      lang: 'en',
+      loader: 1,
+      texts: '/_acw/en',
+      floating: 1,
+      message: 'At /en/live/',
+    });
     expect(await kitAt('/es/nope')).toMatchObject({ status: 404, loader: 0, floating: 0, message: 'At /es/nope/' });
-    expect(await kitAt('/ru/nope')).toMatchObject({ status: 404, loader: 1, floating: 1, message: 'At /ru/nope/' });
+    expect(await kitAt('/ru/nope')).toMatchObject({ status: 404, loader: 1, texts: '/_acw/ru', floating: 1, message: 'At /ru/nope/' });
   });
 });
 

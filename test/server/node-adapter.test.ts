@@ -224,7 +224,10 @@ describe('a mostly static site with on-demand pages (prerender = false)', () => 
     expect(page.contains(page.head, data[0])).toBe(true);
     const missing = await get(mostlyStatic, '/nothing-here');
     expect(missing.status).toBe(404);
-    expect(kitOf(await missing.text()).floating).toHaveLength(1);
+    const notFound = kitOf(await missing.text()).floating;
+    expect(notFound).toHaveLength(1);
+    // One file for every dead link: its own address in the message, not the one asked for.
+    expect(message(attribute(notFound[0], 'href'))).toBe('About Not found at /404/');
   });
 
   test("a prerendered page that waits before its content (Astro streams it in such a build) keeps its frontmatter's whatsapp: false", async () => {
