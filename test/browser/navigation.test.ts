@@ -73,6 +73,17 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test("<ClientRouter /> to a language Chatra doesn't have (uk): Chatra starts again in the site's chatra.setup.language", async () => {
+    const v = await visit('/router-language/router/');
+    await waitForState(v.page, 'ready');
+    expect((await seen(v.page)).setup.language).toBe('en');
+    await v.page.click('#uk');
+    await v.page.waitForURL('**/router/uk/');
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'restart').length).toBe(1);
+    expect((await seen(v.page)).setup.language).toBe('de');
+    await closeAll(v);
+  });
+
   test("<ClientRouter /> to another language whose texts don't come (a 500): Chatra keeps the texts it has", async () => {
     const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_acw\/ru\.[^/]*\.json$/, status: 500 }] });
     await waitForState(v.page, 'ready');

@@ -35,6 +35,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   interaction: { options: { chatra: chatra('interaction') } },
   // A page without the widget among pages with it (reached by <ClientRouter />).
   'router-exclude': { options: { chatra: chatra('eager', { exclude: ['/router/two/'] }) } },
+  // The site's own interface language for pages in a language Chatra doesn't have.
+  'router-language': { options: { chatra: chatra('eager', { setup: { language: 'de' } }) } },
   // For the tests that wait for fallback.timeout to pass (chatra.js that never answers, no loader at all).
   'fast-fallback': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT } } },
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
