@@ -61,8 +61,11 @@ describe('visits and navigation', () => {
 
   test('<ClientRouter /> to another language while chatra.js is still on its way: Chatra ends up in the new language', async () => {
     let release!: () => void;
-    const v = await visit('/eager/router/', { holdChatra: new Promise<void>((resolve) => (release = resolve)) });
-    expect(await state(v.page)).toBe('loading');
+    const v = await visit('/eager/router/', {
+      holdChatra: new Promise<void>((resolve) => (release = resolve)),
+      waitUntil: 'domcontentloaded',
+    });
+    await waitForState(v.page, 'loading');
     await v.page.click('#ru');
     await v.page.waitForURL('**/router/ru/');
     release();

@@ -64,8 +64,13 @@ interface VisitOptions {
   delayLoader?: number;
   /** Serve the page without its own scripts: what a visitor without JavaScript gets, with room for axe. */
   stripScripts?: boolean;
-  /** Hold chatra.js (the stand-in) back until this settles, as a slow network would. */
+  /**
+   * Hold chatra.js (the stand-in) back until this settles, as a slow network would. (Requested
+   * before the page's load event, it holds that event back too: visit with `waitUntil: 'domcontentloaded'`.)
+   */
   holdChatra?: Promise<unknown>;
+  /** What visit() waits for before it returns: the load event (the default) or the parsed document. */
+  waitUntil?: 'load' | 'domcontentloaded';
   /** Requests to this site's files matching `match`: held until `until` settles, then answered, or with `status` instead. */
   ownFiles?: { match: RegExp; until?: Promise<unknown>; status?: number }[];
 }
@@ -81,6 +86,7 @@ export async function visit(
     stripScripts,
     holdChatra,
     ownFiles = [],
+    waitUntil = 'load',
   }: VisitOptions = {},
 ): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
@@ -137,7 +143,7 @@ export async function visit(
   page.on('pageerror', (error) => visitState.errors.push(error.message));
   page.on('load', () => (loaded = true));
   context.on('page', (popup) => visitState.popups.push(popup));
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  await page.goto(`${server.origin}${path}`, { waitUntil });
   return visitState;
 }
 
