@@ -142,17 +142,19 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     seen.set(code.toLowerCase(), code);
   }
 
-  // Each code once (a locale's path is often its code too; Starlight's config can reach Astro's twice).
+  // The site's languages, each once (Starlight's config can reach Astro's twice). A locale's `path`
+  // ("portugues") names its pages' folder, not a language: its `codes` are the languages.
   const i18nCodes = site.i18n && [
-    ...new Set(site.i18n.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : [locale.path, ...locale.codes]))),
+    ...new Set(site.i18n.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : locale.codes))),
   ];
   if (i18nCodes) {
     // On a Starlight site, languages are Starlight's `locales` (it writes Astro's i18n from them).
     const starlight = site.integrations?.some((integration) => integration.name === '@astrojs/starlight');
-    // Named in the message: the language codes only (a locale's `path`, such as "portugues", is no key to write).
-    const named = [...new Set(site.i18n!.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : locale.codes)))].join(', ');
+    const named = i18nCodes.join(', ');
+    // A key may name a locale by its path where that is a language code too (`{ path: 'es', codes: ['es-ES'] }`).
+    const known = [...i18nCodes, ...site.i18n!.locales.flatMap((locale) => (typeof locale === 'string' ? [] : [locale.path]))];
     for (const code of Object.keys(options.locales)) {
-      if (!i18nCodes.some((known) => known.toLowerCase() === code.toLowerCase())) {
+      if (!known.some((name) => name.toLowerCase() === code.toLowerCase())) {
         throw new OptionError(
           `locales.${code}`,
           `"${code}" is not one of this site's ${starlight ? 'Starlight ' : 'i18n '}locales (${named}).`,

@@ -123,6 +123,15 @@ describe('locales keys and the site languages', () => {
     expect(error?.problem).toMatch(/same language as locales\.ru/);
   });
 
+  test("a locale's path is no language: no texts of its own (they were an unused file)", async () => {
+    const resolved = await resolveOptions(
+      { whatsapp, chatra },
+      { i18n: { defaultLocale: 'en', locales: ['en', { path: 'portugues', codes: ['pt-BR', 'pt'] }] } as never },
+    );
+    expect(Object.keys(resolved.languages)).not.toContain('portugues');
+    expect(Object.keys(resolved.languages)).toContain('pt-br');
+  });
+
   test("a locale's path (not a language code) is not offered as a key", async () => {
     const error = await failure({ i18n: { defaultLocale: 'en', locales: ['en', { path: 'portugues', codes: ['pt-BR', 'pt'] }] } });
     expect(error.problem).toBe('"xx" is not one of this site\'s i18n locales (en, pt-BR, pt).');
