@@ -11,7 +11,7 @@ import { ownModule } from './config/own-module.ts';
 import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/resolve.ts';
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
-import { toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
+import { localeHosts, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
 import { addMarkdownPlugins, settingKey } from './markdown/processor.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
@@ -90,15 +90,4 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
  */
 export async function dashboardTexts(options: ChatraWhatsAppOptions, site: SiteConfig = {}) {
   return dashboardTextsFor(await resolveOrThrow(options, site));
-}
-
-/** The hosts of i18n `domains` (Astro serves /es/about/ at es.example.com/about/): their addresses are no rewrite. */
-function localeHosts(domains: Record<string, string> | undefined): string[] {
-  return Object.values(domains ?? {}).flatMap((domain) => {
-    try {
-      return [new URL(domain).host];
-    } catch {
-      return [];
-    }
-  });
 }

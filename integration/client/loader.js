@@ -150,7 +150,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     }, 100);
   }
 
-  /** window.ChatraSetup for `texts`; `again`: for a restart, where a language the texts lack goes back to the dashboard's. */
+  /** window.ChatraSetup for `texts`; `again`: for a restart, where a language the texts lack goes back to the site's (chatra.setup.language), else the dashboard's. */
   function setUpChatra(/** @type {Texts} */ texts, /** @type {boolean} */ again) {
     // What the site's own script set for this visitor, Chatra's way (window.ChatraSetup = { clientId }
     // for a signed-in user), over the build's setup; an element named ChatraSetup is not an own property.

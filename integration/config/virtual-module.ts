@@ -73,3 +73,14 @@ export function toRuntimeOptions(
     ...(assets.greetingScriptUrl && { greetingScriptUrl: assets.greetingScriptUrl }),
   };
 }
+
+/** The hosts of i18n `domains` (Astro serves /es/about/ at es.example.com/about/): their addresses are no rewrite. */
+export function localeHosts(domains: Record<string, string> | undefined): string[] {
+  return Object.values(domains ?? {}).flatMap((domain) => {
+    try {
+      return [new URL(domain).host];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -8,8 +8,8 @@ import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
 import { isShared, isTransformable } from './response-kind.ts';
-import { requestedUrl } from '../shared/page-path.ts';
 import { transformPageBody, transformWholePage } from './page-stream.ts';
+import { requestedUrl } from '../shared/page-path.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
 const kits = new PageKits(options, options.fallback.qr ? qrCodeOrWarning((await import('./qr-code.ts')).qrCodeSvg) : undefined);
