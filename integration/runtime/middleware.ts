@@ -32,16 +32,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
     : await transformPageBody(
         response.body!,
         page,
-        isShared(context.request, response) ? { memory, key: context.url.pathname } : undefined,
+        isShared(context.request, response, context.cookies) ? { memory, key: context.url.pathname } : undefined,
       );
   const sent = body instanceof Uint8Array && BYTES_ON_A_STREAM ? oneChunk(body) : body;
   const result = new Response(sent, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // The length changes: taken out of the new response's own copy of the headers (a prerendered page has
-  // one; a page Astro renders on demand has none).
-  result.headers.delete('content-length');
+  // What named the bytes before the kit goes, from the new response's own copy of the headers: the
+  // length (a prerendered page has one; a page Astro renders on demand has none), and a validator an
+  // endpoint set (a cache revalidating with it would keep the page's old kit after a deploy).
+  for (const name of BEFORE_THE_KIT) result.headers.delete(name);
   transformed.add(result);
   return result;
 });
+
+/** Headers that describe the bytes Astro made, not those sent. */
+const BEFORE_THE_KIT = ['content-length', 'etag', 'content-md5', 'digest', 'repr-digest', 'content-digest'];
+
+/** QR codes kept per server (a few KB each, up to about 100 KB for the largest). */
+const QR_CODES_KEPT = 32;
 
 /**
  * On Node, a page's bytes go back on a stream of one chunk: Node's `Response` copies a Uint8Array body
@@ -50,9 +57,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
  * natively, with their length, where a stream made in JavaScript would be pumped through JavaScript.
  * (`navigator.userAgent`: a Web API, "Node.js/22" on Node.)
  */
-/** QR codes kept per server (a few KB each, up to about 100 KB for the largest). */
-const QR_CODES_KEPT = 32;
-
 const BYTES_ON_A_STREAM = globalThis.navigator?.userAgent?.startsWith('Node.js') ?? false;
 
 /** `bytes` as a stream of one chunk, enqueued and closed at once (not a byte stream: that would detach the page's buffer). */

@@ -32,6 +32,7 @@ const HOLD = 256;
 /** A marker is in the tag it stands in: read this far past it before checking again. */
 const PAST_MARKER = 64;
 const EMPTY = new Uint8Array(0);
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const encoder = new TextEncoder();
 const tailDecoder = new TextDecoder();
 const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
@@ -148,7 +149,7 @@ export function transformPageText(html: string, handler: PageHandler): string {
             : ((headCut = true), pieceInHeadText(html, at));
     out += transform.write(html.slice(at, end));
     at = Math.min(end, html.length);
-    if (transform.isFragment) return out + html.slice(at);
+    if (transform.isUntouched) return html;
     if (!mayStop(transform) || at >= html.length) continue;
     if (!markers) {
       const list = handler.bodyMarkers();
@@ -383,6 +384,13 @@ class PageStream {
 
   /** Markers the first chunk is known to hold none of (searched for already). */
   readonly #absent: readonly string[] | undefined;
+  /**
+   * The page's bytes as they came, until its head is complete: a page that turns out to be no
+   * whole UTF-8 document (a fragment, or a `<meta>` that names another encoding) goes out as these.
+   */
+  #raw: Uint8Array<ArrayBufferLike>[] | undefined = [];
+  /** The page began with UTF-8's byte-order mark: the output does too (the tokenizer never sees it). */
+  #bom = false;
 
   /** `log`: the transform's steps are written down, for `recipe`; `absent`: markers the first chunk holds none of. */
   constructor(handler: PageHandler, log?: Step[], absent?: readonly string[]) {
@@ -396,7 +404,29 @@ class PageStream {
     this.#first = false;
     if (this.#mode === 'fragment') return [chunk];
     if (this.#mode === 'pass') return this.#pass(chunk);
-    return this.#readFrom(chunk, first);
+    if (first) {
+      // UTF-16's byte-order mark (either way round): no UTF-8 document at all.
+      if ((chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0xff && chunk[1] === 0xfe)) return this.#untouched([chunk]);
+      this.#bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+    }
+    this.#raw?.push(chunk);
+    return this.#sent(this.#readFrom(chunk, first));
+  }
+
+  /** What leaves: once the head is complete, with the page's byte-order mark first; until then, nothing. */
+  #sent(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLike>[] {
+    if (this.#mode === 'fragment') return this.#untouched(this.#raw ?? []);
+    if (!this.#raw || !this.#transform.headEnded) return parts;
+    this.#raw = undefined;
+    return this.#bom ? [BOM, ...parts] : parts;
+  }
+
+  /** The page is no whole UTF-8 document: its bytes go out as they came, and the rest passes. */
+  #untouched(bytes: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLike>[] {
+    this.#mode = 'fragment';
+    this.#raw = undefined;
+    this.#carry = EMPTY;
+    return bytes;
   }
 
   /**
@@ -484,7 +514,8 @@ class PageStream {
    * anything else a later byte may change, and those wait. Reading continues from here.
    */
   flush(): Uint8Array<ArrayBufferLike>[] {
-    if (this.#mode === 'fragment') return [];
+    // Until the head is complete nothing leaves (a `<meta>` there may still say another encoding).
+    if (this.#mode === 'fragment' || this.#raw) return [];
     let written: Uint8Array<ArrayBufferLike> = EMPTY;
     let text = '';
     if (this.#mode === 'pass') {
@@ -506,7 +537,12 @@ class PageStream {
       return [written, encoder.encode(this.#read(input)), ...this.end()];
     }
     const rest = pieceDecoder.decode(this.#carry);
-    return [encoder.encode(this.#transform.write(rest) + this.#transform.end())];
+    const out = this.#transform.write(rest) + this.#transform.end();
+    if (!this.#raw) return [encoder.encode(out)];
+    // Ended before its head did: a document gets its kit (end() placed it), anything else passes as it came.
+    if (!this.#transform.isDocument) return this.#untouched(this.#raw);
+    this.#raw = undefined;
+    return this.#bom ? [BOM, encoder.encode(out)] : [encoder.encode(out)];
   }
 
   /**
@@ -531,13 +567,10 @@ class PageStream {
       );
       text += this.#read(chunk.subarray(at, end));
       at = end;
-      if (this.#transform.isFragment) {
+      // Not a whole UTF-8 document: `#sent` sends the bytes as they came.
+      if (this.#transform.isUntouched) {
         this.#mode = 'fragment';
-        text += this.#transform.drain();
-        // The first bytes of a character the piece cut go on with the rest, undecoded.
-        const rest = concat([this.#carry, chunk.subarray(at)]);
-        this.#carry = EMPTY;
-        return done(rest);
+        return [];
       }
       // Stop only where no half of a character waits to be read.
       if (at >= chunk.length || !mayStop(this.#transform) || this.#carry.length > 0) continue;

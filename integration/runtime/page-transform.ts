@@ -10,14 +10,18 @@
  * `href` the page wants changed (`#whatsapp`, `#chat`, WhatsApp links) are rewritten in place,
  * inside `<noscript>` too: only the `href` attribute's own characters are replaced.
  *
- * Only whole documents are changed: a response whose first content is not a doctype, `<html>` or
- * `<head>` (a server island, a partial, an htmx fragment) passes through untouched.
+ * Only whole documents in UTF-8 are changed: a response whose first content is not a doctype, `<html>` or
+ * `<head>` (a server island, a partial, an htmx fragment) passes through untouched, as does a document
+ * whose head says, in a `<meta>`, that it is in another encoding. Nothing leaves before the head is
+ * complete (where such a `<meta>` may still come): page-stream.ts sends a page that turns out
+ * untouched as the bytes it came in.
  *
  * Web APIs only (no `node:`): the same code runs in `astro build`, on Node and on workerd.
  * page-stream.ts drives it: the head always, the body only when a link there may change.
  */
 import { html, Tokenizer, TokenizerMode, type Token } from 'parse5';
 import { SETTING_META_NAME, SETTING_PREFIX } from '../shared/page-setting.ts';
+import { charsetInContent, metaMeansUtf8 } from './encoding-label.ts';
 import { ParserFeedback } from './parser-feedback.ts';
 
 const $ = html.TAG_ID;
@@ -131,7 +135,8 @@ export class PageTransform {
   #log: Step[] | null | undefined;
   readonly #tokenizer: Tokenizer;
   readonly #feedback: ParserFeedback;
-  #kind: 'unknown' | 'document' | 'fragment' = 'unknown';
+  /** `foreign`: a document in another encoding than UTF-8 (its head's `<meta>` says so). */
+  #kind: 'unknown' | 'document' | 'fragment' | 'foreign' = 'unknown';
   #phase: Phase = Phase.BeforeHead;
 
   /** Input not yet sent, from offset #bufferStart. */
@@ -168,12 +173,22 @@ export class PageTransform {
 
   /** Takes the next chunk; returns what can be sent now. */
   write(chunk: string): string {
-    if (this.#kind === 'fragment') return chunk;
+    if (this.isUntouched) return chunk;
     this.#buffer += chunk;
     this.#tokenizer.write(chunk, false);
-    // The first content may have shown, just now, that this is a fragment.
-    if (this.isFragment) return this.#flush(Infinity);
+    // The first content may have shown, just now, that this is a fragment (or a `<meta>` another encoding).
+    if (this.isUntouched) return this.#flush(Infinity);
     return this.#flush(this.#holdLimit());
+  }
+
+  /** The head is complete in a UTF-8 document, and its body begun: from here on, what is read can leave. */
+  get headEnded(): boolean {
+    return this.#kind === 'document' && this.#phase === Phase.InBody;
+  }
+
+  /** A whole document in UTF-8 (as far as read). */
+  get isDocument(): boolean {
+    return this.#kind === 'document';
   }
 
   /**
@@ -225,7 +240,7 @@ export class PageTransform {
 
   /** The input has ended: returns the rest, with whatever goes at the end. */
   end(): string {
-    if (this.#kind === 'fragment') return '';
+    if (this.isUntouched) return '';
     this.#stateAtEnd = this.#tokenizer.state;
     this.#tokenizer.write('', true);
     if (this.#kind !== 'document') return this.#flush(Infinity);
@@ -240,9 +255,9 @@ export class PageTransform {
     return this.#flush(Infinity);
   }
 
-  /** The response is not a whole document: everything passes as it came. */
-  get isFragment(): boolean {
-    return this.#kind === 'fragment';
+  /** The response is not a whole document in UTF-8: everything passes as it came. */
+  get isUntouched(): boolean {
+    return this.#kind === 'fragment' || this.#kind === 'foreign';
   }
 
   /** Text read but not yet sent (an open token, text since the last tag). */
@@ -260,8 +275,9 @@ export class PageTransform {
     return Math.min(this.#settled, this.#holdLimitOfPlaces());
   }
 
-  /** Where a place still to be decided, or a `<noscript>` still to be read, begins. */
+  /** Where a place still to be decided, or a `<noscript>` still to be read, begins; before the head's end, the start. */
   #holdLimitOfPlaces(): number {
+    if (!this.headEnded) return this.#cursor;
     return Math.min(this.#headStartAt ?? Infinity, this.#bodyEndAt ?? Infinity, this.#noscriptFrom ?? Infinity);
   }
 
@@ -419,6 +435,12 @@ export class PageTransform {
     }
     const charsetMeta =
       tag === $.META && (attr(token, 'charset') !== undefined || attr(token, 'http-equiv')?.toLowerCase() === 'content-type');
+    if (charsetMeta && this.#phase !== Phase.InBody && !this.#saysUtf8(token)) {
+      // A document in another encoding: its text is not what a UTF-8 reading made of it.
+      this.#kind = 'foreign';
+      this.#edits = [];
+      return;
+    }
     if (this.#phase === Phase.AfterHead && tag === $.BODY) {
       this.#phase = Phase.InBody;
       return;
@@ -462,6 +484,12 @@ export class PageTransform {
     if (this.#phase === Phase.AfterHead && tag !== $.HEAD && HEAD_ENDERS.has(tag)) this.#phase = Phase.InBody;
     if (this.#phase !== Phase.InBody) return;
     if (tag === $.BODY || (tag === $.HTML && this.#bodyEndAt === undefined)) this.#bodyEndAt = startOffset;
+  }
+
+  /** Whether a charset `<meta>` leaves the document in UTF-8 (a browser's reading: `charset` first, else `content`). */
+  #saysUtf8(token: Token.TagToken): boolean {
+    const label = attr(token, 'charset') ?? charsetInContent(attr(token, 'content') ?? '');
+    return label === undefined || metaMeansUtf8(label);
   }
 
   /** A frontmatter marker: the handler hears of it, and it leaves the page. */

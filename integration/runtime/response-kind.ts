@@ -2,13 +2,21 @@
  * What kind of response the middleware has: one whose page it may change, and one whose page it
  * may remember (pure, so the rules are tested apart from Astro).
  */
+import { isUtf8Label } from './encoding-label.ts';
+
+/** Astro's cookies as the middleware sees them (`context.cookies`): what they will set, once the middleware has run. */
+export interface OutgoingCookies {
+  headers?(): Iterable<string>;
+}
 
 /**
- * An HTML body in UTF-8 as it will be sent: not a redirect, not a HEAD request's empty body, not
- * compressed, not in another charset (decoding it as UTF-8 would destroy its text).
+ * An HTML body in UTF-8 as it will be sent: not a redirect, not a HEAD request's empty body, not a
+ * part of a page (206: its Content-Range names the bytes it holds), not compressed, not in another
+ * charset (decoding it as UTF-8 would destroy its text; a `<meta>` saying so: page-transform.ts).
  */
 export function isTransformable(request: Request, response: Response): boolean {
-  if (request.method === 'HEAD' || !response.body || (response.status >= 300 && response.status < 400)) return false;
+  if (request.method === 'HEAD' || !response.body || response.status === 206 || (response.status >= 300 && response.status < 400))
+    return false;
   const encoding = response.headers.get('content-encoding');
   if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
   const contentType = response.headers.get('content-type') ?? '';
@@ -17,17 +25,19 @@ export function isTransformable(request: Request, response: Response): boolean {
   const [type, ...parameters] = contentType.toLowerCase().split(';');
   if (type.trim() !== 'text/html') return false;
   const charset = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith('charset='));
-  return !charset || ['utf-8', 'utf8', '"utf-8"'].includes(charset.slice('charset='.length).trim());
+  return !charset || isUtf8Label(charset.slice('charset='.length).replace(/^"|"$/g, ''));
 }
 
 /**
- * A page that may be remembered: not one made for one visitor (a response that sets a cookie or
- * says it is private or not to be stored, a request with an Authorization header), whose bytes the
+ * A page that may be remembered: not one made for one visitor (a response that sets a cookie, in
+ * its headers or through `Astro.cookies` and `Astro.session`, whose header Astro adds only after the
+ * middleware; or says it is private or not to be stored; a request with an Authorization header), whose bytes the
  * server should not keep. A request that only carries cookies counts as shared: most sites' visitors
  * carry an analytics cookie, and a page made from a session cookie should say `private` (its bytes
  * are only ever compared with the next page at the same address, never sent to anyone else).
  */
-export function isShared(request: Request, response: Response): boolean {
+export function isShared(request: Request, response: Response, cookies?: OutgoingCookies): boolean {
   if (request.headers.has('authorization') || response.headers.has('set-cookie')) return false;
+  if (typeof cookies?.headers === 'function' && !cookies.headers()[Symbol.iterator]().next().done) return false;
   return !/\b(?:private|no-store)\b/i.test(response.headers.get('cache-control') ?? '');
 }

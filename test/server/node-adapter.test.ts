@@ -151,19 +151,45 @@ describe('an on-demand page (output: server)', () => {
     expect(body).toBe(await theirs.text());
   });
 
-  test.each(['/partial', '/fragment', '/data.json', '/image.png', '/cp1251', '/gzipped', '/redirect'])(
-    '%s is byte- and header-identical with and without the integration',
-    async (path) => {
-      const [ours, theirs] = await Promise.all([
-        get(withIt, path, { headers: { 'accept-encoding': 'identity' } }),
-        get(without, path, { headers: { 'accept-encoding': 'identity' } }),
-      ]);
-      expect(ours.status).toBe(theirs.status);
-      const headers = (response: Response) => [...response.headers].filter(([name]) => name !== 'date');
-      expect(headers(ours)).toEqual(headers(theirs));
-      expect(Buffer.from(await ours.arrayBuffer())).toEqual(Buffer.from(await theirs.arrayBuffer()));
-    },
-  );
+  test.each([
+    '/partial',
+    '/fragment',
+    '/data.json',
+    '/image.png',
+    '/cp1251',
+    '/meta-1251',
+    '/latin1-fragment',
+    '/range',
+    '/gzipped',
+    '/redirect',
+  ])('%s is byte- and header-identical with and without the integration', async (path) => {
+    const [ours, theirs] = await Promise.all([
+      get(withIt, path, { headers: { 'accept-encoding': 'identity' } }),
+      get(without, path, { headers: { 'accept-encoding': 'identity' } }),
+    ]);
+    expect(ours.status).toBe(theirs.status);
+    const headers = (response: Response) => [...response.headers].filter(([name]) => name !== 'date');
+    expect(headers(ours)).toEqual(headers(theirs));
+    expect(Buffer.from(await ours.arrayBuffer())).toEqual(Buffer.from(await theirs.arrayBuffer()));
+  });
+
+  test('a page that says UTF-8 only by its byte-order mark keeps it, and gets the kit', async () => {
+    const bytes = new Uint8Array(await (await get(withIt, '/bom')).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const html = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
+    expect(html).toMatch(/^<!doctype html><html><head>/);
+    expect(html).toContain('<p>Привет, мир</p>');
+    expect(kitOf(html).floating).toHaveLength(1);
+  });
+
+  test("a page with its own ETag and length: both go, they named the bytes before the kit (a cache would keep a page's old kit)", async () => {
+    const [ours, theirs] = await Promise.all([get(withIt, '/etag'), get(without, '/etag')]);
+    expect(theirs.headers.get('etag')).toBe('"v1"');
+    expect(ours.headers.get('etag')).toBeNull();
+    expect(ours.headers.get('content-length')).toBeNull();
+    expect(ours.headers.get('cache-control')).toBe('public, max-age=600');
+    expect(kitOf(await ours.text()).floating).toHaveLength(1);
+  });
 
   test('HEAD gets the headers of GET and an empty body, as without the integration', async () => {
     const [ours, theirs] = await Promise.all([get(withIt, '/', { method: 'HEAD' }), get(without, '/', { method: 'HEAD' })]);

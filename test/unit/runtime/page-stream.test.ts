@@ -278,3 +278,80 @@ describe('the first piece read in the head', () => {
     expect(end(html, html.indexOf('"></head>'))).toBe(html.length);
   });
 });
+
+describe("what a page's bytes say of its encoding", () => {
+  const BOM = [0xef, 0xbb, 0xbf];
+  const bytesOf = (...parts: (string | number[] | Uint8Array)[]) =>
+    new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...encoder.encode(part)] : [...part])));
+  /** The page as Astro would send it, whole, and streamed with a pause after `cut` bytes. */
+  async function bothWays(page: Uint8Array, cut = Math.floor(page.length / 2)): Promise<Uint8Array[]> {
+    const streamed = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(page.slice(0, cut));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        controller.enqueue(page.slice(cut));
+        controller.close();
+      },
+    });
+    const result = await transformPageBody(streamed, handler);
+    return [transformPageBytes(page.slice(), handler), new Uint8Array(await new Response(result).arrayBuffer())];
+  }
+
+  test("a document's UTF-8 byte-order mark stays: with no charset in the header or a <meta>, the browser reads UTF-8 by it", async () => {
+    const page = bytesOf(BOM, '<!doctype html><html><head><title>Привет</title></head><body><p>Привет, мир</p></body></html>');
+    for (const out of await bothWays(page, 10)) {
+      expect([...out.subarray(0, 3)]).toEqual(BOM);
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(out.subarray(3))).toBe(
+        '<!doctype html><html><head><link rel="stylesheet" href="/kit.css"><title>Привет</title></head><body><p>Привет, мир</p><aside>kit</aside></body></html>',
+      );
+    }
+  });
+
+  test.each([
+    ['with a byte-order mark', bytesOf(BOM, '<div>Привет</div>')],
+    ['in Latin-1 (bytes that are no UTF-8)', bytesOf('<li>caf', [0xe9], '</li>', '<li>na', [0xef, 0x76], 'e</li>')],
+    ['an island after a comment, in Latin-1', bytesOf('<!-- island -->\n<p>caf', [0xe9], '</p>')],
+  ])('a fragment %s passes byte for byte', async (_name, fragment) => {
+    for (const out of await bothWays(fragment, 4)) expect(out).toEqual(fragment);
+  });
+
+  test('a document in UTF-16 (its byte-order mark says so) passes byte for byte', async () => {
+    const utf16 = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+    const page = bytesOf([0xff, 0xfe], utf16('<!doctype html><html><head><title>T</title></head><body><p>x</p></body></html>'));
+    for (const out of await bothWays(page, 7)) expect(out).toEqual(page);
+  });
+
+  test.each([
+    '<meta charset="windows-1251">',
+    '<meta charset=KOI8-R>',
+    '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+    '<meta name="viewport" content="width=device-width"><title>T</title><meta charset="iso-8859-1">',
+  ])('a document whose head declares another encoding (%s) passes byte for byte', async (meta) => {
+    const page = bytesOf(
+      '<!doctype html><html><head>',
+      meta,
+      '<title>',
+      [0xcf, 0xf0, 0xe8],
+      '</title></head><body><p>',
+      [0xec, 0xe8, 0xf0],
+      '</p></body></html>',
+    );
+    for (const out of await bothWays(page, page.length - 20)) expect(out).toEqual(page);
+  });
+
+  test.each([
+    '<meta charset="utf-8">',
+    '<meta charset="UTF8">',
+    '<meta charset="unicode-1-1-utf-8">',
+    // A <meta> naming UTF-16 means UTF-8 (the bytes read that far were no UTF-16).
+    '<meta charset="utf-16le">',
+    '<meta http-equiv="content-type" content="text/html;charset=utf-8">',
+    // Not a declaration: inside a template, a comment, a script; or in the body.
+    '<template><meta charset="windows-1251"></template>',
+    '<!-- <meta charset="windows-1251"> -->',
+    '<script>"<meta charset=windows-1251>"</script>',
+  ])('a document whose head says %s is UTF-8 and gets the kit', async (meta) => {
+    const page = bytesOf('<!doctype html><html><head>', meta, '<title>Привет</title></head><body><p>x</p></body></html>');
+    for (const out of await bothWays(page)) expect(text(out)).toContain('<aside>kit</aside>');
+  });
+});

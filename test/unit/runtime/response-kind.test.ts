@@ -27,3 +27,23 @@ describe('a page the server may remember (the page memory keeps its bytes)', () 
     expect(isShared(get({ authorization: 'Bearer x' }), page())).toBe(false);
   });
 });
+
+describe('a part of a page (206 Partial Content)', () => {
+  test('is no page: the kit would make the body disagree with its Content-Range', () => {
+    expect(isTransformable(get(), page({ 'content-range': 'bytes 0-59/102' }, 206))).toBe(false);
+  });
+});
+
+describe('a page that sets a cookie through Astro.cookies (or Astro.session)', () => {
+  /** Astro's cookies as the middleware sees them: the header comes after the middleware has run. */
+  const cookies = (...set: string[]) => ({
+    *headers() {
+      yield* set;
+    },
+  });
+  test('is made for one visitor: not remembered', () => {
+    expect(isShared(get(), page(), cookies('visitor=Alice; Path=/'))).toBe(false);
+    expect(isShared(get(), page(), cookies())).toBe(true);
+    expect(isShared(get(), page(), {})).toBe(true);
+  });
+});
