@@ -13,6 +13,8 @@
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
     Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
   var api = w.chatraWhatsApp;
+  // Listening already: a second loader in the visit (a deploy renamed it; <ClientRouter /> runs it).
+  if (api.track) return;
   // The page as analytics get it: its address without query or hash (tokens, e-mails in utm_ values).
   function page() {
     return location.origin + location.pathname;

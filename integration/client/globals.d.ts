@@ -15,6 +15,8 @@ interface ChatraWhatsAppApi {
   consentGiven?: boolean;
   track?: (name: string, params: Record<string, unknown>) => void;
   chatraEvent?: (name: string) => void;
+  /** A loader runs in this visit already (the loader's own mark: a second one stands down). */
+  loaderRuns?: boolean;
 }
 
 /** Chatra's queue function (its snippet's), and what chatra.js adds to it. */

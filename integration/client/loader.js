@@ -142,8 +142,11 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         clearInterval(timer);
         clearTimeout(failTimer);
         setState('ready');
-        // Navigated while it loaded: the page in view may have other texts than those it started with.
-        followTexts(pageData());
+        // Navigated while it loaded: the page in view may leave the widget out, or have other texts.
+        var page = pageData();
+        if (!page.widget) w.Chatra('hide');
+        hidden = !page.widget;
+        followTexts(page);
       } else if (++tries > 600) {
         clearInterval(timer);
       }
@@ -238,6 +241,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   // in the content is not an own property of window, so it can't pass for it here either).
   if (!own.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
   var api = w.chatraWhatsApp;
+  // One loader a visit: after a deploy renamed it, <ClientRouter /> runs the new one beside the old.
+  if (api.loaderRuns) return;
+  api.loaderRuns = true;
   // Consent the bootstrap kept for the loader (given before it arrived).
   var consentGiven = api.consentGiven === true;
   api.grantConsent = grantConsent;
@@ -251,11 +257,16 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     };
   if (!state) {
     // Later than fallback.timeout after the page started, the stylesheet already shows the
-    // WhatsApp button (the loader was that slow): stay with it.
-    setState(performance.now() > config.timeout ? 'failed' : config.state);
+    // WhatsApp button (the loader was that slow): stay with it. A page <ClientRouter /> swapped in
+    // (the loader's first on a visit that began on a page without it) started just now: its
+    // elements, and the stylesheet's timer, are new.
+    var loaded = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+    var swappedIn = loaded && loaded.name.split('#')[0] !== location.href.split('#')[0];
+    setState(!swappedIn && performance.now() > config.timeout ? 'failed' : config.state);
   }
-  if (state === 'failed') return;
-  if (config.consent) {
+  if (state === 'failed') {
+    // Nothing to start; the navigations are still followed (the state goes on, the button stays).
+  } else if (config.consent) {
     // Until consent, nothing goes to Chatra and the WhatsApp button shows.
     if (typeof config.consent === 'object') w.addEventListener(config.consent.event, grantConsent, { capture: true });
     if (consentGiven) grantConsent();
@@ -268,7 +279,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   d.addEventListener('click', function (event) {
     var clicked = /** @type {Element | null} */ (event.target);
     var target = clicked && clicked.closest && clicked.closest('.' + FACADE_CLASS + ', [' + STATE_ATTRIBUTE + '="' + OPENS_CHAT + '"]');
-    if (!target || state === 'failed' || state === 'consent') return;
+    // A page without the widget (<ClientRouter /> brought it): the link goes to WhatsApp, as on a fresh load.
+    if (!target || state === 'failed' || state === 'consent' || !pageData().widget) return;
     event.preventDefault();
     w.Chatra('openChat', true);
     load();

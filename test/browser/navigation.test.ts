@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultTexts } from '../../integration/config/default-texts.ts';
-import { LINK } from './sites.ts';
+import { LINK, TIMEOUT } from './sites.ts';
 import { closeAll, floating, seen, server, state, useBrowser, visit, waitForState } from './visit.ts';
 
 useBrowser();
@@ -156,6 +156,87 @@ describe('visits and navigation', () => {
     await waitForState(v.page, 'failed');
     expect(await floating(v.page).isVisible()).toBe(true);
     expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> from a page without the widget, after fallback.timeout: the next page starts Chatra as a fresh load would', async () => {
+    const v = await visit('/router-exclude-fast/router/two/');
+    // Longer than fallback.timeout on the first page (it has no loader): the loader first runs after the swap.
+    await v.page.waitForTimeout(TIMEOUT + 700);
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> to a page without the widget while chatra.js is on its way: the widget stays hidden there', async () => {
+    let release = () => {};
+    const v = await visit('/router-exclude/router/', {
+      holdChatra: new Promise<void>((resolve) => (release = resolve)),
+      waitUntil: 'domcontentloaded',
+    });
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    release();
+    await waitForState(v.page, 'ready');
+    await v.page.waitForTimeout(300);
+    expect(await v.page.locator('#chatra').isVisible()).toBe(false);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    // And the next page with the widget shows it.
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await expect.poll(() => v.page.locator('#chatra').isVisible()).toBe(true);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> to a page without the widget: its #chat link goes to WhatsApp, as on a fresh load of it', async () => {
+    const v = await visit('/router-exclude/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await expect.poll(() => v.page.locator('#chatra').isVisible()).toBe(false);
+    await v.page.click('#nav-chat');
+    await expect.poll(() => v.popups.length).toBe(1);
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'openChat')).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> after the loader came too late (failed from its start): the state stays failed on every page, the WhatsApp button shown', async () => {
+    const v = await visit('/fast-fallback/router/', { delayLoader: TIMEOUT + 700 });
+    await waitForState(v.page, 'failed');
+    for (const [link, url] of [
+      ['#next', '**/router/two/'],
+      ['#back', /\/router\/$/],
+    ] as const) {
+      await v.page.click(link);
+      await v.page.waitForURL(url);
+      await v.page.waitForFunction(() => document.readyState === 'complete');
+      expect(await state(v.page)).toBe('failed');
+      expect(await floating(v.page).isVisible()).toBe(true);
+    }
+    await closeAll(v);
+  });
+
+  test('a second loader in the same visit (a deploy renamed it; <ClientRouter /> runs the new one): one Chatra, one pageView a navigation', async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() => {
+      const loader = document.querySelector<HTMLScriptElement>('script[src*="/_acw/loader."]')!;
+      const again = document.createElement('script');
+      again.src = loader.src + '?deploy=2';
+      document.head.appendChild(again);
+      return new Promise((resolve) => (again.onload = resolve));
+    });
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'pageView').length).toBe(1);
+    await v.page.waitForTimeout(300);
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'pageView')).toHaveLength(1);
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(await state(v.page)).toBe('ready');
     await closeAll(v);
   });
 

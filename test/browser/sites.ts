@@ -35,6 +35,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   interaction: { options: { chatra: chatra('interaction') } },
   // A page without the widget among pages with it (reached by <ClientRouter />).
   'router-exclude': { options: { chatra: chatra('eager', { exclude: ['/router/two/'] }) } },
+  // The same with a short fallback.timeout: a visit that starts on the page without the widget and stays past it.
+  'router-exclude-fast': { options: { chatra: chatra('eager', { exclude: ['/router/two/'] }), fallback: { timeout: TIMEOUT } } },
   // The site's own interface language for pages in a language Chatra doesn't have.
   'router-language': { options: { chatra: chatra('eager', { setup: { language: 'de' } }) } },
   // For the tests that wait for fallback.timeout to pass (chatra.js that never answers, no loader at all).
