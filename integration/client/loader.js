@@ -48,6 +48,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   }
 
   var own = Object.prototype.hasOwnProperty;
+  /** Astro's mark for an element a <ClientRouter /> swap keeps (transition:persist). */
+  var PERSIST = 'data-astro-transition-persist';
   var WHATSAPP = /^https:\/\/wa\.me\/[^\s()]*$/;
 
   /** @returns {PageData} */
@@ -174,6 +176,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var script = d.createElement('script');
     script.async = true;
     script.src = 'https://call.chatra.io/chatra.js';
+    // Run already, for Astro's <ClientRouter />: it runs a script in the document it hasn't run (a site's
+    // own swap keeps <head>, and chatra.js would start a second widget).
+    script.setAttribute('data-astro-exec', '');
     script.onerror = fail;
     script.onload = watchUntilReady;
     d.head.appendChild(script);
@@ -287,12 +292,19 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   });
 
   // Astro's <ClientRouter />: the swap replaces <html> attributes, the page's data and <body>, where
-  // Chatra keeps its widget (#chatra): carry the widget into the new page before the swap, as
-  // Astro's docs do for third-party widgets, and let the state follow what is there after it.
+  // Chatra keeps its widget (#chatra): the widget goes on into the new page by Astro's own
+  // transition:persist (the new page gets a place marked as the widget is; Astro's swap moves the
+  // live widget there, its chat frame still loaded, where a move through the new document would
+  // load it again), and stays where it is when a site's own swap keeps <body>. The state follows
+  // what is there after the swap.
   d.addEventListener('astro:before-swap', function (event) {
     var swap = /** @type {Event & { newDocument?: Document }} */ (event);
     var widget = d.getElementById('chatra');
-    if (widget && swap.newDocument && swap.newDocument.body) swap.newDocument.body.appendChild(widget);
+    if (!widget || !swap.newDocument || !swap.newDocument.body) return;
+    var place = swap.newDocument.createElement('div');
+    widget.setAttribute(PERSIST, 'chatra-whatsapp-widget');
+    place.setAttribute(PERSIST, 'chatra-whatsapp-widget');
+    swap.newDocument.body.appendChild(place);
   });
   d.addEventListener('astro:after-swap', function () {
     swapped = true;

@@ -159,6 +159,61 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test("<ClientRouter />: a frame in Chatra's widget (its chat is one) stays loaded across navigations, what it holds kept", async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<p>chat</p>';
+      document.getElementById('chatra')!.append(frame);
+      return new Promise((resolve) => (frame.onload = resolve));
+    });
+    await v.page.evaluate(
+      () =>
+        (((document.querySelector('#chatra iframe') as HTMLIFrameElement).contentWindow as unknown as { typed: string }).typed = 'Hello'),
+    );
+    for (const [link, url] of [
+      ['#next', '**/router/two/'],
+      ['#back', /\/router\/$/],
+    ] as const) {
+      await v.page.click(link);
+      await v.page.waitForURL(url);
+      await v.page.waitForFunction(() => document.readyState === 'complete');
+    }
+    const typed = await v.page.evaluate(
+      () =>
+        ((document.querySelector('#chatra iframe') as HTMLIFrameElement | null)?.contentWindow as unknown as { typed?: string } | undefined)
+          ?.typed,
+    );
+    expect(typed).toBe('Hello');
+    expect(await v.page.locator('#chatra').count()).toBe(1);
+    expect(await state(v.page)).toBe('ready');
+    await closeAll(v);
+  });
+
+  test("<ClientRouter /> with the site's own swap that keeps <body> (only <main> replaced): the widget stays", async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() =>
+      document.addEventListener('astro:before-swap', (event) => {
+        const swap = event as Event & { newDocument: Document; swap: () => void };
+        swap.swap = () => {
+          document.querySelector('main')!.replaceWith(swap.newDocument.querySelector('main')!);
+          document.title = swap.newDocument.title;
+        };
+      }),
+    );
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await v.page.waitForFunction(() => document.readyState === 'complete');
+    await v.page.waitForTimeout(300);
+    expect(await v.page.locator('#chatra').count()).toBe(1);
+    expect(await state(v.page)).toBe('ready');
+    expect(await floating(v.page).isVisible()).toBe(false);
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
   test('<ClientRouter /> from a page without the widget, after fallback.timeout: the next page starts Chatra as a fresh load would', async () => {
     const v = await visit('/router-exclude-fast/router/two/');
     // Longer than fallback.timeout on the first page (it has no loader): the loader first runs after the swap.
