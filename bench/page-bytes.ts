@@ -42,8 +42,8 @@ export async function measurePageBytes(work: string) {
     const page = html(variant);
     addedGzip[variant] = gzip(page) - floor;
     // Our files the page names (stylesheet, scripts), and the texts its page data names when the widget starts by itself.
-    const files = [...page.matchAll(/(?:href|src)="(\/_acw\/[^"]+)"/g)].map((match) => match[1]);
-    const texts = /"texts":"(\/_acw\/[^"]+)"/.exec(page)?.[1];
+    const files = [...page.matchAll(/(?:href|src)="(\/_astro\/acw-[^"]+)"/g)].map((match) => match[1]);
+    const texts = /"texts":"(\/_astro\/acw-[^"]+)"/.exec(page)?.[1];
     if (texts && (variant === 'eager' || variant === 'idle')) files.push(texts);
     firstVisitGzip[variant] = addedGzip[variant] + files.reduce((sum, file) => sum + gzip(readFileSync(join(sites[variant], file))), 0);
   }

@@ -45,8 +45,8 @@ function referenceButton() {
 
 /** The loader and one texts file as a visitor downloads them once, then from cache. */
 function ourClientFiles(site: string) {
-  const dir = join(site, '_acw');
-  const files = readdirSync(dir);
+  const dir = join(site, '_astro');
+  const files = readdirSync(dir).filter((file) => file.startsWith('acw-'));
   const size = (pattern: RegExp) =>
     gzip(
       readFileSync(
@@ -56,7 +56,7 @@ function ourClientFiles(site: string) {
         ),
       ),
     );
-  return { loaderGzip: size(/^loader\./), textsGzipEn: size(/^en\./) };
+  return { loaderGzip: size(/^acw-loader\./), textsGzipEn: size(/^acw-en\./) };
 }
 
 const started = Date.now();

@@ -3,7 +3,7 @@
  * (Node, config time), runtime/ (the site's server bundle), markdown/ and client/.
  */
 import type { AstroIntegration } from 'astro';
-import { clientAssets, writeClientFiles, type ClientAssets } from './config/client-assets.ts';
+import { clientAssets, filesPlace, writeClientFiles, type ClientAssets, type FilesPlace } from './config/client-assets.ts';
 import { allowsOwnStylesheets, cspAdditions, unreadPolicyWarning, widenSiteDirectives, type CspObject } from './config/csp.ts';
 import { serveClientFiles } from './config/dev-server.ts';
 import { addToolbarApp, serveToolbarApp } from './config/dev-toolbar.ts';
@@ -20,6 +20,7 @@ export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {
   let resolved: ResolvedOptions;
   let assets: ClientAssets;
+  let place: FilesPlace;
   return {
     name: 'astro-chatra-whatsapp',
     hooks: {
@@ -32,7 +33,9 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         const unread = unreadPolicyWarning(config);
         if (unread) logger.warn(unread);
         const { csp: siteCsp } = config.security;
+        place = filesPlace(config.build);
         assets = clientAssets(resolved, config.base, {
+          place,
           insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true,
           // The site's choice, as for its own stylesheets; and a policy that allows no stylesheet
           // from the site itself gets one it can allow by its hash.
@@ -64,7 +67,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
       // The loader and the texts files: served by the dev server, written beside the site's own
       // files by the build (static for every adapter, never rendered per request).
       'astro:server:setup': ({ server, toolbar }) => {
-        server.middlewares.use(serveClientFiles(assets.files, server.config.base));
+        server.middlewares.use(serveClientFiles(assets.files, server.config.base, place));
         serveToolbarApp(toolbar, resolved);
       },
       'astro:config:done': ({ injectTypes }) => {
@@ -77,7 +80,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeClientFiles(assets.files, dir);
+        await writeClientFiles(assets.files, dir, place);
         logger.info(formatDashboardTexts(resolved));
       },
     },

@@ -58,8 +58,22 @@ export function pageStylesheet(resolved: ResolvedOptions): string {
   );
 }
 
-/** The directory the client files are served from; a neutral name, so filter lists that block "chat" leave it alone. */
-export const ASSETS_DIR = '_acw';
+/**
+ * Where the client files go, and what their names begin with. In the site's assets folder
+ * (`build.assets`, `_astro`), which every adapter serves cached for good (Node's `immutable`,
+ * Cloudflare's `_headers` rule, Vercel's and Netlify's routes), under names of their own; a folder
+ * of their own (`_acw`) where `build.assetsPrefix` serves that folder from another origin: the
+ * loader takes texts from this one only. Neutral names, so filter lists that block "chat" leave them alone.
+ */
+export function filesPlace(build: { assets: string; assetsPrefix?: unknown }): FilesPlace {
+  return build.assetsPrefix ? { folder: '_acw', prefix: '' } : { folder: build.assets, prefix: 'acw-' };
+}
+export interface FilesPlace {
+  /** The folder under `base` (and the build's output). */
+  folder: string;
+  /** What the files' names begin with there. */
+  prefix: string;
+}
 
 /** What each minified client script is applied to (integration/build/minify.ts). */
 const PLACEHOLDER = 'chatraWhatsAppConfig';
@@ -74,15 +88,20 @@ function withConfig(call: string, config: unknown): string {
 export function clientAssets(
   resolved: ResolvedOptions,
   base: string,
-  { insertLoader = false, inlineStylesheet = false }: { insertLoader?: boolean; inlineStylesheet?: boolean } = {},
+  {
+    insertLoader = false,
+    inlineStylesheet = false,
+    place = filesPlace({ assets: '_astro' }),
+  }: { insertLoader?: boolean; inlineStylesheet?: boolean; place?: FilesPlace } = {},
 ): ClientAssets {
-  const dir = `${base.replace(/\/?$/, '/')}${ASSETS_DIR}/`;
+  // Where the files are, as the loader checks a texts file's address: this folder, these names.
+  const dir = `${base.replace(/\/?$/, '/')}${place.folder}/${place.prefix}`;
   const files: Record<string, ClientFile> = {};
   /** Adds a file under a name that changes with its content (cached for good); returns its URL. */
   const add = (name: string, extension: string, type: string, body: string) => {
-    const fileName = `${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
+    const fileName = `${place.prefix}${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
     files[fileName] = { type, body };
-    return dir + fileName;
+    return dir + fileName.slice(place.prefix.length);
   };
 
   const css = pageStylesheet(resolved);
@@ -141,7 +160,7 @@ function clientAssetsOf(
         // Only a build that configured an automatic message sends one, whatever a page says.
         autoMessage: Boolean(resolved.autoMessage),
         autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
-        // Texts are fetched from here only: same origin, this folder.
+        // Texts are fetched from here only: same origin, this folder, these names.
         files: dir,
       }),
   );
@@ -156,11 +175,11 @@ function clientAssetsOf(
   const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: loaderUrl, event });
   return { bootstrap, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl };
 }
-/** Writes the files into `<outDir>/_acw/`, beside the site's own: static for every adapter. */
-export async function writeClientFiles(files: Record<string, ClientFile>, outDir: URL): Promise<void> {
+/** Writes the files into their folder of the build's output, beside the site's own: static for every adapter. */
+export async function writeClientFiles(files: Record<string, ClientFile>, outDir: URL, place: FilesPlace): Promise<void> {
   const entries = Object.entries(files);
   if (entries.length === 0) return;
-  const folder = new URL(`${ASSETS_DIR}/`, outDir);
+  const folder = new URL(`${place.folder}/`, outDir);
   await mkdir(folder, { recursive: true });
   await Promise.all(entries.map(([name, file]) => writeFile(new URL(name, folder), file.body)));
 }

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ASSETS_DIR, type ClientFile } from './client-assets.ts';
+import type { ClientFile, FilesPlace } from './client-assets.ts';
 
 /**
- * `astro dev`: serves `<base>/_acw/<file>` before Astro's routing, so the files answer whatever
- * `trailingSlash` says (a route would 404 `/_acw/loader.js` under `trailingSlash: 'always'`).
+ * `astro dev`: serves the client files (in `<base>/_astro/`) before Astro's routing, so they answer
+ * whatever `trailingSlash` says (a route would 404 the loader's address under `trailingSlash: 'always'`).
  */
-export function serveClientFiles(files: Record<string, ClientFile>, base: string) {
-  const prefix = `${base.replace(/\/?$/, '/')}${ASSETS_DIR}/`;
+export function serveClientFiles(files: Record<string, ClientFile>, base: string, place: FilesPlace) {
+  const prefix = `${base.replace(/\/?$/, '/')}${place.folder}/`;
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const path = (request.url ?? '').split('?')[0];
     if (!path.startsWith(prefix)) return next();

@@ -88,7 +88,7 @@ describe('visits and navigation', () => {
   });
 
   test("<ClientRouter /> to another language whose texts don't come (a 500): Chatra keeps the texts it has", async () => {
-    const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_acw\/ru\.[^/]*\.json$/, status: 500 }] });
+    const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_astro\/acw-ru\.[^/]*\.json$/, status: 500 }] });
     await waitForState(v.page, 'ready');
     await v.page.click('#ru');
     await v.page.waitForURL('**/router/ru/');
@@ -102,7 +102,7 @@ describe('visits and navigation', () => {
   test('<ClientRouter /> back before the texts of the page left came: the texts of the page in view win', async () => {
     let release!: () => void;
     const ruTexts = new Promise<void>((resolve) => (release = resolve));
-    const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_acw\/ru\.[^/]*\.json$/, until: ruTexts }] });
+    const v = await visit('/eager/router/', { ownFiles: [{ match: /\/_astro\/acw-ru\.[^/]*\.json$/, until: ruTexts }] });
     await waitForState(v.page, 'ready');
     await v.page.click('#ru');
     await v.page.waitForURL('**/router/ru/');
@@ -279,7 +279,7 @@ describe('visits and navigation', () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');
     await v.page.evaluate(() => {
-      const loader = document.querySelector<HTMLScriptElement>('script[src*="/_acw/loader."]')!;
+      const loader = document.querySelector<HTMLScriptElement>('script[src*="/_astro/acw-loader."]')!;
       const again = document.createElement('script');
       again.src = loader.src + '?deploy=2';
       document.head.appendChild(again);

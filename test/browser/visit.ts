@@ -94,8 +94,8 @@ export async function visit(
   let loaded = false;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (blockLoader && url.includes('/_acw/loader.')) return route.abort('blockedbyclient');
-    if (delayLoader && url.includes('/_acw/loader.')) {
+    if (blockLoader && url.includes('/_astro/acw-loader.')) return route.abort('blockedbyclient');
+    if (delayLoader && url.includes('/_astro/acw-loader.')) {
       await new Promise((resolve) => setTimeout(resolve, delayLoader));
       return route.continue();
     }

@@ -75,12 +75,12 @@ describe('the built demo', () => {
       // page data it reads, async; the stylesheet is a cached file too.
       const headScripts = page.all('script').filter((script) => page.head.childNodes.includes(script));
       expect(headScripts.filter((script) => !attribute(script, 'src') && attribute(script, 'type') !== 'application/json')).toHaveLength(0);
-      const loader = headScripts.findIndex((script) => /\/_acw\/loader\.\w+\.js$/.test(attribute(script, 'src') ?? ''));
+      const loader = headScripts.findIndex((script) => /\/_astro\/acw-loader\.\w+\.js$/.test(attribute(script, 'src') ?? ''));
       expect(loader).toBeGreaterThan(-1);
       expect(site.read(attribute(headScripts[loader], 'src')!.slice(1))).toContain('"DemoChatraId2026"');
       expect(headScripts.findIndex((script) => attribute(script, 'id') === 'chatra-whatsapp-page')).toBeLessThan(loader);
       expect(attribute(headScripts[loader], 'async')).toBe('');
-      expect(page.all('link', { rel: 'stylesheet', href: /^\/_acw\/page\.\w+\.css$/ })).toHaveLength(1);
+      expect(page.all('link', { rel: 'stylesheet', href: /^\/_astro\/acw-page\.\w+\.css$/ })).toHaveLength(1);
     },
   );
 
@@ -104,8 +104,8 @@ describe('the built demo', () => {
   });
 
   test('the loader is one cached file that loads chatra.js', () => {
-    const loaders = site.files('_acw').filter((file) => file.startsWith('loader.'));
+    const loaders = site.files('_astro').filter((file) => file.startsWith('acw-loader.'));
     expect(loaders).toHaveLength(1);
-    expect(site.read(`_acw/${loaders[0]}`)).toContain('https://call.chatra.io/chatra.js');
+    expect(site.read(`_astro/${loaders[0]}`)).toContain('https://call.chatra.io/chatra.js');
   });
 });

@@ -79,9 +79,9 @@ describe('Sätteri (the default), Chatra, base /docs', () => {
     const html = site.read(path);
     const [floating] = floatingLinks(html);
     expect(attribute(floating, 'href')).toBe(PAGE_TEXT);
-    expect(pageData(html).texts).toMatch(/^\/docs\/_acw\/en\.\w+\.json$/);
+    expect(pageData(html).texts).toMatch(/^\/docs\/_astro\/acw-en\.\w+\.json$/);
     const [loader] = parsePage(html).all('script', { id: 'chatra-whatsapp-loader' });
-    expect(attribute(loader, 'src')).toMatch(/^\/docs\/_acw\/loader\.\w+\.js$/);
+    expect(attribute(loader, 'src')).toMatch(/^\/docs\/_astro\/acw-loader\.\w+\.js$/);
     expect(site.exists(attribute(loader, 'src')!.replace('/docs/', ''))).toBe(true);
   });
 
@@ -156,12 +156,12 @@ describe('unified() processor, no Chatra', () => {
     // The analytics listener is the only script: a cached file, none inline.
     const scripts = parsePage(html).all('script');
     expect(scripts.filter((script) => textOf(script).includes('whatsapp:click'))).toHaveLength(0);
-    const listener = scripts.filter((script) => /^\/_acw\/analytics\.[0-9a-f]{10}\.js$/.test(attribute(script, 'src') ?? ''));
+    const listener = scripts.filter((script) => /^\/_astro\/acw-analytics\.[0-9a-f]{10}\.js$/.test(attribute(script, 'src') ?? ''));
     expect(listener).toHaveLength(1);
     expect(attribute(listener[0], 'async')).toBe('');
     expect(site.read(attribute(listener[0], 'src')!.slice(1))).toContain('whatsapp:click');
     // The stylesheet: one cached file for the site, linked right after <head>.
-    const [link] = parsePage(html).all('link', { rel: 'stylesheet', href: /^\/_acw\/page\.[0-9a-f]{10}\.css$/ });
+    const [link] = parsePage(html).all('link', { rel: 'stylesheet', href: /^\/_astro\/acw-page\.[0-9a-f]{10}\.css$/ });
     expect(site.read(attribute(link, 'href')!.slice(1))).toContain('.acw-floating');
     const sheet = site.read(attribute(link, 'href')!.slice(1));
     expect(
@@ -192,10 +192,11 @@ describe('unified() processor, no Chatra', () => {
   test('no loader or texts files are emitted: only the stylesheet and the analytics listener', () => {
     expect(
       site
-        .files('_acw')
+        .files('_astro')
+        .filter((name) => name.startsWith('acw-'))
         .map((name) => name.replace(/\.[0-9a-f]{10}\./, '.'))
         .sort(),
-    ).toEqual(['analytics.js', 'page.css']);
+    ).toEqual(['acw-analytics.js', 'acw-page.css']);
   });
 });
 

@@ -112,7 +112,7 @@ describe('the packed package in a fresh site', () => {
     const texts = JSON.parse(readFileSync(join(site, 'dist', JSON.parse(textOf(data)).texts), 'utf8'));
     expect(texts.language).toBe('de');
     expect(texts.customStrings.bot_afterForm).toContain('](https://wa.me/message/4O4YGZEG3RIVE1)');
-    expect(readdirSync(join(site, 'dist/_acw')).some((file) => file.startsWith('loader.'))).toBe(true);
+    expect(readdirSync(join(site, 'dist/_astro')).some((file) => file.startsWith('acw-loader.'))).toBe(true);
   });
 
   test('the component and the whatsapp: link work from the installed package', () => {

@@ -128,7 +128,7 @@ describe('the head-inline bootstrap (consent builds)', () => {
         const assets = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, id: chatraId, load, consent } }, siteBase);
         const bootstrap = assets.bootstrap;
         // Only consent needs a script before the loader (its API may be called at once).
-        if (!consent) return bootstrap === '' && assets.loaderUrl!.startsWith(`${siteBase.replace(/\/?$/, '/')}_acw/loader.`);
+        if (!consent) return bootstrap === '' && assets.loaderUrl!.startsWith(`${siteBase.replace(/\/?$/, '/')}_astro/acw-loader.`);
         const { scripts, intact } = parseScriptPage(bootstrap);
         if (scripts.length !== 1 || !intact || text(scripts[0]) !== bootstrap) return false;
         const { window, attributes } = runBootstrap(bootstrap);
@@ -139,7 +139,7 @@ describe('the head-inline bootstrap (consent builds)', () => {
         const document = parse(`<!doctype html><html><head>${loaderScriptHtml(assets.loaderUrl)}</head><body></body></html>`);
         const [loader] = elements(document, 'script');
         expect(loader.attrs.find((attribute) => attribute.name === 'src')?.value).toBe(assets.loaderUrl);
-        expect(assets.loaderUrl!.startsWith(`${siteBase.replace(/\/?$/, '/')}_acw/loader.`)).toBe(true);
+        expect(assets.loaderUrl!.startsWith(`${siteBase.replace(/\/?$/, '/')}_astro/acw-loader.`)).toBe(true);
         return true;
       }),
       { numRuns: RUNS },
@@ -153,7 +153,7 @@ describe('the cached loader', () => {
       fc.property(nasty, nasty, (groupId, selector) => {
         const setup = { groupId: groupId || 'g', customWidgetButton: selector || '.c' };
         const { files } = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, setup } }, '/');
-        const loader = Object.entries(files).find(([name]) => name.startsWith('loader.'))![1].body;
+        const loader = Object.entries(files).find(([name]) => name.startsWith('acw-loader.'))![1].body;
         // The loader starts from the page: run it far enough to see the setup it would hand to Chatra.
         const seen: { setup?: Record<string, unknown> } = {};
         const window: Record<string, unknown> = {
@@ -167,7 +167,7 @@ describe('the cached loader', () => {
           document: {
             documentElement: { getAttribute: () => 'loading', setAttribute: () => undefined },
             getElementById: () => null,
-            createElement: () => ({}),
+            createElement: () => ({ setAttribute: () => undefined }),
             head: { appendChild: () => (seen.setup = window.ChatraSetup as Record<string, unknown>), querySelector: () => null },
             addEventListener: () => undefined,
           },
@@ -206,7 +206,7 @@ describe("the loader and a page's data", () => {
       document: {
         documentElement: { getAttribute: () => 'loading', setAttribute: () => undefined },
         getElementById: () => null,
-        createElement: () => ({}),
+        createElement: () => ({ setAttribute: () => undefined }),
         head: {
           appendChild: () => {
             seen.setup = window.ChatraSetup as typeof seen.setup;
@@ -223,21 +223,23 @@ describe("the loader and a page's data", () => {
     return { fetched, strings: seen.setup!.locale.customStrings };
   }
 
-  test(`fetches texts only from this origin's /_acw/ folder and swaps only WhatsApp links, whatever the page data says (${RUNS} runs)`, async () => {
+  test(`fetches texts only from this origin's /_astro/acw- folder and swaps only WhatsApp links, whatever the page data says (${RUNS} runs)`, async () => {
     const { files } = clientAssets({ ...resolved, chatra: { ...resolved.chatra!, load: 'eager' } }, '/docs');
-    const loader = Object.entries(files).find(([name]) => name.startsWith('loader.'))![1].body;
-    const own = '/docs/_acw/en.0123456789.json';
+    const loader = Object.entries(files).find(([name]) => name.startsWith('acw-loader.'))![1].body;
+    const own = '/docs/_astro/acw-en.0123456789.json';
     const texts = fc.oneof(
       fc.constantFrom(
         own,
         'https://site.example' + own,
         'data:application/json,{}',
-        'https://evil.example/docs/_acw/x.json',
-        '//evil.example/docs/_acw/x.json',
-        '/docs/_acw/x.js',
-        '/other/_acw/x.json',
+        'https://evil.example/docs/_astro/acw-x.json',
+        '//evil.example/docs/_astro/acw-x.json',
+        '/docs/_astro/acw-x.js',
+        '/other/_astro/acw-x.json',
+        // The site's own assets beside ours: not texts.
+        '/docs/_astro/x.json',
         'javascript:alert(1)',
-        ' /docs/_acw/x.json',
+        ' /docs/_astro/acw-x.json',
       ),
       nasty,
     );
@@ -252,7 +254,7 @@ describe("the loader and a page's data", () => {
         for (const fetchedUrl of fetched) {
           const parsed = new URL(fetchedUrl, 'https://site.example/docs/page/');
           expect(parsed.origin).toBe('https://site.example');
-          expect(parsed.pathname.startsWith('/docs/_acw/') && parsed.pathname.endsWith('.json')).toBe(true);
+          expect(parsed.pathname.startsWith('/docs/_astro/acw-') && parsed.pathname.endsWith('.json')).toBe(true);
         }
         // Whatever the page data maps, every link Chatra gets is a WhatsApp link.
         for (const link of Object.values(strings)

@@ -125,12 +125,14 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(response.status).toBe(404);
     const page = parsePage(await response.text());
     expect(page.all('a', { class: /\bacw-floating\b/ })).toHaveLength(1);
-    const loader = attribute(page.all('script', { id: 'chatra-whatsapp-loader' })[0], 'src')!;
-    expect((await get(loader)).status).toBe(200);
-    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /\/_acw\/page\.\w+\.css$/ });
+    const loader = await get(attribute(page.all('script', { id: 'chatra-whatsapp-loader' })[0], 'src')!);
+    expect(loader.status).toBe(200);
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /\/_astro\/acw-page\.\w+\.css$/ });
     const css = await get(attribute(stylesheet, 'href')!);
     expect(css.status).toBe(200);
     expect(await css.text()).toContain('.acw-floating');
+    // In the site's assets folder: the adapter's _headers rule caches them for good.
+    for (const file of [loader, css]) expect(file.headers.get('cache-control')).toMatch(/immutable/);
   });
 
   test('a partial is left alone; workerd logged no uncaught error; the build saw no Node import', async () => {

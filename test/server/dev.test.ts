@@ -1,4 +1,4 @@
-/** `astro dev`, served for real: on-demand pages, the 404 page and the /_acw/ files, under `trailingSlash: 'always'`. */
+/** `astro dev`, served for real: on-demand pages, the 404 page and the /_astro/acw- files, under `trailingSlash: 'always'`. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 import { startAstroDev, type RunningServer } from '../support/servers.ts';
@@ -30,7 +30,7 @@ describe('astro dev (trailingSlash: always)', () => {
     const [loader] = page.all('script', { id: 'chatra-whatsapp-loader' });
     const [data] = page.all('script', { id: 'chatra-whatsapp-page' });
     const texts = JSON.parse(textOf(data)).texts as string;
-    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /\/_acw\/page\.\w+\.css$/ });
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /\/_astro\/acw-page\.\w+\.css$/ });
     for (const file of [attribute(loader, 'src')!, texts, attribute(stylesheet, 'href')!]) {
       expect(file).not.toMatch(/\/$/);
       const answer = await fetch(origin + file);

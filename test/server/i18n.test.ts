@@ -78,7 +78,7 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
       status: 200,
       lang: 'en',
       loader: 1,
-      texts: '/_acw/en',
+      texts: '/_astro/acw-en',
       floating: 1,
       message: 'At /en/about/',
     });
@@ -95,7 +95,7 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
       status: 200,
       lang: 'de',
       loader: 1,
-      texts: '/_acw/de',
+      texts: '/_astro/acw-de',
       floating: 1,
       message: 'At /de/about/',
     });
@@ -114,12 +114,18 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
       status: 200,
       lang: 'en',
       loader: 1,
-      texts: '/_acw/en',
+      texts: '/_astro/acw-en',
       floating: 1,
       message: 'At /en/live/',
     });
     expect(await kitAt('/es/nope')).toMatchObject({ status: 404, loader: 0, floating: 0, message: 'At /es/nope/' });
-    expect(await kitAt('/ru/nope')).toMatchObject({ status: 404, loader: 1, texts: '/_acw/ru', floating: 1, message: 'At /ru/nope/' });
+    expect(await kitAt('/ru/nope')).toMatchObject({
+      status: 404,
+      loader: 1,
+      texts: '/_astro/acw-ru',
+      floating: 1,
+      message: 'At /ru/nope/',
+    });
   });
 });
 

@@ -215,10 +215,10 @@ describe('an on-demand page (output: server)', () => {
     expect(kitOf(await response.text()).floating).toHaveLength(1);
   });
 
-  test('the loader, texts and stylesheet files are served', async () => {
+  test('the loader, texts and stylesheet files are served, cached for good (their names change with their content)', async () => {
     const { page, data, loader } = kitOf(await (await get(withIt, '/')).text());
     const texts = JSON.parse(textOf(data[0])).texts as string;
-    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/_acw\/page\.\w+\.css$/ });
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/_astro\/acw-page\.\w+\.css$/ });
     const [loaded, json, css] = await Promise.all([
       get(withIt, attribute(loader[0], 'src')!),
       get(withIt, texts),
@@ -229,6 +229,8 @@ describe('an on-demand page (output: server)', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/text\/css/);
     expect(JSON.parse(await json.text()).customStrings).toBeTypeOf('object');
+    // Each page view would otherwise ask again for each (the stylesheet holds the page's rendering back).
+    for (const file of [loaded, json, css]) expect(file.headers.get('cache-control')).toMatch(/max-age=31536000, immutable/);
   });
 
   test('no request logged an error but the page that throws on purpose', () => {
@@ -282,13 +284,13 @@ describe("under base: '/shop' with trailingSlash: 'always'", () => {
     const { page, floating, data, loader } = kitOf(await response.text());
     expect(message(attribute(floating[0], 'href'))).toBe('About Home & <Prices> at /shop/');
     const texts = JSON.parse(textOf(data[0])).texts as string;
-    expect(texts).toMatch(/^\/shop\/_acw\//);
-    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/shop\/_acw\/page\.\w+\.css$/ });
+    expect(texts).toMatch(/^\/shop\/_astro\/acw-/);
+    const [stylesheet] = page.all('link', { rel: 'stylesheet', href: /^\/shop\/_astro\/acw-page\.\w+\.css$/ });
     // The greeting on demand: beside the button, its link the page's, its script served under the base.
     const [greetingLink] = page.all('a', { class: /\bacw-greeting-card\b/ });
     expect(attribute(greetingLink, 'href')).toBe(attribute(floating[0], 'href'));
     expect(textOf(page.all('span', { class: /\bacw-greeting-text\b/ })[0])).toBe('Hi! Any questions?');
-    const [greetingScript] = page.all('script', { src: /^\/shop\/_acw\/greeting\.\w+\.js$/ });
+    const [greetingScript] = page.all('script', { src: /^\/shop\/_astro\/acw-greeting\.\w+\.js$/ });
     for (const file of [texts, attribute(loader[0], 'src')!, attribute(stylesheet, 'href')!, attribute(greetingScript, 'src')!]) {
       expect((await get(underBase, file)).status, file).toBe(200);
     }

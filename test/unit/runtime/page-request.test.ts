@@ -382,7 +382,7 @@ describe('a greeting (fallback.greeting) on a page', () => {
     expect(greeting).toContain('<span class="acw-greeting-text">Hello &#60;there&#62; &#38; welcome</span>');
     expect(greeting).toContain('<span class="acw-greeting-note">Fast</span>');
     expect(greeting).toContain('aria-label="Close"');
-    expect(output.match(/<script async src="\/_acw\/greeting\.[0-9a-f]{10}\.js"><\/script>/g)).toHaveLength(1);
+    expect(output.match(/<script async src="\/_astro\/acw-greeting\.[0-9a-f]{10}\.js"><\/script>/g)).toHaveLength(1);
   });
 
   test("a page's own greeting, none (greeting: false), or no button at all (false)", async () => {
@@ -392,7 +392,7 @@ describe('a greeting (fallback.greeting) on a page', () => {
     const none = render(html, kit, 'https://shop.example/', { whatsapp: { greeting: false } });
     expect(greetingOf(none)).toBeUndefined();
     expect(none).toContain('acw-floating');
-    expect(none).not.toContain('/_acw/greeting.');
+    expect(none).not.toContain('/_astro/acw-greeting.');
     const off = render(html, kit, 'https://shop.example/', { whatsapp: false });
     expect(greetingOf(off)).toBeUndefined();
   });

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { clientAssets, filesPlace } from '../../../integration/config/client-assets.ts';
+import { resolveOptions } from '../../../integration/config/resolve.ts';
+
+const resolved = await resolveOptions(
+  { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId' } },
+  { site: undefined },
+);
+
+describe('where the client files go', () => {
+  test("in the site's assets folder, which every adapter serves cached for good, under names of their own", () => {
+    const place = filesPlace({ assets: '_astro' });
+    const assets = clientAssets(resolved, '/docs/', { place });
+    expect(assets.loaderUrl).toMatch(/^\/docs\/_astro\/acw-loader\.[0-9a-f]{10}\.js$/);
+    expect(assets.textsUrls.en).toMatch(/^\/docs\/_astro\/acw-en\.[0-9a-f]{10}\.json$/);
+    expect(Object.keys(assets.files).every((name) => name.startsWith('acw-'))).toBe(true);
+    // The loader takes texts from there only, those names.
+    expect(assets.files[assets.loaderUrl!.split('/').pop()!].body).toContain('"files":"/docs/_astro/acw-"');
+    expect(clientAssets(resolved, '/', { place: filesPlace({ assets: 'assets' }) }).loaderUrl).toMatch(/^\/assets\/acw-loader\./);
+  });
+
+  test('with build.assetsPrefix (that folder served from another origin): a folder of their own on this one', () => {
+    const assets = clientAssets(resolved, '/', { place: filesPlace({ assets: '_astro', assetsPrefix: 'https://cdn.example.com' }) });
+    expect(assets.loaderUrl).toMatch(/^\/_acw\/loader\.[0-9a-f]{10}\.js$/);
+    expect(assets.files[assets.loaderUrl!.split('/').pop()!].body).toContain('"files":"/_acw/"');
+  });
+});
