@@ -12,7 +12,7 @@
  *
  * Only whole documents in UTF-8 are changed: a response whose first content is not a doctype, `<html>` or
  * `<head>` (a server island, a partial, an htmx fragment) passes through untouched, as does a document
- * whose head says, in a `<meta>`, that it is in another encoding. Nothing leaves before the head is
+ * whose head says, in a `<meta>`, that it is in another encoding, or holds its kit already. Nothing leaves before the head is
  * complete (where such a `<meta>` may still come): page-stream.ts sends a page that turns out
  * untouched as the bytes it came in.
  *
@@ -21,6 +21,7 @@
  */
 import { html, Tokenizer, TokenizerMode, type Token } from 'parse5';
 import { SETTING_META_NAME, SETTING_PREFIX } from '../shared/page-setting.ts';
+import { LOADER_ID, PAGE_DATA_ID } from '../shared/dom.ts';
 import { charsetInContent, metaMeansUtf8 } from './encoding-label.ts';
 import { ParserFeedback } from './parser-feedback.ts';
 
@@ -135,8 +136,11 @@ export class PageTransform {
   #log: Step[] | null | undefined;
   readonly #tokenizer: Tokenizer;
   readonly #feedback: ParserFeedback;
-  /** `foreign`: a document in another encoding than UTF-8 (its head's `<meta>` says so). */
-  #kind: 'unknown' | 'document' | 'fragment' | 'foreign' = 'unknown';
+  /**
+   * `foreign`: a document in another encoding than UTF-8 (its head's `<meta>` says so); `kitted`: one
+   * that has its kit already (a page of a site with the integration, fetched and returned).
+   */
+  #kind: 'unknown' | 'document' | 'fragment' | 'foreign' | 'kitted' = 'unknown';
   #phase: Phase = Phase.BeforeHead;
 
   /** Input not yet sent, from offset #bufferStart. */
@@ -257,7 +261,7 @@ export class PageTransform {
 
   /** The response is not a whole document in UTF-8: everything passes as it came. */
   get isUntouched(): boolean {
-    return this.#kind === 'fragment' || this.#kind === 'foreign';
+    return this.#kind === 'fragment' || this.#kind === 'foreign' || this.#kind === 'kitted';
   }
 
   /** Text read but not yet sent (an open token, text since the last tag). */
@@ -438,6 +442,12 @@ export class PageTransform {
     if (charsetMeta && this.#phase !== Phase.InBody && !this.#saysUtf8(token)) {
       // A document in another encoding: its text is not what a UTF-8 reading made of it.
       this.#kind = 'foreign';
+      this.#edits = [];
+      return;
+    }
+    if (tag === $.SCRIPT && this.#phase !== Phase.InBody && [PAGE_DATA_ID, LOADER_ID].includes(attr(token, 'id') ?? '')) {
+      // Its kit is there already: a second would double the widget, the button and the ids.
+      this.#kind = 'kitted';
       this.#edits = [];
       return;
     }

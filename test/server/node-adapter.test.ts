@@ -191,6 +191,11 @@ describe('an on-demand page (output: server)', () => {
     expect(kitOf(await ours.text()).floating).toHaveLength(1);
   });
 
+  test('a page of this site fetched and returned: it has its kit already, and gets no second', async () => {
+    const { floating, data, loader } = kitOf(await (await get(withIt, '/proxy')).text());
+    expect([floating.length, data.length, loader.length]).toEqual([1, 1, 1]);
+  });
+
   test('HEAD gets the headers of GET and an empty body, as without the integration', async () => {
     const [ours, theirs] = await Promise.all([get(withIt, '/', { method: 'HEAD' }), get(without, '/', { method: 'HEAD' })]);
     expect(ours.status).toBe(200);

@@ -355,3 +355,16 @@ describe("what a page's bytes say of its encoding", () => {
     for (const out of await bothWays(page)) expect(text(out)).toContain('<aside>kit</aside>');
   });
 });
+
+describe('a page that has its kit already (a page of this site, or of another with the integration, fetched and returned)', () => {
+  test.each([
+    ['its page data', '<script type="application/json" id="chatra-whatsapp-page">{}</script>'],
+    ['its loader', '<script async src="/_astro/acw-loader.0123456789.js" id="chatra-whatsapp-loader"></script>'],
+  ])('passes as it came (%s in its head): one kit, not two', async (_name, kit) => {
+    const page = encoder.encode(`<!doctype html><html><head><title>T</title>${kit}</head><body><p>x</p><aside>kit</aside></body></html>`);
+    expect(transformPageBytes(page.slice(), handler)).toEqual(page);
+    // In the body it is no kit of the page's: content (a code sample) may show the markup.
+    const sample = encoder.encode(`<!doctype html><html><head><title>T</title></head><body><textarea>${kit}</textarea></body></html>`);
+    expect(text(transformPageBytes(sample, handler))).toContain('<aside>kit</aside>');
+  });
+});
