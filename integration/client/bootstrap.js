@@ -32,15 +32,21 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
       !event ||
       (target && target.tagName === 'SCRIPT' && target.parentNode === document.head && target.getAttribute('src') === config.loader);
     // The loader, once it runs, puts its own grantConsent in place.
-    if (api.grantConsent === early && isLoader) root.setAttribute(STATE_ATTRIBUTE, 'failed');
+    if (api.grantConsent === early && isLoader) root.setAttribute(STATE_ATTRIBUTE, (state = 'failed'));
   }
+  var state = config.state;
   w.ChatraID = config.id;
   // An element named Chatra in the content (a commenter's link) is no function: ours stands in.
   if (typeof w.Chatra !== 'function')
     w.Chatra = function () {
       (w.Chatra.q = w.Chatra.q || []).push(arguments);
     };
-  root.setAttribute(STATE_ATTRIBUTE, config.state);
+  root.setAttribute(STATE_ATTRIBUTE, state);
+  // <ClientRouter />: a swap gives <html> the new page's attributes, none of ours; until the loader
+  // runs (it follows the swaps from then on), the state goes on.
+  document.addEventListener('astro:after-swap', function () {
+    if (!api.loaderRuns) root.setAttribute(STATE_ATTRIBUTE, state);
+  });
   // A script's load error doesn't bubble, but the window sees it while capturing.
   w.addEventListener('error', failed, true);
   setTimeout(failed, config.timeout);

@@ -275,6 +275,17 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test('<ClientRouter /> with the inline bootstrap (consent) and the loader blocked: failed stays failed after a navigation, the button shown', async () => {
+    const v = await visit('/consent/router/', { blockLoader: true });
+    await waitForState(v.page, 'failed');
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await v.page.waitForFunction(() => document.readyState === 'complete');
+    expect(await state(v.page)).toBe('failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await closeAll(v);
+  });
+
   test('a second loader in the same visit (a deploy renamed it; <ClientRouter /> runs the new one): one Chatra, one pageView a navigation', async () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');

@@ -109,7 +109,10 @@ describe('the head-inline bootstrap (consent builds)', () => {
     const window: Record<string, unknown> = {
       setTimeout: () => 0,
       addEventListener: () => undefined,
-      document: { documentElement: { setAttribute: (name: string, value: string) => (attributes[name] = value) } },
+      document: {
+        documentElement: { setAttribute: (name: string, value: string) => (attributes[name] = value) },
+        addEventListener: () => undefined,
+      },
     };
     window.window = window;
     runInNewContext(code, window);
