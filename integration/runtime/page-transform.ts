@@ -10,11 +10,11 @@
  * `href` the page wants changed (`#whatsapp`, `#chat`, WhatsApp links) are rewritten in place,
  * inside `<noscript>` too: only the `href` attribute's own characters are replaced.
  *
- * Only whole documents in UTF-8 are changed: a response whose first content is not a doctype, `<html>` or
- * `<head>` (a server island, a partial, an htmx fragment) passes through untouched, as does a document
- * whose head says, in a `<meta>`, that it is in another encoding, or holds its kit already. Nothing leaves before the head is
- * complete (where such a `<meta>` may still come): page-stream.ts sends a page that turns out
- * untouched as the bytes it came in.
+ * Only whole documents in UTF-8 are changed: a response whose first content is not a doctype,
+ * `<html>` or `<head>` (a server island, a partial, an htmx fragment) passes through untouched, as
+ * does a document whose head says, in a `<meta>`, that it is in another encoding, or holds its kit
+ * already. Nothing leaves before the head is complete (where such a `<meta>` may still come):
+ * page-stream.ts sends a page that turns out untouched as the bytes it came in.
  *
  * Web APIs only (no `node:`): the same code runs in `astro build`, on Node and on workerd.
  * page-stream.ts drives it: the head always, the body only when a link there may change.
