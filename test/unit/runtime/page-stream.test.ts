@@ -116,6 +116,18 @@ describe('an on-demand page as Astro sends it', () => {
     expect(whole).toMatch(/<aside>kit<\/aside><\/body><\/html>$/);
   });
 
+  test('a slow part inside the head: nothing leaves before the head is complete (a <meta> there may still name another encoding)', async () => {
+    const { beforePause, whole } = await whatWaits([
+      '<!doctype html><html><head><title>T</title>',
+      '<meta name="description" content="d"></head><body><p>First</p>',
+      TAIL,
+    ]);
+    expect(beforePause[0] ?? '').toBe('');
+    expect(beforePause[1]).toContain('<meta name="description" content="d"></head><body><p>First</p>');
+    expect(whole).toMatch(/^<!doctype html><html><head><link rel="stylesheet" href="\/kit.css"><title>T<\/title>/);
+    expect(whole).toMatch(/<aside>kit<\/aside><\/body><\/html>$/);
+  });
+
   test('a slow part after text (a marker cut in two in it): the text goes out, as it came', async () => {
     const { beforePause, whole } = await whatWaits([HEAD + '<p>Write to #whats', 'app today</p>' + TAIL]);
     expect(beforePause[0]).toMatch(/<p>Write to #whats$/);
