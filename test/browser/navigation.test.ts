@@ -1,9 +1,17 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { defaultTexts } from '../../integration/config/default-texts.ts';
 import { LINK, TIMEOUT } from './sites.ts';
 import { closeAll, floating, seen, server, state, useBrowser, visit, waitForState } from './visit.ts';
 
 useBrowser();
+
+/** A <ClientRouter /> navigation by the fixture's links (#next to two/, #back to the first page), once the new page has loaded. */
+async function navigate(page: Page, link: '#next' | '#back') {
+  await page.click(link);
+  await page.waitForURL(link === '#next' ? '**/router/two/' : /\/router\/$/);
+  await page.waitForFunction(() => document.readyState === 'complete');
+}
 
 describe('visits and navigation', () => {
   test('the auto message is sent once per visitor session, not per page view', async () => {
@@ -137,14 +145,8 @@ describe('visits and navigation', () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');
     const chatraWidgets = () => v.page.locator('#chatra').count();
-    for (const [link, url] of [
-      ['#next', '**/router/two/'],
-      ['#back', /\/router\/$/],
-      ['#next', '**/router/two/'],
-    ] as const) {
-      await v.page.click(link);
-      await v.page.waitForURL(url);
-      await v.page.waitForFunction(() => document.readyState === 'complete');
+    for (const link of ['#next', '#back', '#next'] as const) {
+      await navigate(v.page, link);
       expect(await chatraWidgets()).toBe(1);
       expect(await state(v.page)).toBe('ready');
       expect(await floating(v.page).isVisible()).toBe(false);
@@ -172,13 +174,8 @@ describe('visits and navigation', () => {
       () =>
         (((document.querySelector('#chatra iframe') as HTMLIFrameElement).contentWindow as unknown as { typed: string }).typed = 'Hello'),
     );
-    for (const [link, url] of [
-      ['#next', '**/router/two/'],
-      ['#back', /\/router\/$/],
-    ] as const) {
-      await v.page.click(link);
-      await v.page.waitForURL(url);
-      await v.page.waitForFunction(() => document.readyState === 'complete');
+    for (const link of ['#next', '#back'] as const) {
+      await navigate(v.page, link);
     }
     const typed = await v.page.evaluate(
       () =>
@@ -262,13 +259,8 @@ describe('visits and navigation', () => {
   test('<ClientRouter /> after the loader came too late (failed from its start): the state stays failed on every page, the WhatsApp button shown', async () => {
     const v = await visit('/fast-fallback/router/', { delayLoader: TIMEOUT + 700 });
     await waitForState(v.page, 'failed');
-    for (const [link, url] of [
-      ['#next', '**/router/two/'],
-      ['#back', /\/router\/$/],
-    ] as const) {
-      await v.page.click(link);
-      await v.page.waitForURL(url);
-      await v.page.waitForFunction(() => document.readyState === 'complete');
+    for (const link of ['#next', '#back'] as const) {
+      await navigate(v.page, link);
       expect(await state(v.page)).toBe('failed');
       expect(await floating(v.page).isVisible()).toBe(true);
     }
@@ -311,13 +303,8 @@ describe('visits and navigation', () => {
     await waitForState(v.page, 'failed');
     const queue = () => v.page.evaluate(() => ((window as unknown as { Chatra: { q?: unknown[] } }).Chatra.q ?? []).length);
     const before = await queue();
-    for (const [link, url] of [
-      ['#next', '**/router/two/'],
-      ['#back', /\/router\/$/],
-      ['#next', '**/router/two/'],
-    ] as const) {
-      await v.page.click(link);
-      await v.page.waitForURL(url);
+    for (const link of ['#next', '#back', '#next'] as const) {
+      await navigate(v.page, link);
     }
     await v.page.waitForTimeout(300);
     expect(await queue()).toBe(before);
