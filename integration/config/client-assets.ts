@@ -94,14 +94,13 @@ export function clientAssets(
     place = filesPlace({ assets: '_astro' }),
   }: { insertLoader?: boolean; inlineStylesheet?: boolean; place?: FilesPlace } = {},
 ): ClientAssets {
-  // Where the files are, as the loader checks a texts file's address: this folder, these names.
-  const dir = `${base.replace(/\/?$/, '/')}${place.folder}/${place.prefix}`;
+  const folder = `${base.replace(/\/?$/, '/')}${place.folder}/`;
   const files: Record<string, ClientFile> = {};
   /** Adds a file under a name that changes with its content (cached for good); returns its URL. */
   const add = (name: string, extension: string, type: string, body: string) => {
     const fileName = `${place.prefix}${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
     files[fileName] = { type, body };
-    return dir + fileName.slice(place.prefix.length);
+    return folder + fileName;
   };
 
   const css = pageStylesheet(resolved);
@@ -111,7 +110,8 @@ export function clientAssets(
   const { chatra } = resolved;
   const greetingScriptUrl =
     resolved.fallback.greeting && !insertLoader ? add('greeting', 'js', 'text/javascript', minifiedScripts.greeting) : undefined;
-  const assets = clientAssetsOf(resolved, { analytics, insertLoader, add, dir });
+  // Where texts may come from, as the loader checks a texts file's address: this folder, these names.
+  const assets = clientAssetsOf(resolved, { analytics, insertLoader, add, files: folder + place.prefix });
   return { stylesheet, inlineCss, files, ...assets, ...(greetingScriptUrl && { greetingScriptUrl }) };
 }
 
@@ -122,12 +122,12 @@ function clientAssetsOf(
     analytics,
     insertLoader,
     add,
-    dir,
+    files,
   }: {
     analytics: string;
     insertLoader: boolean;
     add: (name: string, extension: string, type: string, body: string) => string;
-    dir: string;
+    files: string;
   },
 ): Pick<ClientAssets, 'bootstrap' | 'textsUrls' | 'loaderUrl'> {
   const { chatra } = resolved;
@@ -161,7 +161,7 @@ function clientAssetsOf(
         autoMessage: Boolean(resolved.autoMessage),
         autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
         // Texts are fetched from here only: same origin, this folder, these names.
-        files: dir,
+        files,
       }),
   );
   // Most pages need no inline script: the loader sets up Chatra's queue and the state when it runs,
