@@ -7,7 +7,7 @@ import { defineMiddleware } from 'astro:middleware';
 import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
-import { isShared, isTransformable } from './response-kind.ts';
+import { isPage, isShared, isTransformable } from './response-kind.ts';
 import { transformPageBody, transformWholePage } from './page-stream.ts';
 import { requestedUrl } from '../shared/page-path.ts';
 
@@ -19,7 +19,12 @@ const memory = new PageMemory();
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  if (transformed.has(response) || !isTransformable(context.request, response)) return response;
+  if (transformed.has(response)) return response;
+  // HEAD: the headers GET would send. Those that named the bytes go here too, as they would with the
+  // kit (a page GET sends untouched, a fragment, loses them as well: a header left out is never wrong,
+  // a length or validator of other bytes is).
+  if (context.request.method === 'HEAD') return isPage(response) ? withoutBytesHeaders(response) : response;
+  if (!isTransformable(context.request, response)) return response;
 
   const page = new PageRequest(kits, {
     url: requestedUrl(context.url, context.originPathname, options.base, options.localeHosts),
@@ -35,14 +40,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
         isShared(context.request, response, context.cookies) ? { memory, key: context.url.pathname } : undefined,
       );
   const sent = body instanceof Uint8Array && BYTES_ON_A_STREAM ? oneChunk(body) : body;
-  const result = new Response(sent, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // What named the bytes before the kit goes, from the new response's own copy of the headers: the
-  // length (a prerendered page has one; a page Astro renders on demand has none), and a validator an
-  // endpoint set (a cache revalidating with it would keep the page's old kit after a deploy).
-  for (const name of BEFORE_THE_KIT) result.headers.delete(name);
+  const result = withoutBytesHeaders(response, sent);
   transformed.add(result);
   return result;
 });
+
+/**
+ * `response` with `body` (by default its own), less what named the bytes before the kit, from the
+ * new response's own copy of the headers: the length (a prerendered page has one; a page Astro
+ * renders on demand has none), and a validator an endpoint set (a cache revalidating with it would
+ * keep the page's old kit after a deploy).
+ */
+function withoutBytesHeaders(response: Response, body: BodyInit | null = response.body): Response {
+  if (body === response.body && !BEFORE_THE_KIT.some((name) => response.headers.has(name))) return response;
+  const result = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  for (const name of BEFORE_THE_KIT) result.headers.delete(name);
+  return result;
+}
 
 /** Headers that describe the bytes Astro made, not those sent. */
 const BEFORE_THE_KIT = ['content-length', 'etag', 'content-md5', 'digest', 'repr-digest', 'content-digest'];

@@ -10,13 +10,20 @@ export interface OutgoingCookies {
 }
 
 /**
- * An HTML body in UTF-8 as it will be sent: not a redirect, not a HEAD request's empty body, not a
- * part of a page (206: its Content-Range names the bytes it holds), not compressed, not in another
- * charset (decoding it as UTF-8 would destroy its text; a `<meta>` saying so: page-transform.ts).
+ * An HTML body in UTF-8 as it will be sent: not a HEAD request's empty body (isPage says what its
+ * headers stand for), and a page (isPage).
  */
 export function isTransformable(request: Request, response: Response): boolean {
-  if (request.method === 'HEAD' || !response.body || response.status === 206 || (response.status >= 300 && response.status < 400))
-    return false;
+  return request.method !== 'HEAD' && response.body !== null && isPage(response);
+}
+
+/**
+ * A response that is an HTML page in UTF-8: not a redirect, not a part of a page (206: its
+ * Content-Range names the bytes it holds), not compressed, not in another charset (decoding it as
+ * UTF-8 would destroy its text; a `<meta>` saying so: page-transform.ts).
+ */
+export function isPage(response: Response): boolean {
+  if (response.status === 206 || (response.status >= 300 && response.status < 400)) return false;
   const encoding = response.headers.get('content-encoding');
   if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
   const contentType = response.headers.get('content-type') ?? '';

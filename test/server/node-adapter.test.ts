@@ -203,6 +203,17 @@ describe('an on-demand page (output: server)', () => {
     expect(ours.headers.get('content-type')).toBe(theirs.headers.get('content-type'));
   });
 
+  test('HEAD of a page with its own ETag and length: the headers GET sends, without the two that named the bytes before the kit', async () => {
+    const [head, page] = await Promise.all([get(withIt, '/etag', { method: 'HEAD' }), get(withIt, '/etag')]);
+    // Less what says how the connection carries a body (chunked, kept alive: Node's, for GET).
+    const headers = (response: Response) =>
+      [...response.headers].filter(([name]) => !['date', 'transfer-encoding', 'connection', 'keep-alive'].includes(name));
+    expect(headers(head)).toEqual(headers(page));
+    expect(head.headers.get('etag')).toBeNull();
+    expect(head.headers.get('content-length')).toBeNull();
+    expect(await head.text()).toBe('');
+  });
+
   test('the 404 page of an unknown address gets the kit, status kept, its #chat link working', async () => {
     const response = await get(withIt, '/no/such/page');
     expect(response.status).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isShared, isTransformable } from '../../../integration/runtime/response-kind.ts';
+import { isPage, isShared, isTransformable } from '../../../integration/runtime/response-kind.ts';
 
 const page = (headers: Record<string, string> = {}, status = 200) =>
   new Response('<!doctype html>', { status, headers: { 'content-type': 'text/html', ...headers } });
@@ -14,6 +14,13 @@ describe('a response whose page the middleware may change', () => {
     expect(isTransformable(get(), page({ 'content-type': 'application/json' }))).toBe(false);
     expect(isTransformable(get(), page({}, 302))).toBe(false);
     expect(isTransformable(new Request('https://example.com/', { method: 'HEAD' }), page())).toBe(false);
+  });
+
+  test("a HEAD request's page is still a page (its headers are GET's, less those that named the bytes)", () => {
+    expect(isPage(page())).toBe(true);
+    expect(isPage(new Response(null, { headers: { 'content-type': 'text/html' } }))).toBe(true);
+    expect(isPage(page({ 'content-type': 'text/html; charset=iso-8859-1' }))).toBe(false);
+    expect(isPage(page({}, 206))).toBe(false);
   });
 });
 
