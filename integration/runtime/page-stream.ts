@@ -228,11 +228,11 @@ export async function transformPageBody(
   const reader = body.getReader();
   const first = await reader.read();
   if (first.done) return transformPageText('', handler);
-  const chunks = [first.value];
+  const chunks = [bytesOf(first.value)];
   let next = reader.read();
   for (let after = await settledSoon(next); after; after = await settledSoon(next)) {
     if (after.done) return transformPageBytes(concat(chunks), handler, remembered);
-    chunks.push(after.value);
+    chunks.push(bytesOf(after.value));
     next = reader.read();
   }
   // What has come already may hold the page's frontmatter markers (a slow part after the content).
@@ -250,7 +250,7 @@ export async function transformPageBody(
 export async function transformWholePage(body: ReadableStream<Uint8Array>, handler: PageHandler): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array<ArrayBufferLike>[] = [];
-  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(bytesOf(read.value));
   return transformPageBytes(concat(chunks), handler);
 }
 
@@ -268,7 +268,7 @@ function streamOn(
       // Until something goes out: a chunk may be held back whole.
       for (;;) {
         const { done, value } = await next;
-        const parts = done ? page.end() : page.push(value);
+        const parts = done ? page.end() : page.push(bytesOf(value));
         next = following ?? reader.read();
         following = undefined;
         // A page rendered at once arrives as one chunk and the end: sent as one write, not two.
@@ -303,6 +303,21 @@ async function settledSoon<T>(read: Promise<T>): Promise<T | undefined> {
   );
   for (let turn = 0; turn < SOON && !settled; turn++) await null;
   return result;
+}
+
+/**
+ * A chunk of a page's body as bytes. The fetch standard allows only bytes, but Node's adapter also
+ * sends strings (a site's own stream of text): such a page works without the integration, so it
+ * works with it, its text as UTF-8. Anything else is no body at all, without the integration too.
+ */
+function bytesOf(chunk: unknown): Uint8Array<ArrayBufferLike> {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === 'string') return encoder.encode(chunk);
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  throw new TypeError(
+    `[astro-chatra-whatsapp] A page's body gave a chunk of type ${typeof chunk}; a body's chunks are bytes (Uint8Array).`,
+  );
 }
 
 /** How many of a passing chunk's last bytes are held back (HOLD, or all of a shorter one; from the start of a character). */

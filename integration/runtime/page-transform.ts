@@ -21,7 +21,7 @@
  */
 import { html, Tokenizer, TokenizerMode, type Token } from 'parse5';
 import { SETTING_META_NAME, SETTING_PREFIX } from '../shared/page-setting.ts';
-import { LOADER_ID, PAGE_DATA_ID } from '../shared/dom.ts';
+import { LOADER_ID, PAGE_DATA_ID, STYLESHEET_ID } from '../shared/dom.ts';
 import { charsetInContent, metaMeansUtf8 } from './encoding-label.ts';
 import { ParserFeedback } from './parser-feedback.ts';
 
@@ -70,6 +70,9 @@ export interface PageHandler {
 const HEAD_TAGS = new Set([$.BASE, $.BASEFONT, $.BGSOUND, $.LINK, $.META, $.TITLE, $.NOSCRIPT, $.NOFRAMES, $.STYLE, $.SCRIPT, $.TEMPLATE]);
 /** End tags that end the head when it is open; any other is ignored there. */
 const HEAD_ENDERS = new Set([$.HEAD, $.BODY, $.HTML, $.BR]);
+/** The elements of a kit's head, and their ids (markup.ts): a page with one has its kit. */
+const KIT_TAGS = new Set([$.SCRIPT, $.LINK, $.STYLE]);
+const KIT_IDS = [PAGE_DATA_ID, LOADER_ID, STYLESHEET_ID];
 
 /** Where the parser is, as far as the kit's places go (a plain object: Node strips types, not enums). */
 const Phase = { BeforeHead: 0, InHead: 1, AfterHead: 2, InBody: 3 } as const;
@@ -445,8 +448,10 @@ export class PageTransform {
       this.#edits = [];
       return;
     }
-    if (tag === $.SCRIPT && this.#phase !== Phase.InBody && [PAGE_DATA_ID, LOADER_ID].includes(attr(token, 'id') ?? '')) {
-      // Its kit is there already: a second would double the widget, the button and the ids.
+    if (KIT_TAGS.has(tag) && this.#phase !== Phase.InBody && KIT_IDS.includes(attr(token, 'id') ?? '')) {
+      // Its kit is there already (a page of the site fetched and returned): a second would double
+      // the widget, the button and the ids. Every kit has one of these in its head (a page without
+      // the widget has the stylesheet).
       this.#kind = 'kitted';
       this.#edits = [];
       return;

@@ -18,12 +18,16 @@ export function isTransformable(request: Request, response: Response): boolean {
 }
 
 /**
- * A response that is an HTML page in UTF-8: not a redirect, not a part of a page (206: its
- * Content-Range names the bytes it holds), not compressed, not in another charset (decoding it as
- * UTF-8 would destroy its text; a `<meta>` saying so: page-transform.ts).
+ * A response that is an HTML page in UTF-8 for a browser to show: not a redirect, not a part of a
+ * page (206: its Content-Range names the bytes it holds), not a download (Content-Disposition:
+ * attachment, a file the visitor keeps), not one its sender asks be left as it is (Cache-Control:
+ * no-transform), not compressed, not in another charset (decoding it as UTF-8 would destroy its
+ * text; a `<meta>` saying so: page-transform.ts).
  */
 export function isPage(response: Response): boolean {
   if (response.status === 206 || (response.status >= 300 && response.status < 400)) return false;
+  if (/^\s*attachment\b/i.test(response.headers.get('content-disposition') ?? '')) return false;
+  if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return false;
   const encoding = response.headers.get('content-encoding');
   if (encoding && encoding.trim().toLowerCase() !== 'identity') return false;
   const contentType = response.headers.get('content-type') ?? '';

@@ -25,6 +25,12 @@ export const PAGE_DATA_ID = 'chatra-whatsapp-page';
 /** `<script async id>` before `</head>`: the cached loader. */
 export const LOADER_ID = 'chatra-whatsapp-loader';
 
+/**
+ * `<link rel="stylesheet" id>` (or `<style id>`) after `<head>`: the kit's stylesheet, on every page
+ * with a part of the kit (the only part of the head a page without the widget has).
+ */
+export const STYLESHEET_ID = 'chatra-whatsapp-style';
+
 /** sessionStorage key: the auto message went out in this session. */
 export const AUTO_MESSAGE_SENT_KEY = 'chatra-whatsapp-auto';
 

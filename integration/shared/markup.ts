@@ -4,7 +4,7 @@
  * transform and the components; class names and ids from dom.ts.
  */
 import { contactHref, type PageLinks } from './contacts.ts';
-import { CLASS, LOADER_ID, PAGE_DATA_ID } from './dom.ts';
+import { CLASS, LOADER_ID, PAGE_DATA_ID, STYLESHEET_ID } from './dom.ts';
 import { escapeHtml, serializeForScript } from './escape.ts';
 import type { PageLabels, RuntimeOptions } from './runtime-options.ts';
 
@@ -60,9 +60,11 @@ export interface PageParts {
   floating: boolean;
 }
 
-/** The page stylesheet: a `<link>` to the cached file, or the stylesheet itself. */
+/** The page stylesheet: a `<link>` to the cached file, or the stylesheet itself; its id marks a page that has its kit. */
 export function stylesheetHtml(sheet: { url: string } | { css: string }): string {
-  return 'url' in sheet ? `<link rel="stylesheet" href="${escapeHtml(sheet.url)}">` : `<style>${sheet.css}</style>`;
+  return 'url' in sheet
+    ? `<link rel="stylesheet" href="${escapeHtml(sheet.url)}" id="${STYLESHEET_ID}">`
+    : `<style id="${STYLESHEET_ID}">${sheet.css}</style>`;
 }
 
 /** What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when the page has either. */

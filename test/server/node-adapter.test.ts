@@ -45,7 +45,10 @@ let mostlyStatic: RunningServer;
 let underBase: RunningServer;
 
 beforeAll(async () => {
-  withIt = await buildAndServe('server', { output: 'server', integrations: [integration()] });
+  withIt = await buildAndServe('server', {
+    output: 'server',
+    integrations: [integration({ chatra: { id: 'DemoChatraId2026', exclude: ['/nochat'] } })],
+  });
   without = await buildAndServe('plain', { output: 'server' });
   mostlyStatic = await buildAndServe('static', { output: 'static', integrations: [integration()] });
   underBase = await buildAndServe('base', {
@@ -162,6 +165,8 @@ describe('an on-demand page (output: server)', () => {
     '/range',
     '/gzipped',
     '/redirect',
+    '/download',
+    '/no-transform',
   ])('%s is byte- and header-identical with and without the integration', async (path) => {
     const [ours, theirs] = await Promise.all([
       get(withIt, path, { headers: { 'accept-encoding': 'identity' } }),
@@ -195,6 +200,26 @@ describe('an on-demand page (output: server)', () => {
     const { floating, data, loader } = kitOf(await (await get(withIt, '/proxy')).text());
     expect([floating.length, data.length, loader.length]).toEqual([1, 1, 1]);
   });
+
+  test('a page of this site without the widget (chatra.exclude) fetched and returned: one stylesheet, one button, no widget', async () => {
+    const { page, floating, data, loader } = kitOf(await (await get(withIt, '/proxy?to=/nochat')).text());
+    expect(page.all('link', { rel: 'stylesheet', href: /\/acw-page\./ })).toHaveLength(1);
+    expect(page.all('aside', { class: /\bacw-region\b/ })).toHaveLength(1);
+    expect([floating.length, data.length, loader.length]).toEqual([1, 0, 0]);
+  });
+
+  test.each(['/string-chunks', '/string-chunks?slow'])(
+    '%s, a body of strings (Node sends them): the page whole, with its kit',
+    async (path) => {
+      const response = await get(withIt, path);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toMatch(/^<!doctype html><html><head>/);
+      expect(html).toContain('<p>Привет from strings</p>');
+      expect(html).toContain('<p>the end</p>');
+      expect(kitOf(html).floating).toHaveLength(1);
+    },
+  );
 
   test('HEAD gets the headers of GET and an empty body, as without the integration', async () => {
     const [ours, theirs] = await Promise.all([get(withIt, '/', { method: 'HEAD' }), get(without, '/', { method: 'HEAD' })]);

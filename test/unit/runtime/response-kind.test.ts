@@ -22,6 +22,13 @@ describe('a response whose page the middleware may change', () => {
     expect(isPage(page({ 'content-type': 'text/html; charset=iso-8859-1' }))).toBe(false);
     expect(isPage(page({}, 206))).toBe(false);
   });
+
+  test('not a download, nor one its sender asks be left as it is', () => {
+    expect(isPage(page({ 'content-disposition': 'attachment; filename="invoice.html"' }))).toBe(false);
+    expect(isPage(page({ 'content-disposition': 'Attachment' }))).toBe(false);
+    expect(isPage(page({ 'content-disposition': 'inline' }))).toBe(true);
+    expect(isPage(page({ 'cache-control': 'public, No-Transform' }))).toBe(false);
+  });
 });
 
 describe('a page the server may remember (the page memory keeps its bytes)', () => {
