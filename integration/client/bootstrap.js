@@ -56,6 +56,9 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
     var loader = document.createElement('script');
     loader.async = true;
     loader.src = config.loader;
+    // The nonce this script came with, if the page's policy gives one: the loader's too.
+    var self = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+    if (self && self.nonce) loader.nonce = self.nonce;
     document.head.appendChild(loader);
   }
 })(chatraWhatsAppConfig);

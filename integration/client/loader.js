@@ -23,6 +23,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var w = window,
     d = document,
     root = d.documentElement;
+  // The nonce this script came with (the page's own policy gives one per request): chatra.js gets it too.
+  var nonce = d.currentScript && /** @type {HTMLScriptElement} */ (d.currentScript).nonce;
   var state = root.getAttribute(STATE_ATTRIBUTE);
   /** @type {boolean | undefined} */
   var requested;
@@ -176,6 +178,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var script = d.createElement('script');
     script.async = true;
     script.src = 'https://call.chatra.io/chatra.js';
+    if (nonce) script.nonce = nonce;
     // Run already, for Astro's <ClientRouter />: it runs a script in the document it hasn't run (a site's
     // own swap keeps <head>, and chatra.js would start a second widget).
     script.setAttribute('data-astro-exec', '');

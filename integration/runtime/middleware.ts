@@ -7,6 +7,7 @@ import { defineMiddleware } from 'astro:middleware';
 import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
 import { PageKits, PageRequest } from './page-request.ts';
+import { policyNonces } from './csp-nonce.ts';
 import { isPage, isShared, isTransformable } from './response-kind.ts';
 import { transformPageBody, transformWholePage } from './page-stream.ts';
 import { requestedUrl } from '../shared/page-path.ts';
@@ -31,6 +32,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     locale: context.currentLocale,
     locals: () => context.locals,
     prerendered: context.isPrerendered,
+    nonces: policyNonces(response.headers),
   });
   const body = context.isPrerendered
     ? await transformWholePage(response.body!, page)

@@ -11,6 +11,7 @@ import { languageOf } from '../shared/language.ts';
 import {
   landmarkLanguage,
   loaderScriptHtml,
+  nonceAttribute,
   pageBodyHtml,
   pageDataHtml,
   pageHeadHtml,
@@ -22,6 +23,7 @@ import { cutPathname, decodePath, pagePath, pageUrl } from '../shared/page-path.
 import { pathMatcher } from '../shared/path-pattern.ts';
 import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
+import type { PolicyNonces } from './csp-nonce.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
 
 /** The longest `{title}` put into a message: longer titles are cut at a word, with an ellipsis. */
@@ -49,6 +51,8 @@ export interface RequestFacts {
   /** Read when first needed: by then the page's and its layout's frontmatter have run. */
   locals: () => object;
   prerendered: boolean;
+  /** The nonces the response's own policy gives (csp-nonce.ts): the kit's scripts and stylesheet carry them. */
+  nonces?: PolicyNonces;
 }
 
 /** The checks and lookups every page shares, made once per server. */
@@ -163,7 +167,10 @@ export class PageRequest implements PageHandler {
     // On a site with Chatra, a page without the widget gets no script (the analytics listener rides in the loader).
     this.#scripts = this.#parts.widget || !options.chatra;
     const script = this.#scripts ? options.bootstrap : '';
-    return pageHeadHtml(options, this.#parts) + (script ? `<script>${script}</script>` : '');
+    const nonces = this.#facts.nonces;
+    return (
+      pageHeadHtml(options, this.#parts, nonces?.style) + (script ? `<script${nonceAttribute(nonces?.script)}>${script}</script>` : '')
+    );
   }
 
   title(text: string): void {
@@ -173,15 +180,15 @@ export class PageRequest implements PageHandler {
 
   headEnd(): string {
     const { options, sendsAutoMessage } = this.#kits;
-    if (!this.#parts.widget) return this.#scripts ? loaderScriptHtml(options.loaderUrl) : '';
+    const nonce = this.#facts.nonces?.script;
+    if (!this.#parts.widget) return this.#scripts ? loaderScriptHtml(options.loaderUrl, nonce) : '';
     const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(this.#route);
     const links = this.#pageLinks();
-    return this.#kits.memo(
-      links,
-      `${this.#language} ${autoMessage}`,
-      () =>
-        pageDataHtml({ texts: options.textsUrls[this.#language], autoMessage, links: links.changed }) + loaderScriptHtml(options.loaderUrl),
-    );
+    const make = () =>
+      pageDataHtml({ texts: options.textsUrls[this.#language], autoMessage, links: links.changed }) +
+      loaderScriptHtml(options.loaderUrl, nonce);
+    // A nonce is the request's own: made for the page, never kept.
+    return nonce ? make() : this.#kits.memo(links, `${this.#language} ${autoMessage}`, make);
   }
 
   link(href: string): LinkChange | undefined {
@@ -211,9 +218,10 @@ export class PageRequest implements PageHandler {
     const setting = this.#pageSetting();
     const own = setting ? setting.greeting : undefined;
     const greeting = pageGreeting(options, texts, own);
-    const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting, this.#documentLanguage);
-    // A page's own greeting may come from request data: made for the page, never kept.
-    if (typeof own === 'string') return make();
+    const nonce = this.#facts.nonces?.script;
+    const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting, this.#documentLanguage, nonce);
+    // A page's own greeting may come from request data, and a nonce is the request's: made for the page, never kept.
+    if (typeof own === 'string' || nonce) return make();
     // Of the document's language, what the kit reads (one of the site's languages, or none): request
     // data may set <html lang>, and the kept kits must stay few.
     const landmark = landmarkLanguage(texts, this.#documentLanguage) ?? '';

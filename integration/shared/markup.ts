@@ -67,10 +67,23 @@ export function stylesheetHtml(sheet: { url: string } | { css: string }): string
     : `<style id="${STYLESHEET_ID}">${sheet.css}</style>`;
 }
 
-/** What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when the page has either. */
-export function pageHeadHtml(options: MarkupOptions & Pick<RuntimeOptions, 'stylesheet'>, page: PageParts): string {
+/**
+ * ` nonce="…"`, or nothing: the nonce the page's own policy gives its scripts or styles (a nonce per
+ * request, from the site's middleware: runtime/csp-nonce.ts), for the kit's elements of that kind.
+ */
+export function nonceAttribute(nonce: string | undefined): string {
+  return nonce ? ` nonce="${escapeHtml(nonce)}"` : '';
+}
+
+/**
+ * What goes right after `<head>`: the stylesheet of the floating button and the chat facade, when
+ * the page has either (with the styles' nonce: `styleNonce`).
+ */
+export function pageHeadHtml(options: MarkupOptions & Pick<RuntimeOptions, 'stylesheet'>, page: PageParts, styleNonce?: string): string {
   const shows = (options.fallback.floating && page.floating) || (options.chatra?.facade && page.widget);
-  return shows ? options.stylesheet : '';
+  if (!shows) return '';
+  // The build's own markup, a <link> or a <style> first: the nonce goes after its name.
+  return styleNonce ? options.stylesheet.replace(/^<(?:link|style)\b/, (tag) => tag + nonceAttribute(styleNonce)) : options.stylesheet;
 }
 
 /**
@@ -83,11 +96,11 @@ export function pageDataHtml(page: { texts?: string; autoMessage: boolean; links
 }
 
 /** What goes before `</head>`, after the bootstrap: the cached loader, found early by the preload scanner. */
-export function loaderScriptHtml(loaderUrl: string | undefined): string {
-  return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="${LOADER_ID}"></script>` : '';
+export function loaderScriptHtml(loaderUrl: string | undefined, nonce?: string): string {
+  return loaderUrl ? `<script async src="${escapeHtml(loaderUrl)}" id="${LOADER_ID}"${nonceAttribute(nonce)}></script>` : '';
 }
 
-const scriptHtml = (url: string) => `<script async src="${escapeHtml(url)}"></script>`;
+const scriptHtml = (url: string, nonce?: string) => `<script async src="${escapeHtml(url)}"${nonceAttribute(nonce)}></script>`;
 
 /**
  * The `lang` the kit's landmark says, if any: where the words around it are in another language
@@ -104,7 +117,8 @@ export function landmarkLanguage(texts: PageLabels, documentLanguage: string | u
 
 /**
  * What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the
- * chat facade, in a named landmark. `documentLanguage`: the page's `<html lang>`, if any.
+ * chat facade, in a named landmark. `documentLanguage`: the page's `<html lang>`, if any;
+ * `scriptNonce`: the nonce the page's policy gives its scripts (for the greeting's).
  */
 export function pageBodyHtml(
   options: MarkupOptions,
@@ -114,6 +128,7 @@ export function pageBodyHtml(
   qrCode?: (href: string) => string | undefined,
   greeting?: PageGreeting,
   documentLanguage?: string,
+  scriptNonce?: string,
 ): string {
   const { fallback, chatra, contacts } = options;
   // A label in another language than what is around it says so (a language with no words of its own).
@@ -155,7 +170,8 @@ export function pageBodyHtml(
   const asideLang = langAttribute(landmarkLanguage(texts, documentLanguage));
   if (!html) return '';
   // The greeting's script: a close remembered for the session, the greeting said once to screen readers.
-  const script = greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl) : '';
+  const script =
+    greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl, scriptNonce) : '';
   return `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang}>${html}</aside>${script}`;
 }
 

@@ -371,6 +371,26 @@ describe('in Chromium', () => {
     }
   });
 
+  test("a page under the site's own nonce policy (a nonce per request, 'strict-dynamic'): the kit's scripts carry it, the widget starts", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const standIn = readFileSync(new URL('../browser/chatra-stand-in.js', import.meta.url), 'utf8');
+      await page.route('https://call.chatra.io/chatra.js', (route) => route.fulfill({ contentType: 'text/javascript', body: standIn }));
+      const blocked: string[] = [];
+      page.on('console', (message) => void (/Content Security Policy/i.test(message.text()) && blocked.push(message.text())));
+      const response = await page.goto(`${withIt.origin}/nonce`);
+      expect(response!.headers()['content-security-policy']).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-chatra-whatsapp') === 'ready', undefined, {
+        timeout: 10_000,
+      });
+      expect(await page.locator('#chatra').count()).toBe(1);
+      expect(blocked).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('a page with a server island: the island arrives, the page keeps one kit; the 404 page offers WhatsApp', async () => {
     const browser = await launchChromium();
     try {

@@ -439,3 +439,28 @@ test('a page setting whose keys are all undefined is no setting: the frontmatter
     expect(render(html, kit, 'https://shop.example/p/', locals)).not.toContain('acw-floating');
   }
 });
+
+describe("a page under its own nonce policy (a nonce per request, from the site's middleware)", () => {
+  test("the kit's scripts carry the script nonce, its stylesheet the style nonce; the next request's kit has its own", async () => {
+    const kit = await kits('https://shop.example', {
+      chatra: { id: 'DemoChatraId2026', consent: true },
+      fallback: { greeting: { text: 'Hi!' } },
+    });
+    const page = '<!doctype html><html><head><title>T</title></head><body><p>x</p></body></html>';
+    const once = (nonces?: { script?: string; style?: string }) =>
+      transformPageText(
+        page,
+        new PageRequest(kit, { url: new URL('https://shop.example/'), locale: undefined, locals: () => ({}), prerendered: false, nonces }),
+      );
+    const first = once({ script: 'n0nce1', style: 's7yle' });
+    const scripts = [...first.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    // The bootstrap (consent), the page data, the loader and the greeting's script: all but the data (never run) carry it.
+    expect(scripts.filter((tag) => !tag.includes('application/json'))).toHaveLength(3);
+    for (const tag of scripts) expect(tag.includes('nonce="n0nce1"')).toBe(!tag.includes('application/json'));
+    expect(first).toMatch(/<link nonce="s7yle" rel="stylesheet" href=/);
+    const second = once({ script: 'other' });
+    expect(second).not.toContain('n0nce1');
+    expect(second).toContain('nonce="other"');
+    expect(once()).not.toContain('nonce=');
+  });
+});
