@@ -155,7 +155,10 @@ export class PageRequest implements PageHandler {
     // As patterns are written: `/привет/**` for a request to /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/
     // (cut where it still decodes, so no escape is cut in two).
     const pathname = decodePath(cutPathname(facts.url.pathname, PATH_LIMIT));
-    this.#route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
+    const route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
+    // In the 'file' and 'preserve' formats a prerendered page's URL names its file (/secret.html,
+    // /ru/index.html): the patterns name its address, as `{path}` does (pagePath).
+    this.#route = kits.options.format === 'directory' ? route : addressOfFile(route);
   }
 
   headStart(lang: string | undefined): string {
@@ -329,6 +332,11 @@ export function capTitle(text: string): string {
   const cut = title.slice(0, TITLE_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '');
   const space = cut.lastIndexOf(' ');
   return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
+}
+
+/** A page's file as its address: /ru/index.html is /ru/, /about.html is /about (a trailing slash doesn't count in patterns). */
+function addressOfFile(route: string): string {
+  return route.replace(/\/index\.html\/?$/, '/').replace(/\.html\/?$/, '') || '/';
 }
 
 function pathFilter(include: string[] | undefined, exclude: string[] | undefined): (path: string) => boolean {

@@ -50,7 +50,12 @@ beforeAll(async () => {
     adapter: node({ mode: 'standalone' }),
     build: { format: 'file' },
     trailingSlash: 'never',
-    integrations: [chatraWhatsApp({ whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' } })],
+    integrations: [
+      chatraWhatsApp({
+        whatsapp: { phone: '+7 900 123-45-67', text: 'At {path}' },
+        chatra: { id: 'DemoChatraId2026', exclude: ['/en/about', '/ru/**'] },
+      }),
+    ],
   });
 }, 180_000);
 
@@ -134,5 +139,10 @@ describe("build.format 'file'", () => {
     expect((await kitAt('/en/about', fileFormat)).message).toBe('At /en/about');
     expect((await kitAt('/ru', fileFormat)).message).toBe('At /ru');
     expect((await kitAt('/en/live', fileFormat)).message).toBe('At /en/live');
+  });
+
+  test('include/exclude name addresses, not files: /en/about.html is /en/about, /ru.html is /ru', async () => {
+    const loaders = async (path: string) => (await kitAt(path, fileFormat)).loader;
+    expect(await Promise.all(['/en/about', '/ru', '/en', '/en/live'].map(loaders))).toEqual([0, 0, 1, 1]);
   });
 });

@@ -464,3 +464,30 @@ describe("a page under its own nonce policy (a nonce per request, from the site'
     expect(once()).not.toContain('nonce=');
   });
 });
+
+describe("include/exclude under build.format 'file' and 'preserve' (a prerendered page's URL names its file)", () => {
+  test.each(['file', 'preserve'] as const)('%s: /secret.html is /secret, /ru/index.html and /ru.html are /ru', async (format) => {
+    const resolved = await resolveOptions(
+      {
+        whatsapp: { phone: '+7 900 123-45-67', text: TEXT },
+        chatra: { id: 'DemoChatraId2026', exclude: ['/secret', '/ru/**'] },
+        fallback: { exclude: ['/about'] },
+      },
+      { site: 'https://shop.example' },
+    );
+    const kit = new PageKits(
+      toRuntimeOptions(resolved, clientAssets(resolved, '/'), { base: '/', trailingSlash: 'never', format, settingKey: 'testkey' }),
+    );
+    const page = '<!doctype html><html><head><title>T</title></head><body><p>x</p></body></html>';
+    const parts = (path: string) => {
+      const html = render(page, kit, `https://shop.example${path}`);
+      return { widget: html.includes('chatra-whatsapp-page'), floating: html.includes('acw-floating') };
+    };
+    expect(parts('/secret.html')).toEqual({ widget: false, floating: true });
+    expect(parts('/ru.html')).toEqual({ widget: false, floating: true });
+    expect(parts('/ru/index.html')).toEqual({ widget: false, floating: true });
+    expect(parts('/about.html')).toEqual({ widget: true, floating: false });
+    expect(parts('/index.html')).toEqual({ widget: true, floating: true });
+    expect(parts('/secrets.html')).toEqual({ widget: true, floating: true });
+  });
+});
