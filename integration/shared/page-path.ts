@@ -4,9 +4,13 @@ export interface PathStyle {
   format: 'file' | 'directory' | 'preserve';
 }
 
-/** `{url}`: the page's address on `site` (never the request's Host); none without `site`. */
+/**
+ * `{url}`: the page's address on `site` (never the request's Host); none without `site`. The path
+ * holds `base` already: it goes on the site's origin, as Astro and its sitemap resolve it, so a
+ * `site` that names the base path too (GitHub Pages: https://user.github.io/repo) says it once.
+ */
 export function pageUrl(site: string | undefined, path: string): string | undefined {
-  return site ? site.replace(/\/$/, '') + encodeURI(path) : undefined;
+  return site ? new URL(encodeURI(path), site).href : undefined;
 }
 
 /**

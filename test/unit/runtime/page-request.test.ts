@@ -3,7 +3,7 @@ import { clientAssets } from '../../../integration/config/client-assets.ts';
 import { contactHref, fillPageContext, type Contact } from '../../../integration/shared/contacts.ts';
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integration/runtime/page-request.ts';
-import { cutPathname, decodePath, pagePath, requestedUrl } from '../../../integration/shared/page-path.ts';
+import { cutPathname, decodePath, pagePath, pageUrl, requestedUrl } from '../../../integration/shared/page-path.ts';
 import { transformPageBody, transformPageBytes, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
@@ -489,5 +489,15 @@ describe("include/exclude under build.format 'file' and 'preserve' (a prerendere
     expect(parts('/about.html')).toEqual({ widget: true, floating: false });
     expect(parts('/index.html')).toEqual({ widget: true, floating: true });
     expect(parts('/secrets.html')).toEqual({ widget: true, floating: true });
+  });
+});
+
+describe('{url}: the page on `site`, as Astro and its sitemap resolve it', () => {
+  test('a `site` that holds the base path (GitHub Pages) names it once', () => {
+    expect(pageUrl('https://user.github.io/repo', '/repo/about/')).toBe('https://user.github.io/repo/about/');
+    expect(pageUrl('https://user.github.io/repo/', '/repo/about/')).toBe('https://user.github.io/repo/about/');
+    expect(pageUrl('https://shop.example', '/чай/')).toBe('https://shop.example/%D1%87%D0%B0%D0%B9/');
+    expect(pageUrl('https://shop.example/', '/')).toBe('https://shop.example/');
+    expect(pageUrl(undefined, '/about/')).toBeUndefined();
   });
 });
