@@ -95,11 +95,11 @@ export function clientAssets(
   }: { insertLoader?: boolean; inlineStylesheet?: boolean; place?: FilesPlace } = {},
 ): ClientAssets {
   const folder = `${base.replace(/\/?$/, '/')}${place.folder}/`;
-  const files: Record<string, ClientFile> = {};
+  const written: Record<string, ClientFile> = {};
   /** Adds a file under a name that changes with its content (cached for good); returns its URL. */
   const add = (name: string, extension: string, type: string, body: string) => {
     const fileName = `${place.prefix}${name}.${createHash('sha256').update(body).digest('hex').slice(0, 10)}.${extension}`;
-    files[fileName] = { type, body };
+    written[fileName] = { type, body };
     return folder + fileName;
   };
 
@@ -110,9 +110,11 @@ export function clientAssets(
   const { chatra } = resolved;
   const greetingScriptUrl =
     resolved.fallback.greeting && !insertLoader ? add('greeting', 'js', 'text/javascript', minifiedScripts.greeting) : undefined;
-  // Where texts may come from, as the loader checks a texts file's address: this folder, these names.
-  const assets = clientAssetsOf(resolved, { analytics, insertLoader, add, files: folder + place.prefix });
-  return { stylesheet, inlineCss, files, ...assets, ...(greetingScriptUrl && { greetingScriptUrl }) };
+  // Where texts may come from, as the loader checks a texts file's address: this folder, these names,
+  // percent-encoded as a browser's URL has them (a base may hold a space or other letters than ASCII).
+  const files = new URL(folder + place.prefix, 'https://example.com').pathname;
+  const assets = clientAssetsOf(resolved, { analytics, insertLoader, add, files });
+  return { stylesheet, inlineCss, files: written, ...assets, ...(greetingScriptUrl && { greetingScriptUrl }) };
 }
 
 /** The scripts and texts files: with Chatra, or the analytics listener alone. */

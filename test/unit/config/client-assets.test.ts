@@ -19,6 +19,18 @@ describe('where the client files go', () => {
     expect(clientAssets(resolved, '/', { place: filesPlace({ assets: 'assets' }) }).loaderUrl).toMatch(/^\/assets\/acw-loader\./);
   });
 
+  test('a base with a space or other letters than ASCII: the loader checks texts by the address a browser reads (percent-encoded)', () => {
+    const place = filesPlace({ assets: '_astro' });
+    for (const [base, files] of [
+      ['/my docs/', '/my%20docs/_astro/acw-'],
+      ['/доки', '/%D0%B4%D0%BE%D0%BA%D0%B8/_astro/acw-'],
+    ]) {
+      const assets = clientAssets(resolved, base, { place });
+      expect(assets.files[assets.loaderUrl!.split('/').pop()!].body).toContain(`"files":"${files}"`);
+      expect(new URL(assets.textsUrls.en!, 'https://example.com').pathname.startsWith(files)).toBe(true);
+    }
+  });
+
   test('with build.assetsPrefix (that folder served from another origin): a folder of their own on this one', () => {
     const assets = clientAssets(resolved, '/', { place: filesPlace({ assets: '_astro', assetsPrefix: 'https://cdn.example.com' }) });
     expect(assets.loaderUrl).toMatch(/^\/_acw\/loader\.[0-9a-f]{10}\.js$/);
