@@ -4,7 +4,14 @@
  */
 import type { AstroIntegration } from 'astro';
 import { clientAssets, filesPlace, writeClientFiles, type ClientAssets, type FilesPlace } from './config/client-assets.ts';
-import { allowsOwnStylesheets, cspAdditions, unreadPolicyWarning, widenSiteDirectives, type CspObject } from './config/csp.ts';
+import {
+  allowsOwnStylesheets,
+  blockedLoaderWarning,
+  cspAdditions,
+  unreadPolicyWarning,
+  widenSiteDirectives,
+  type CspObject,
+} from './config/csp.ts';
 import { serveClientFiles } from './config/dev-server.ts';
 import { addToolbarApp, serveToolbarApp } from './config/dev-toolbar.ts';
 import { ownModule } from './config/own-module.ts';
@@ -32,6 +39,8 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         }
         const unread = unreadPolicyWarning(config);
         if (unread) logger.warn(unread);
+        const blocked = blockedLoaderWarning(config.security.csp, Boolean(resolved.chatra));
+        if (blocked) logger.warn(blocked);
         const { csp: siteCsp } = config.security;
         place = filesPlace(config.build);
         assets = clientAssets(resolved, config.base, {

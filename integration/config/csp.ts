@@ -3,10 +3,30 @@ import type { AstroConfig } from 'astro';
 
 type Csp = AstroConfig['security']['csp'];
 export type CspObject = Exclude<Csp, boolean>;
+/** A source scoped to elements: Astro writes it into `script-src-elem` (or `style-src-elem`), which rules `<script>` elements. */
+type ElementSource = { resource: string; kind: 'element' };
 export interface CspAdditions {
   algorithm?: CspObject['algorithm'];
   styleDirective: { hashes: `sha256-${string}`[] };
-  scriptDirective?: { resources?: string[]; hashes?: `sha256-${string}`[] };
+  scriptDirective?: { resources?: (string | ElementSource)[]; hashes?: `sha256-${string}`[] };
+}
+
+type Directive = { resources?: unknown[]; hashes?: unknown[] } | undefined;
+
+/**
+ * A directive's sources by kind, as Astro renders them: default-kind ones into `script-src`, and
+ * `script-src-elem` written at all (`elementScoped`) when any source or hash is element-scoped.
+ */
+function sourcesOf(directive: Directive) {
+  const kindOf = (entry: unknown) => (typeof entry === 'string' ? 'default' : ((entry as { kind?: string }).kind ?? 'default'));
+  const resourceOf = (entry: unknown) => (typeof entry === 'string' ? entry : String((entry as { resource?: unknown }).resource));
+  const resources = directive?.resources ?? [];
+  const elements = resources.filter((entry) => kindOf(entry) === 'element').map(resourceOf);
+  return {
+    defaults: resources.filter((entry) => kindOf(entry) === 'default').map(resourceOf),
+    elements,
+    elementScoped: elements.length > 0 || (directive?.hashes ?? []).some((entry) => kindOf(entry) === 'element'),
+  };
 }
 
 /** The host chatra.js is loaded from (Chatra API, widget code). */
@@ -39,11 +59,16 @@ export function cspAdditions(
   // The inline scripts the page transform writes: hashed like Astro's own head-inline scripts.
   if (scripts.length > 0) additions.scriptDirective = { hashes: scripts.map(hash) };
   if (loadsChatra) {
-    const userSources = csp === true ? [] : (csp.scriptDirective?.resources ?? []);
-    additions.scriptDirective = {
-      ...additions.scriptDirective,
-      resources: [...(userSources.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE],
-    };
+    const { defaults, elements, elementScoped } = sourcesOf(csp === true ? undefined : csp.scriptDirective);
+    // 'self' where the site wrote no source: Astro's own default, which a first source replaces.
+    const resources: (string | ElementSource)[] = [...(defaults.length === 0 ? ["'self'"] : []), CHATRA_SCRIPT_SOURCE];
+    // Where the site's policy has script-src-elem, it rules the loader and chatra.js: the same go there
+    // (Astro puts 'self' into it only while there is no default-kind source, which the line above adds).
+    if (elementScoped) {
+      if (defaults.length === 0 && !elements.includes("'self'")) resources.push({ resource: "'self'", kind: 'element' });
+      resources.push({ resource: CHATRA_SCRIPT_SOURCE, kind: 'element' });
+    }
+    additions.scriptDirective = { ...additions.scriptDirective, resources };
   }
   return csp === true ? { algorithm: 'SHA-256', ...additions } : additions;
 }
@@ -57,11 +82,39 @@ export function unreadPolicyWarning(config: object): string | undefined {
   );
 }
 
-/** Whether the site's policy lets a page load a stylesheet from the site itself (Astro's default style source is 'self'). */
+/**
+ * Whether the site's policy lets a page load a stylesheet (or a script) from the site itself:
+ * Astro's default source is 'self', which any source the site writes replaces; where the site scopes
+ * sources to elements, `style-src-elem` rules (with 'self' in it while there is no default-kind source).
+ */
+function allowsOwnFiles(directive: Directive): boolean {
+  const { defaults, elements, elementScoped } = sourcesOf(directive);
+  const byDefault = defaults.length === 0 || defaults.includes("'self'");
+  return elementScoped ? elements.includes("'self'") || defaults.length === 0 : byDefault;
+}
+
+/** Whether the site's policy lets a page load a stylesheet from the site itself. */
 export function allowsOwnStylesheets(csp: Csp): boolean {
-  if (!csp || csp === true) return true;
-  const resources = csp.styleDirective?.resources;
-  return !resources || resources.length === 0 || resources.includes("'self'");
+  return !csp || csp === true || allowsOwnFiles(csp.styleDirective);
+}
+
+/**
+ * A policy that allows no script from the site itself blocks the loader, a file of the site's
+ * (the WhatsApp button then shows): what the build says, with the two ways to allow it. Under
+ * 'strict-dynamic' the hashed bootstrap adds the loader, which the policy then trusts.
+ */
+export function blockedLoaderWarning(csp: Csp, loadsChatra: boolean): string | undefined {
+  if (!loadsChatra || !csp || csp === true || csp.scriptDirective?.strictDynamic) return undefined;
+  const { defaults, elements, elementScoped } = sourcesOf(csp.scriptDirective);
+  // No source of the site's: 'self' is added (cspAdditions).
+  if (defaults.length === 0) return undefined;
+  if (defaults.includes("'self'") && (!elementScoped || elements.includes("'self'"))) return undefined;
+  return (
+    "security.csp.scriptDirective.resources has no 'self'" +
+    (elementScoped ? ' among its element-scoped sources' : '') +
+    ", so the Chatra widget's loader (a file of your site) is blocked and the WhatsApp button shows instead. " +
+    `Add "'self'" to scriptDirective.resources${elementScoped ? " (as { resource: \"'self'\", kind: 'element' })" : ''}, or set scriptDirective.strictDynamic: true.`
+  );
 }
 
 /**

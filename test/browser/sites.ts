@@ -47,6 +47,11 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
     options: { chatra: chatra('eager') },
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
+  // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader and chatra.js.
+  'csp-element': {
+    options: { chatra: chatra('eager') },
+    config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
+  },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
   qr: { options: { fallback: { qr: true } } },

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { cspAdditions, widenDirectives, widenSiteDirectives } from '../../../integration/config/csp.ts';
+import {
+  allowsOwnStylesheets,
+  blockedLoaderWarning,
+  cspAdditions,
+  widenDirectives,
+  widenSiteDirectives,
+} from '../../../integration/config/csp.ts';
 
 describe('cspAdditions (merged into security.csp)', () => {
   const styles = ['.acw-floating{position:fixed}'];
@@ -23,6 +29,66 @@ describe('cspAdditions (merged into security.csp)', () => {
     })!;
     expect(additions.algorithm).toBeUndefined();
     expect(additions.scriptDirective!.resources).toEqual(['https://call.chatra.io']);
+  });
+
+  test("element-scoped sources (Astro writes script-src-elem, which rules <script> elements): chatra.js and 'self' go there too", () => {
+    const own = cspAdditions({ scriptDirective: { resources: [{ resource: 'https://cdn.example', kind: 'element' }] } } as never, {
+      styles,
+      loadsChatra: true,
+    })!;
+    // No default-kind sources of the site's: 'self' added, which Astro would otherwise have put into script-src-elem itself.
+    expect(own.scriptDirective!.resources).toEqual([
+      "'self'",
+      'https://call.chatra.io',
+      { resource: "'self'", kind: 'element' },
+      { resource: 'https://call.chatra.io', kind: 'element' },
+    ]);
+    const withSelf = cspAdditions(
+      { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }], hashes: [] } } as never,
+      { styles, loadsChatra: true },
+    )!;
+    expect(withSelf.scriptDirective!.resources).toEqual([
+      'https://call.chatra.io',
+      { resource: 'https://call.chatra.io', kind: 'element' },
+    ]);
+    // An element-scoped hash makes script-src-elem too.
+    const hashed = cspAdditions({ scriptDirective: { hashes: [{ hash: 'sha256-abc', kind: 'element' }] } } as never, {
+      styles,
+      loadsChatra: true,
+    })!;
+    expect(hashed.scriptDirective!.resources).toContainEqual({ resource: 'https://call.chatra.io', kind: 'element' });
+  });
+
+  test("a script policy without 'self' would block the loader (a file of the site's): the build says so and how to allow it", () => {
+    const warn = (csp: unknown) => blockedLoaderWarning(csp as never, true);
+    expect(warn(true)).toBeUndefined();
+    expect(warn({ scriptDirective: { resources: ["'self'"] } })).toBeUndefined();
+    expect(warn({ scriptDirective: {} })).toBeUndefined();
+    expect(warn({ scriptDirective: { resources: ['https://www.googletagmanager.com'] } })).toMatch(
+      /security\.csp\.scriptDirective\.resources.*'self'.*strictDynamic/s,
+    );
+    expect(warn({ scriptDirective: { resources: ["'self'", { resource: 'https://gtm.example', kind: 'element' }] } })).toMatch(/'self'/);
+    // 'strict-dynamic': the hashed bootstrap adds the loader, which the policy then trusts.
+    expect(warn({ scriptDirective: { resources: ['https://gtm.example'], strictDynamic: true } })).toBeUndefined();
+    expect(blockedLoaderWarning({ scriptDirective: { resources: ['https://gtm.example'] } } as never, false)).toBeUndefined();
+  });
+
+  test("the site's own stylesheets allowed, element-scoped sources read too (else the stylesheet goes inline, hashed)", () => {
+    expect(allowsOwnStylesheets(true)).toBe(true);
+    expect(allowsOwnStylesheets({ styleDirective: { resources: ['https://fonts.example'] } } as never)).toBe(false);
+    expect(allowsOwnStylesheets({ styleDirective: { resources: [{ resource: 'https://fonts.example', kind: 'element' }] } } as never)).toBe(
+      true,
+    );
+    expect(
+      allowsOwnStylesheets({
+        styleDirective: { resources: ["'self'", { resource: 'https://fonts.example', kind: 'element' }] },
+      } as never),
+    ).toBe(false);
+    expect(
+      allowsOwnStylesheets({
+        styleDirective: { resources: ['https://x.example', { resource: "'self'", kind: 'element' }] },
+      } as never),
+    ).toBe(true);
   });
 
   test('without Chatra, only the style hash', () => {
