@@ -100,6 +100,20 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     expect(message(attribute(floating, 'href'))).toBe('Note: Asked note');
   });
 
+  test("a page under the site's own nonce policy: the kit's loader carries the request's nonce, another each request", async () => {
+    const nonceOf = async () => {
+      const response = await get('/nonce');
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+      const [loader] = parsePage(await response.text()).all('script', { id: 'chatra-whatsapp-loader' });
+      return { nonce, loader: attribute(loader, 'nonce') };
+    };
+    const [first, second] = [await nonceOf(), await nonceOf()];
+    expect(first.nonce).toBeTruthy();
+    expect(first.loader).toBe(first.nonce);
+    expect(second.loader).toBe(second.nonce);
+    expect(second.nonce).not.toBe(first.nonce);
+  });
+
   test('a page prerendered inside workerd at build time gets the kit too', async () => {
     const page = parsePage(await (await get('/static/')).text());
     expect(textOf(page.all('p', { id: 'runtime' })[0])).toBe('Cloudflare-Workers');
