@@ -112,9 +112,24 @@ export function clientAssets(
     resolved.fallback.greeting && !insertLoader ? add('greeting', 'js', 'text/javascript', minifiedScripts.greeting) : undefined;
   // Where texts may come from, as the loader checks a texts file's address: this folder, these names,
   // percent-encoded as a browser's URL has them (a base may hold a space or other letters than ASCII).
-  const files = new URL(folder + place.prefix, 'https://example.com').pathname;
+  const files = asUrlPath(folder + place.prefix);
   const assets = clientAssetsOf(resolved, { analytics, insertLoader, add, files });
   return { stylesheet, inlineCss, files: written, ...assets, ...(greetingScriptUrl && { greetingScriptUrl }) };
+}
+
+/**
+ * A path of this site as a browser's URL has it: percent-encoded (a base may hold a space or
+ * letters beyond ASCII). As written where it names no path of this origin (a base a URL reads as
+ * another host, `/\host`): the loader then refuses texts from there, on another origin, anyway.
+ */
+function asUrlPath(path: string): string {
+  const origin = 'https://example.com';
+  try {
+    const url = new URL(path, origin);
+    return url.origin === origin ? url.pathname : path;
+  } catch {
+    return path;
+  }
 }
 
 /** The scripts and texts files: with Chatra, or the analytics listener alone. */
