@@ -67,15 +67,16 @@ function sidesByDirection(position: ResolvedOptions['fallback']['position']): Re
   return { ':root:not([dir=rtl])': end ? 'right' : 'left', ':root[dir=rtl]': end ? 'left' : 'right' };
 }
 
-/** Where Chatra draws its button for `buttonPosition` (edge, then where along it), `inset` px from the edges. */
+/**
+ * Where Chatra draws its button for `buttonPosition` (edge, then where along it), `inset` px from the
+ * edges. Centred by `translate`, which the hover's `scale` leaves alone (a `transform` would be replaced).
+ */
 function facadePlacement(position: string): string {
   const [edge, along] = position.split('');
   const inset = `${CHATRA_BUTTON_DEFAULTS.inset}px`;
   if (edge === 'b') {
-    return along === 'c'
-      ? `bottom:${inset};left:50%;transform:translateX(-50%);`
-      : `bottom:${inset};${along === 'l' ? 'left' : 'right'}:${inset};`;
+    return along === 'c' ? `bottom:${inset};left:50%;translate:-50% 0;` : `bottom:${inset};${along === 'l' ? 'left' : 'right'}:${inset};`;
   }
   const side = `${edge === 'l' ? 'left' : 'right'}:${inset};`;
-  return side + (along === 't' ? `top:${inset};` : along === 'm' ? 'top:50%;transform:translateY(-50%);' : `bottom:${inset};`);
+  return side + (along === 't' ? `top:${inset};` : along === 'm' ? 'top:50%;translate:0 -50%;' : `bottom:${inset};`);
 }

@@ -2,7 +2,7 @@ import type { BrowserContextOptions } from 'playwright-core';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TIMEOUT } from './sites.ts';
-import { axeViolations, closeAll, DOCS, floating, seen, state, useBrowser, visit, waitForState } from './visit.ts';
+import { axeViolations, closeAll, DOCS, facade, floating, seen, state, useBrowser, visit, waitForState } from './visit.ts';
 
 useBrowser();
 
@@ -59,6 +59,30 @@ describe('accessibility and layout', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(400);
     await floating(v.page).click();
     await expect.poll(() => v.popups.length).toBe(1);
+    await closeAll(v);
+  });
+
+  test('forced colours (Windows high contrast): the WhatsApp button and the chat stand-in keep an edge', async () => {
+    const failed = await visit('/eager/', { script: 'missing', context: { forcedColors: 'active' } });
+    await waitForState(failed.page, 'failed');
+    const waiting = await visit('/interaction/', { context: { forcedColors: 'active' } });
+    await waitForState(waiting.page, 'waiting');
+    for (const button of [floating(failed.page), facade(waiting.page)]) {
+      expect(await button.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('2px');
+    }
+    await closeAll(failed, waiting);
+  });
+
+  test('the chat stand-in centred at the bottom (buttonPosition bc) stays where it is under the pointer', async () => {
+    const v = await visit('/facade-centred/');
+    await waitForState(v.page, 'waiting');
+    const before = (await facade(v.page).boundingBox())!;
+    await v.page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await v.page.waitForTimeout(300);
+    const after = (await facade(v.page).boundingBox())!;
+    // Grown a little about its centre (the hover), not moved.
+    expect(Math.abs(after.x + after.width / 2 - (before.x + before.width / 2))).toBeLessThan(1);
+    expect(after.width).toBeGreaterThan(before.width);
     await closeAll(v);
   });
 

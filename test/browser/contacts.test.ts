@@ -69,6 +69,11 @@ describe('fallback.qr: a QR code for desktops, the plain link for phones (CSS on
     expect(await details.isVisible()).toBe(true);
     await details.locator('summary').click();
     expect(await details.locator('svg.acw-qr').isVisible()).toBe(true);
+    // Under the code, a plain small button with its words; the panel no taller than the code and that button.
+    const link = details.locator('div > a.acw-wa');
+    expect((await link.locator('.acw-label').boundingBox())!.width).toBeGreaterThan(60);
+    expect((await link.locator('svg').boundingBox())!.height).toBeLessThan(40);
+    expect((await details.locator('div').boundingBox())!.height).toBeLessThan(280);
     expect(await axeViolations(desktop.page)).toEqual([]);
     const phone = await visit('/qr/', { context: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true } });
     expect(await phone.page.locator('a.acw-touch').isVisible()).toBe(true);

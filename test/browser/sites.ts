@@ -52,6 +52,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
     options: { chatra: chatra('eager') },
     config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
   },
+  // The chat stand-in centred at the bottom, where Chatra's button goes with this setting.
+  'facade-centred': { options: { chatra: chatra('interaction', { setup: { buttonPosition: 'bc' } }) } },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
   'mobile-only': { options: { fallback: { devices: 'mobile', offset: { x: 30, y: 90 }, mobileOffset: { x: 12, y: 72 } } } },
   qr: { options: { fallback: { qr: true } } },

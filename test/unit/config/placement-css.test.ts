@@ -46,7 +46,7 @@ describe('placementCss', () => {
       chatra: { id: 'DemoChatraId2026', setup: { buttonPosition: 'lm', buttonSize: 48, zIndex: 500, colors: { buttonBg: '#112233' } } },
     });
     expect(result).toContain(
-      '.acw-facade{width:48px;height:48px;z-index:500;left:20px;top:50%;transform:translateY(-50%);background:#112233;color:#fff}',
+      '.acw-facade{width:48px;height:48px;z-index:500;left:20px;top:50%;translate:0 -50%;background:#112233;color:#fff}',
     );
   });
 });
