@@ -31,8 +31,10 @@
   };
 
   // On window, so it hears the click after the page's own handlers: a click something else took
-  // over (a `#chat` link that opened the chat) didn't go to WhatsApp.
-  w.addEventListener('click', function (event) {
+  // over (a `#chat` link that opened the chat) didn't go to WhatsApp. A middle click (auxclick) opens
+  // the link in a new tab: a click on WhatsApp too.
+  function clicked(/** @type {MouseEvent} */ event) {
+    if (event.type === 'auxclick' && event.button !== 1) return;
     var target = /** @type {Element | null} */ (event.target);
     var link = target && target.closest && /** @type {HTMLAnchorElement | null} */ (target.closest('a[href^="https://wa.me/"]'));
     if (!link || event.defaultPrevented) return;
@@ -40,5 +42,7 @@
     if (!link.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
     track(config.event, detail);
-  });
+  }
+  w.addEventListener('click', clicked);
+  w.addEventListener('auxclick', clicked);
 })(chatraWhatsAppConfig);

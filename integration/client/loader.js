@@ -38,6 +38,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var swapped;
   /** @type {boolean | undefined} */
   var autoSent;
+  /** The auto message whose time has come, until the widget is there to take it. */
+  /** @type {string | undefined} */
+  var autoPending;
   /** @type {boolean | undefined} */
   var hidden;
   /** The interface language Chatra started in (the texts' `language`; none: the dashboard's). */
@@ -146,6 +149,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         clearInterval(timer);
         clearTimeout(failTimer);
         setState('ready');
+        sendAutoMessage();
         // Navigated while it loaded: the page in view may leave the widget out, or have other texts.
         var page = pageData();
         if (!page.widget) w.Chatra('hide');
@@ -164,7 +168,19 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var visitor = own.call(w, 'ChatraSetup') && w.ChatraSetup && typeof w.ChatraSetup === 'object' ? w.ChatraSetup : {};
     /** @type {Record<string, unknown>} */
     var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
-    if (api.chatraEvent) setup.onAnalyticEvent = api.chatraEvent;
+    // Chatra's events go to the analytics listener, and to the site's own handler too, if it set one.
+    var siteHandler = /** @type {unknown} */ (visitor.onAnalyticEvent);
+    var ours = api.chatraEvent;
+    if (ours) {
+      var listener = ours;
+      setup.onAnalyticEvent =
+        typeof siteHandler === 'function'
+          ? function (/** @type {string} */ event) {
+              listener(event);
+              /** @type {(event: string) => void} */ (siteHandler)(event);
+            }
+          : ours;
+    }
     if (texts.language) setup.language = texts.language;
     // A restart for a language Chatra doesn't have: the site's own choice, else the dashboard's.
     else if (again && config.setup.language) setup.language = config.setup.language;
@@ -202,21 +218,44 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
       .then(addChatraScript);
   }
 
+  /** Whether the auto message went out in this session (this tab's). */
+  function autoMessageSent() {
+    try {
+      return !!sessionStorage.getItem(AUTO_MESSAGE_SENT_KEY) || !!autoSent;
+    } catch (e) {
+      return !!autoSent;
+    }
+  }
+
+  /**
+   * The auto message whose time has come goes to a widget that is there, and only then counts as
+   * sent: one queued for a chatra.js that never ran (the visitor left first, it failed, no
+   * interaction or consent came) would be lost for the whole session.
+   */
+  function sendAutoMessage() {
+    if (!autoPending || state !== 'ready' || autoMessageSent()) return;
+    autoSent = true;
+    try {
+      sessionStorage.setItem(AUTO_MESSAGE_SENT_KEY, '1');
+    } catch (e) {}
+    w.Chatra('sendAutoMessage', autoPending);
+    autoPending = undefined;
+  }
+
   function scheduleAutoMessage(/** @type {PageData} */ page) {
     clearTimeout(autoTimer);
+    // The page in view decides: one without the message leaves none waiting.
+    autoPending = undefined;
     if (!page.autoMessage || !page.texts) return;
+    var key = keyOf(page);
     autoTimer = setTimeout(function () {
-      if (state === 'failed') return;
-      try {
-        if (sessionStorage.getItem(AUTO_MESSAGE_SENT_KEY)) return;
-        sessionStorage.setItem(AUTO_MESSAGE_SENT_KEY, '1');
-      } catch (e) {
-        if (autoSent) return;
-      }
-      autoSent = true;
+      if (autoMessageSent()) return;
       fetchTexts(page).then(
         function (/** @type {Texts} */ texts) {
-          if (texts.autoMessage) w.Chatra('sendAutoMessage', texts.autoMessage);
+          // Navigated meanwhile: the page in view has its own.
+          if (keyOf(pageData()) !== key) return;
+          autoPending = texts.autoMessage;
+          sendAutoMessage();
         },
         function () {},
       );
@@ -289,6 +328,8 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
     var target = clicked && clicked.closest && clicked.closest('.' + FACADE_CLASS + ', [' + STATE_ATTRIBUTE + '="' + OPENS_CHAT + '"]');
     // A page without the widget (<ClientRouter /> brought it): the link goes to WhatsApp, as on a fresh load.
     if (!target || state === 'failed' || state === 'consent' || !pageData().widget) return;
+    // A link opened in a new tab or window (Ctrl, Cmd or Shift): WhatsApp there, as the visitor asked.
+    if (target.tagName === 'A' && (event.ctrlKey || event.metaKey || event.shiftKey)) return;
     event.preventDefault();
     w.Chatra('openChat', true);
     load();

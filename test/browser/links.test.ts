@@ -15,6 +15,15 @@ describe('links that open the chat or WhatsApp (#chat, #whatsapp)', () => {
     await closeAll(v);
   });
 
+  test('a #chat link opened with Ctrl (a new tab asked for) goes to WhatsApp there, the chat left alone', async () => {
+    const v = await visit('/eager/');
+    await waitForState(v.page, 'ready');
+    await v.page.click('#nav-chat', { modifiers: ['ControlOrMeta'] });
+    await expect.poll(() => v.popups.length).toBe(1);
+    expect((await seen(v.page)).calls.some(([method]) => method === 'openChat')).toBe(false);
+    await closeAll(v);
+  });
+
   test('where it failed, the same link goes to WhatsApp; #whatsapp always does', async () => {
     const v = await visit('/eager/', { script: 'blocked' });
     await waitForState(v.page, 'failed');
@@ -49,6 +58,40 @@ describe('analytics', () => {
     });
     expect(dataLayer).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/eager/` }]);
     expect(gtagCalls).toEqual([['event', 'generate_lead', { chat_channel: 'whatsapp', link_url: LINK }]]);
+    await closeAll(v);
+  });
+
+  test("a site's own window.ChatraSetup.onAnalyticEvent still hears Chatra's events, beside the analytics listener", async () => {
+    const v = await visit('/eager/', {
+      init: () => {
+        const page = window as unknown as { dataLayer: unknown[]; heard: unknown[]; ChatraSetup: object };
+        page.dataLayer = [];
+        page.heard = [];
+        page.ChatraSetup = { onAnalyticEvent: (name: unknown) => page.heard.push(name) };
+      },
+    });
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() =>
+      (window as unknown as { __chatra: { setup: { onAnalyticEvent(name: string): void } } }).__chatra.setup.onAnalyticEvent('chatOpened'),
+    );
+    const { heard, dataLayer } = await v.page.evaluate(() => {
+      const page = window as unknown as { heard: unknown[]; dataLayer: { chatra_event?: string }[] };
+      return { heard: page.heard, dataLayer: page.dataLayer };
+    });
+    expect(heard).toEqual(['chatOpened']);
+    expect(dataLayer.map((entry) => entry.chatra_event)).toContain('chatOpened');
+    await closeAll(v);
+  });
+
+  test('a middle click on a WhatsApp link (a new tab) goes to analytics too', async () => {
+    const v = await visit('/eager/', {
+      script: 'blocked',
+      init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []),
+    });
+    await waitForState(v.page, 'failed');
+    await floating(v.page).click({ button: 'middle' });
+    const dataLayer = await v.page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer);
+    expect(dataLayer.map((entry) => entry.event)).toEqual(['whatsapp_click']);
     await closeAll(v);
   });
 

@@ -27,6 +27,20 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test('the auto message whose page was left before chatra.js came is sent on the next page, not lost for the session', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/idle/', { holdChatra: held });
+    // Its time has come (afterSeconds 0) while chatra.js is still on its way; the visitor moves on.
+    await v.page.waitForFunction(() => document.documentElement.getAttribute('data-chatra-whatsapp') === 'loading');
+    await v.page.waitForTimeout(300);
+    await v.page.goto(`${server.origin}/idle/second/`, { waitUntil: 'load' });
+    release();
+    await waitForState(v.page, 'ready');
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'sendAutoMessage').length).toBe(1);
+    await closeAll(v);
+  });
+
   test('<ClientRouter />: chatra.js once, pageView on each navigation, the state survives the swap', async () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');
