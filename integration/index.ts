@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { clientAssets, filesPlace, writeClientFiles, type ClientAssets, type FilesPlace } from './config/client-assets.ts';
+import { fileURLToPath } from 'node:url';
 import {
   allowsOwnStylesheets,
   blockedLoaderWarning,
@@ -68,7 +69,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
         addMarkdownPlugins(
           config.markdown,
-          { target: resolved.contacts[0], contacts: resolved.contacts, site: resolved.site, settingKey: key },
+          {
+            target: resolved.contacts[0],
+            contacts: resolved.contacts,
+            site: resolved.site,
+            settingKey: key,
+            pagesDir: fileURLToPath(new URL('pages/', config.srcDir)),
+          },
           { updateConfig, logger },
         );
         if (command === 'dev') addToolbarApp(addDevToolbarApp);

@@ -5,7 +5,7 @@
  * wherever the file's HTML lands: a page of its own, or a collection entry's `<Content />`.
  */
 import type { Contact } from '../shared/contacts.ts';
-import { checkPageSetting, SETTING_HINTS, SETTING_META_NAME, settingMarkerContent } from '../shared/page-setting.ts';
+import { checkPageSetting, SETTING_HINTS, SETTING_META_NAME, settingErrorContent, settingMarkerContent } from '../shared/page-setting.ts';
 
 /** What the Markdown plugins know about the site. */
 export interface MarkdownContext {
@@ -15,6 +15,30 @@ export interface MarkdownContext {
   site: string | undefined;
   /** Ties the frontmatter markers to this site's build (see settingKey in processor.ts). */
   settingKey: string;
+  /**
+   * The site's pages folder (a path): a wrong value in a file there throws, which stops the build
+   * at the file; anywhere else (a collection entry, which Astro renders while syncing content and
+   * whose errors it only logs) it becomes an error marker (errorMarker).
+   */
+  pagesDir?: string;
+}
+
+/** Whether a wrong value in the file at `path` goes into its HTML as an error marker rather than thrown. */
+export function defersErrors(path: string | undefined, context: MarkdownContext): boolean {
+  return context.pagesDir !== undefined && path !== undefined && !path.startsWith(context.pagesDir);
+}
+
+/** An mdast node that becomes the error marker `<meta>` (shared/page-setting.ts settingErrorContent). */
+export function errorMarker(message: string, context: MarkdownContext) {
+  return {
+    type: 'paragraph' as const,
+    children: [],
+    data: {
+      hName: 'meta',
+      hProperties: { name: SETTING_META_NAME, content: settingErrorContent(context.settingKey, message) },
+      hChildren: [],
+    },
+  };
 }
 
 /**

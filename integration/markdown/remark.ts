@@ -2,23 +2,28 @@
 import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { OptionError } from '../shared/errors.ts';
-import { frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
+import { defersErrors, errorMarker, frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
 import { contentLinkHref, isWhatsAppLink, LINK_PROPERTIES, mentionsScheme } from './whatsapp-scheme.ts';
 
 /** Pushed into `remarkPlugins` as `[remarkWhatsApp, context]`. */
 export function remarkWhatsApp(context: MarkdownContext) {
   const { target, site } = context;
   return (tree: Root, file: VFile) => {
-    // vfile names the file (and the node's position, when given one).
-    const fail = (error: unknown, node?: Link): never => {
-      if (error instanceof OptionError) file.fail(`${error.message} ${error.hint}`, node);
-      throw error;
+    const defers = defersErrors(file.path, context);
+    // vfile names the file (and the node's position, when given one). Outside the pages folder the
+    // error goes into the HTML instead (frontmatter-setting.ts defersErrors), naming the same.
+    const fail = (error: unknown, node?: Link): Root['children'][number] => {
+      if (!(error instanceof OptionError)) throw error;
+      if (!defers) file.fail(`${error.message} ${error.hint}`, node);
+      const start = node?.position?.start;
+      const where = `${file.path}${start ? `:${start.line}:${start.column}` : ''}`;
+      return errorMarker(`${where}: ${error.message} ${error.hint}`, context) as Root['children'][number];
     };
     try {
       const marker = frontmatterMarker((file.data.astro as { frontmatter?: unknown } | undefined)?.frontmatter, context);
       if (marker) tree.children.unshift(marker as Root['children'][number]);
     } catch (error) {
-      fail(error);
+      tree.children.unshift(fail(error));
     }
     if (!mentionsScheme(String(file.value))) return;
     const visit = (node: Root | Root['children'][number]): void => {
@@ -30,7 +35,9 @@ export function remarkWhatsApp(context: MarkdownContext) {
       try {
         node.url = contentLinkHref(node.url, target, site);
       } catch (error) {
-        fail(error, node);
+        // The link becomes the error marker (its element, its attributes, no children).
+        node.data = fail(error, node).data as Link['data'];
+        return;
       }
       // mdast-util-to-hast reads data.hProperties; mdast's types don't declare it.
       node.data = { ...node.data, hProperties: LINK_PROPERTIES } as Link['data'];

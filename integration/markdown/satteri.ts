@@ -1,7 +1,7 @@
 /** The `whatsapp:` rule and the frontmatter `whatsapp:` for Astro's default Markdown processor, Sätteri. */
 import type { Link, Root } from 'mdast';
 import { OptionError } from '../shared/errors.ts';
-import { frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
+import { defersErrors, errorMarker, frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
 import { contentLinkHref, isWhatsAppLink, LINK_PROPERTIES, mentionsScheme } from './whatsapp-scheme.ts';
 
 /** The part of Sätteri's mdast visitor context this plugin uses (satteri's `MdastVisitorContext`). */
@@ -29,12 +29,18 @@ function locate(source: string, url: string): string {
 }
 
 /** Sätteri prints an error's message alone: the file (and line) go first, the hint after. */
-function located(error: OptionError, fileURL: URL | undefined, where = ''): Error {
+function locatedMessage(error: OptionError, fileURL: URL | undefined, where = ''): string {
   const file = fileURL ? decodeURI(fileURL.pathname) : 'a Markdown file';
-  const result = new Error(`${file}${where}: ${error.message} ${error.hint}`);
+  return `${file}${where}: ${error.message} ${error.hint}`;
+}
+
+function located(error: OptionError, fileURL: URL | undefined, where = ''): Error {
+  const result = new Error(locatedMessage(error, fileURL, where));
   result.stack = result.message;
   return result;
 }
+
+const defers = (fileURL: URL | undefined, context: MarkdownContext) => defersErrors(fileURL && decodeURI(fileURL.pathname), context);
 
 /**
  * The `whatsapp:` links, pushed into `markdown.processor.options.mdastPlugins`. A factory, so files
@@ -51,7 +57,11 @@ export function satteriWhatsAppLinks(context: MarkdownContext) {
         href = contentLinkHref(node.url, target, site);
       } catch (error) {
         if (!(error instanceof OptionError)) throw error;
-        throw located(error, visitor.fileURL, locate(visitor.source, node.url));
+        const where = locate(visitor.source, node.url);
+        if (!defers(visitor.fileURL, context)) throw located(error, visitor.fileURL, where);
+        // Outside the pages folder: the link becomes the error marker (frontmatter-setting.ts defersErrors).
+        visitor.setProperty(node, 'data', errorMarker(locatedMessage(error, visitor.fileURL, where), context).data);
+        return;
       }
       visitor.setProperty(node, 'url', href);
       visitor.setProperty(node, 'data', { ...node.data, hProperties: LINK_PROPERTIES });
@@ -68,12 +78,13 @@ export function satteriWhatsAppLinks(context: MarkdownContext) {
  */
 export function satteriFrontmatter(context: MarkdownContext) {
   return (file: SatteriFile) => {
-    let marker: ReturnType<typeof frontmatterMarker>;
+    let marker: ReturnType<typeof frontmatterMarker> | ReturnType<typeof errorMarker>;
     try {
       marker = frontmatterMarker(file.data.astro?.frontmatter, context);
     } catch (error) {
       if (!(error instanceof OptionError)) throw error;
-      throw located(error, file.fileURL);
+      if (!defers(file.fileURL, context)) throw located(error, file.fileURL);
+      marker = errorMarker(locatedMessage(error, file.fileURL), context);
     }
     if (!marker) return null;
     return {

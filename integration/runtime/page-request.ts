@@ -6,6 +6,7 @@
  */
 import { PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
 import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
+import { AstroError } from 'astro/errors';
 import { OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import {
@@ -21,7 +22,7 @@ import {
 } from '../shared/markup.ts';
 import { cutPathname, decodePath, pagePath, pageUrl } from '../shared/page-path.ts';
 import { pathMatcher } from '../shared/path-pattern.ts';
-import { checkPageSetting, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
+import { checkPageSetting, readSettingError, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
 import type { PolicyNonces } from './csp-nonce.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
@@ -254,13 +255,34 @@ export class PageRequest implements PageHandler {
   /** Frontmatter markers found in the whole page before its transform (page-stream.ts reads ahead). */
   settingMarkers(contents: readonly string[]): void {
     this.#markdownRead = true;
+    this.#settingError(contents);
     this.#markdown = markdownSetting(contents, this.#kits.options);
   }
 
   /** A marker the transform takes out of the page; one in a page that streamed came after its head. */
   settingMarker(content: string): void {
-    if (this.#markdownRead || readSettingMarker(content, this.#kits.options.settingKey) === undefined) return;
+    if (this.#markdownRead || this.#settingError([content]) || readSettingMarker(content, this.#kits.options.settingKey) === undefined)
+      return;
     this.#kits.warnLateSetting(this.#facts.url.pathname);
+  }
+
+  /**
+   * A wrong `whatsapp:` in a collection entry the page shows (an error marker: page-setting.ts
+   * settingErrorContent). On a prerendered page it stops the build, naming the file and the page;
+   * on an on-demand page it is logged and left out (a request never fails over it). Whether there was one.
+   */
+  #settingError(contents: readonly string[]): boolean {
+    const { settingKey } = this.#kits.options;
+    const message = contents.map((content) => readSettingError(content, settingKey)).find((found) => found !== undefined);
+    if (message === undefined) return false;
+    const page = this.#facts.url.pathname;
+    if (this.#facts.prerendered) {
+      const error = new AstroError(message, `The page ${page} shows that file's content.`);
+      error.stack = `AstroUserError: ${message}`;
+      throw error;
+    }
+    this.#kits.warnSettingLeftOut(`[astro-chatra-whatsapp] ${message} (shown on ${page}: left out for this request)`);
+    return true;
   }
 
   /** `Astro.locals.whatsapp` when set, else the Markdown's frontmatter. */

@@ -61,6 +61,28 @@ export function settingMarkerContent(key: string, setting: NonNullable<PageSetti
   return `${SETTING_PREFIX}${key}:${JSON.stringify(setting)}`;
 }
 
+/**
+ * The marker for a wrong `whatsapp:` in a file Astro renders while it syncs content (a collection
+ * entry), where a thrown error is only logged and the entry kept without its HTML: the error
+ * travels with the HTML instead, and the page that shows it stops the build (page-request.ts).
+ * `message` names the file.
+ */
+export function settingErrorContent(key: string, message: string): string {
+  return `${SETTING_PREFIX}${key}!${JSON.stringify(message)}`;
+}
+
+/** The error an error marker of this build (`key`) holds, if it is one; else undefined. */
+export function readSettingError(content: string, key: string): string | undefined {
+  const prefix = `${SETTING_PREFIX}${key}!`;
+  if (!content.startsWith(prefix)) return undefined;
+  try {
+    const message = JSON.parse(content.slice(prefix.length)) as unknown;
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The setting a marker holds, if it is one of this build's (`key`) and reads back; else undefined. */
 export function readSettingMarker(content: string, key: string): unknown {
   const prefix = `${SETTING_PREFIX}${key}:`;

@@ -1,7 +1,7 @@
 /** A `whatsapp:` link the contact can't honour, or a wrong page setting, stops the build, naming the file or page. */
 import { unified } from '@astrojs/markdown-remark';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildFixture } from './fixture.ts';
 
 test.each([
@@ -57,4 +57,56 @@ test.each([
   expect(`${error!.message} ${error!.loc?.file ?? ''}`).toMatch(/bad-frontmatter\/src\/pages\/post\.md/);
   expect(error!.message).toMatch(/frontmatter whatsapp`?: expected false or \{ text: "…" \}.*, got "off"/);
   expect(error!.message).toMatch(/whatsapp: false/);
+});
+
+describe("a collection entry's Markdown (Astro renders it while syncing content, and only logs what fails there)", () => {
+  test.each([
+    [
+      'Sätteri',
+      'a frontmatter whatsapp:',
+      'bad-collection',
+      /bad-collection\/src\/notes\/off\.md: `frontmatter whatsapp`: expected false/,
+      {},
+    ],
+    [
+      'unified()',
+      'a frontmatter whatsapp:',
+      'bad-collection',
+      /bad-collection\/src\/notes\/off\.md: `frontmatter whatsapp`: expected false/,
+      { markdown: { processor: unified() } },
+    ],
+    [
+      'Sätteri',
+      'a whatsapp: link',
+      'bad-collection-link',
+      /bad-collection-link\/src\/notes\/link\.md:\d+:\d+: .*WhatsApp Business app/,
+      {},
+    ],
+    [
+      'unified()',
+      'a whatsapp: link',
+      'bad-collection-link',
+      /bad-collection-link\/src\/notes\/link\.md:\d+:\d+: .*WhatsApp Business app/,
+      { markdown: { processor: unified() } },
+    ],
+  ])(
+    '%s: %s that is wrong stops the build at the page that shows it, naming the file, again when cached',
+    async (_name, _what, fixture, message, markdown) => {
+      const once = () =>
+        buildFixture(fixture, {
+          ...markdown,
+          integrations: [chatraWhatsApp({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' })],
+        }).then(
+          () => undefined,
+          (thrown: Error & { hint?: string }) => thrown,
+        );
+      const first = await once();
+      expect(first, 'the build must fail').toBeDefined();
+      expect(first!.message).toMatch(message);
+      expect(first!.hint).toMatch(/The page \/(off|link)\/ shows/);
+      // The content store keeps the entry's HTML from the first build: the same error, not a page without its body.
+      const again = await once();
+      expect(again?.message).toBe(first!.message);
+    },
+  );
 });
