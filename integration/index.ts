@@ -94,6 +94,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
             '    /** `false`: no Chatra widget or floating WhatsApp button on this page; `{ text }`: its prefilled message; `{ greeting }`: its own greeting, or `false` for none. Wins over the frontmatter `whatsapp:`. */\n' +
             "    whatsapp?: import('astro-chatra-whatsapp').PageSetting;\n  }\n}\n",
         });
+        injectTypes({ filename: 'client.d.ts', content: CLIENT_TYPES });
       },
       'astro:build:done': async ({ dir, logger }) => {
         await writeClientFiles(assets.files, dir, place);
@@ -102,6 +103,33 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
     },
   };
 }
+
+/** What a page's own scripts see of the kit (README: consent, analytics): `window.chatraWhatsApp` and the `whatsapp:click` event. */
+const CLIENT_TYPES = `/** What a click on a WhatsApp link tells (the \`whatsapp:click\` event's detail). */
+interface ChatraWhatsAppClickDetail {
+  /** The WhatsApp link clicked. */
+  link: string;
+  /** The page, its origin and path (no query or hash). */
+  page: string;
+}
+interface Window {
+  /** The kit's API, on pages with the Chatra widget or the analytics listener: call it with \`?.\` elsewhere. */
+  readonly chatraWhatsApp?: {
+    /** With \`chatra.consent\`: the visitor agreed, Chatra may load (kept until the loader runs). */
+    grantConsent?(): void;
+  };
+}
+/** Fired on a WhatsApp link before analytics get the click; \`preventDefault()\` keeps it out of them (the link still opens). */
+interface HTMLElementEventMap {
+  'whatsapp:click': CustomEvent<ChatraWhatsAppClickDetail>;
+}
+interface DocumentEventMap {
+  'whatsapp:click': CustomEvent<ChatraWhatsAppClickDetail>;
+}
+interface WindowEventMap {
+  'whatsapp:click': CustomEvent<ChatraWhatsAppClickDetail>;
+}
+`;
 
 /**
  * Texts with your WhatsApp link for what only the Chatra dashboard can edit (bot scenarios,

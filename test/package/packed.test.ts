@@ -121,6 +121,35 @@ describe('the packed package in a fresh site', () => {
     expect(attribute(page.all('a').filter((a) => textOf(a) === 'Or this link')[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
   });
 
+  test("the types a site's own code gets: Astro.locals.whatsapp, window.chatraWhatsApp and the whatsapp:click event (tsc, strict)", () => {
+    writeFileSync(
+      join(site, 'tsconfig.json'),
+      JSON.stringify({
+        extends: 'astro/tsconfigs/strictest',
+        include: ['.astro/types.d.ts', 'src/**/*.ts'],
+        compilerOptions: { noEmit: true },
+      }),
+    );
+    mkdirSync(join(site, 'src/scripts'), { recursive: true });
+    writeFileSync(
+      join(site, 'src/scripts/site.ts'),
+      `window.chatraWhatsApp?.grantConsent?.();
+document.addEventListener('whatsapp:click', (event) => {
+  const link: string = event.detail.link;
+  const page: string = event.detail.page;
+  if (link.includes(page)) event.preventDefault();
+});
+document.querySelector('a')?.addEventListener('whatsapp:click', (event) => console.log(event.detail.link));
+const setting: App.Locals['whatsapp'] = { text: 'About {title}' };
+// @ts-expect-error a setting is false or an object
+const wrong: App.Locals['whatsapp'] = true;
+export { setting, wrong };
+`,
+    );
+    const run = () => execFileSync(join(repo, 'node_modules/.bin/tsc'), ['-p', site], { cwd: site, env, encoding: 'utf8', stdio: 'pipe' });
+    expect(run).not.toThrow();
+  });
+
   test('publint finds nothing to fix (strict)', () => {
     const output = execFileSync(join(repo, 'node_modules/.bin/publint'), ['run', 'integration', '--strict'], {
       cwd: repo,
