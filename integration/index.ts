@@ -23,6 +23,7 @@ import { localeHosts, toRuntimeOptions, virtualOptions } from './config/virtual-
 import { addMarkdownPlugins, settingKey } from './markdown/processor.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
+export type { SiteConfig } from './config/resolve.ts';
 
 /** The Chatra live-chat widget with your WhatsApp link in its texts, and a zero-JS WhatsApp button on every page. */
 export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIntegration {

@@ -2,7 +2,7 @@
  * The options, checked against the site's config and worked out once, at config time: the one
  * place that calls the schema, the contacts and the texts. Throws an OptionError naming the option.
  */
-import type { AstroConfig } from 'astro';
+import type { AstroUserConfig } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HINTS, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
@@ -41,8 +41,9 @@ export interface ResolvedOptions extends SiteTexts {
 
 /** The parts of the Astro config the options depend on. */
 export interface SiteConfig {
-  i18n?: AstroConfig['i18n'];
-  site?: string;
+  /** Astro's `i18n` as written (only its languages are read). */
+  i18n?: Pick<NonNullable<AstroUserConfig['i18n']>, 'defaultLocale' | 'locales'> | undefined;
+  site?: string | undefined;
   /** To tell a Starlight site (its languages are Starlight's `locales`). */
   integrations?: { name: string }[];
   /** Where `fallback.greeting.avatar` must be. */

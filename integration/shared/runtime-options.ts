@@ -33,14 +33,11 @@ export interface PathFilter {
 }
 
 /**
- * `Astro.locals.whatsapp`, set in the frontmatter of a page or its layout: `false` drops the widget
- * and the floating button from the page; `{ text }` is the page's prefilled message (phone numbers).
- */
-/**
  * A page's own setting (`Astro.locals.whatsapp`, or frontmatter `whatsapp:`): `false`, no widget and
- * no floating button; `text`, the page's own message; `greeting`, its own greeting text, or `false` for none.
+ * no floating button; `text`, the page's own message; `greeting`, its own greeting text, or `false`
+ * for none. A key set to `undefined` is not set (a layout passes its own optional props on).
  */
-export type PageSetting = false | { text?: string; greeting?: string | false } | undefined;
+export type PageSetting = false | { text?: string | undefined; greeting?: string | false | undefined } | undefined;
 
 export interface RuntimeOptions extends PathStyle {
   contacts: Contact[];

@@ -121,7 +121,7 @@ describe('the packed package in a fresh site', () => {
     expect(attribute(page.all('a').filter((a) => textOf(a) === 'Or this link')[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
   });
 
-  test("the types a site's own code gets: Astro.locals.whatsapp, window.chatraWhatsApp and the whatsapp:click event (tsc, strict)", () => {
+  test("the types a site's own code gets: Astro.locals.whatsapp, window.chatraWhatsApp, the whatsapp:click event, props passed on, dashboardTexts (tsc, strictest)", () => {
     writeFileSync(
       join(site, 'tsconfig.json'),
       JSON.stringify({
@@ -133,7 +133,9 @@ describe('the packed package in a fresh site', () => {
     mkdirSync(join(site, 'src/scripts'), { recursive: true });
     writeFileSync(
       join(site, 'src/scripts/site.ts'),
-      `window.chatraWhatsApp?.grantConsent?.();
+      `import { dashboardTexts } from 'astro-chatra-whatsapp';
+import type { WhatsAppButtonProps } from 'astro-chatra-whatsapp/components';
+window.chatraWhatsApp?.grantConsent?.();
 document.addEventListener('whatsapp:click', (event) => {
   const link: string = event.detail.link;
   const page: string = event.detail.page;
@@ -143,7 +145,12 @@ document.querySelector('a')?.addEventListener('whatsapp:click', (event) => conso
 const setting: App.Locals['whatsapp'] = { text: 'About {title}' };
 // @ts-expect-error a setting is false or an object
 const wrong: App.Locals['whatsapp'] = true;
-export { setting, wrong };
+// A wrapper passes its own optional props on: undefined is not given (exactOptionalPropertyTypes).
+const own: { text?: string; size?: 'small' } = {};
+const passed: App.Locals['whatsapp'] = { text: own.text };
+const props: WhatsAppButtonProps = { label: own.text, size: own.size };
+const texts = () => dashboardTexts({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }, { i18n: { defaultLocale: 'en', locales: ['en', 'ru'] } });
+export { setting, wrong, passed, props, texts };
 `,
     );
     const run = () => execFileSync(join(repo, 'node_modules/.bin/tsc'), ['-p', site], { cwd: site, env, encoding: 'utf8', stdio: 'pipe' });
