@@ -2,9 +2,9 @@
  * The integration: Astro's hooks, wired to what each one needs. The work lives in config/
  * (Node, config time), runtime/ (the site's server bundle), markdown/ and client/.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { clientAssets, filesPlace, writeClientFiles, type ClientAssets, type FilesPlace } from './config/client-assets.ts';
-import { fileURLToPath } from 'node:url';
 import {
   allowsOwnStylesheets,
   blockedLoaderWarning,

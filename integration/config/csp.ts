@@ -89,8 +89,8 @@ export function unreadPolicyWarning(config: object): string | undefined {
  */
 function allowsOwnFiles(directive: Directive): boolean {
   const { defaults, elements, elementScoped } = sourcesOf(directive);
-  const byDefault = defaults.length === 0 || defaults.includes("'self'");
-  return elementScoped ? elements.includes("'self'") || defaults.length === 0 : byDefault;
+  if (defaults.length === 0) return true;
+  return (elementScoped ? elements : defaults).includes("'self'");
 }
 
 /** Whether the site's policy lets a page load a stylesheet from the site itself. */
