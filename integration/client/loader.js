@@ -43,6 +43,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var autoPending;
   /** @type {boolean | undefined} */
   var hidden;
+  /** The widget was taken away after it was ready (watchWidget): the state says failed until it is back. */
+  /** @type {boolean | undefined} */
+  var lost;
   /** The interface language Chatra started in (the texts' `language`; none: the dashboard's). */
   /** @type {string | undefined} */
   var chatraLanguage;
@@ -149,6 +152,7 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         clearInterval(timer);
         clearTimeout(failTimer);
         setState('ready');
+        watchWidget();
         sendAutoMessage();
         // Navigated while it loaded: the page in view may leave the widget out, or have other texts.
         var page = pageData();
@@ -159,6 +163,35 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
         clearInterval(timer);
       }
     }, 100);
+  }
+
+  /**
+   * The widget taken away without a <ClientRouter /> swap (a site's own script; a router that
+   * replaces <body>, as Turbo and htmx do): the WhatsApp button takes its place, and steps aside when
+   * the widget is back. Away for less than a second (Chatra drawing it anew) counts as there.
+   */
+  function watchWidget() {
+    if (!w.MutationObserver) return;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    var away;
+    new MutationObserver(function () {
+      if (d.getElementById('chatra')) {
+        clearTimeout(away);
+        away = undefined;
+        if (lost) {
+          lost = false;
+          setState('ready');
+        }
+      } else if (state === 'ready' && !away) {
+        away = setTimeout(function () {
+          away = undefined;
+          if (state === 'ready' && !d.getElementById('chatra')) {
+            lost = true;
+            setState('failed');
+          }
+        }, 1000);
+      }
+    }).observe(root, { childList: true, subtree: true });
   }
 
   /** window.ChatraSetup for `texts`; `again`: for a restart, where a language the texts lack goes back to the site's (chatra.setup.language), else the dashboard's. */

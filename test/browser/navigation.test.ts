@@ -27,6 +27,29 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test('the widget taken away by something else than <ClientRouter /> (a script; a router that replaces <body>): the WhatsApp button shows, and steps aside when it is back', async () => {
+    const v = await visit('/eager/');
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() => {
+      const widget = document.getElementById('chatra')!;
+      (window as unknown as { kept: Element }).kept = widget;
+      widget.remove();
+    });
+    await waitForState(v.page, 'failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await v.page.evaluate(() => document.body.appendChild((window as unknown as { kept: Element }).kept));
+    await waitForState(v.page, 'ready');
+    expect(await floating(v.page).isVisible()).toBe(false);
+    // Turbo, htmx boosting: a <body> of their own, without the widget.
+    await v.page.evaluate(() => {
+      const body = document.createElement('body');
+      body.innerHTML = '<p>Swapped by a router of its own</p>';
+      document.body.replaceWith(body);
+    });
+    await waitForState(v.page, 'failed');
+    await closeAll(v);
+  });
+
   test('the auto message whose page was left before chatra.js came is sent on the next page, not lost for the session', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
