@@ -1,5 +1,5 @@
 // @ts-check
-import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE } from '../shared/dom.ts';
+import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_ATTRIBUTE } from '../shared/dom.ts';
 
 /*
  * The cached loader (one file for the whole site), a <script async> in each page's <head> (added by
@@ -51,8 +51,16 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, OPENS_CHAT, PAGE_DATA_ID, STATE_AT
   var chatraLanguage;
 
   function setState(/** @type {string} */ next) {
+    var focused = d.activeElement;
     state = next;
     root.setAttribute(STATE_ATTRIBUTE, next);
+    // The chat stand-in had the focus and is gone with this state: the focus goes on to what took its
+    // place (the widget's frame; the WhatsApp button), not back to the top of the page.
+    if (focused && focused.classList.contains(FACADE_CLASS) && !focused.getClientRects().length) {
+      // The first that can take it: of the WhatsApp buttons, one is shown (a link on phones, a QR code on desktops).
+      var successors = d.querySelectorAll(next === 'ready' ? '#chatra iframe' : 'a.' + FLOATING_CLASS + ', .' + FLOATING_CLASS + ' > summary');
+      for (var i = 0; i < successors.length && d.activeElement !== successors[i - 1]; i++) /** @type {HTMLElement} */ (successors[i]).focus();
+    }
   }
 
   var own = Object.prototype.hasOwnProperty;

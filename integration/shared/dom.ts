@@ -45,6 +45,8 @@ export const GREETING_KEYFRAMES = ['acw-greet', 'acw-greet-still'] as const;
 
 /** The chat facade's class, on its own so the loader carries just this name (CLASS.facade is it). */
 export const FACADE_CLASS = 'acw-facade';
+/** The floating WhatsApp button's class (a link, or a `<details>` with several contacts or a QR code), for the loader too. */
+export const FLOATING_CLASS = 'acw-floating';
 
 /** The greeting's classes the greeting script reads, on their own for the same reason. */
 export const GREETING_CLASS = 'acw-greeting';
@@ -57,7 +59,7 @@ export const CLASS = {
   button: 'acw-wa',
   label: 'acw-label',
   inline: 'acw-inline',
-  floating: 'acw-floating',
+  floating: FLOATING_CLASS,
   /** The landmark around the floating buttons. */
   region: 'acw-region',
   /** The stand-in for Chatra's round button, until the widget is ready. */

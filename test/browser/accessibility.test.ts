@@ -73,6 +73,29 @@ describe('accessibility and layout', () => {
     await closeAll(failed, waiting);
   });
 
+  test('focus on the chat stand-in goes on to what takes its place: the widget when it is ready, the WhatsApp button when it fails', async () => {
+    // Focus alone starts the widget with `interaction`: it comes, and its frame gets the focus.
+    const ready = await visit('/interaction/');
+    await ready.page.focus('button.acw-facade');
+    await waitForState(ready.page, 'ready');
+    await expect.poll(() => ready.page.evaluate(() => document.activeElement?.matches('#chatra iframe') ?? false)).toBe(true);
+    // chatra.js never comes: the WhatsApp button, shown in the stand-in's place, gets the focus.
+    const failed = await visit('/fast-fallback/', { script: 'hang' });
+    await failed.page.focus('button.acw-facade');
+    await waitForState(failed.page, 'failed', TIMEOUT + 2000);
+    expect(await failed.page.evaluate(() => document.activeElement?.matches('a.acw-floating') ?? false)).toBe(true);
+    // Focus elsewhere stays where it is.
+    const elsewhere = await visit('/fast-fallback/', { script: 'hang' });
+    await elsewhere.page.evaluate(() => {
+      const input = document.createElement('input');
+      document.body.prepend(input);
+      input.focus();
+    });
+    await waitForState(elsewhere.page, 'failed', TIMEOUT + 2000);
+    expect(await elsewhere.page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await closeAll(ready, failed, elsewhere);
+  });
+
   test('the chat stand-in centred at the bottom (buttonPosition bc) stays where it is under the pointer', async () => {
     const v = await visit('/facade-centred/');
     await waitForState(v.page, 'waiting');

@@ -3,7 +3,7 @@
  * It keeps the documented loader contract (research/chatra.md §1): it reads window.ChatraID and
  * window.ChatraSetup, drains the calls queued in Chatra.q, replaces window.Chatra with a function
  * whose methods are own properties (the real script's `restart` among them), and draws #chatra,
- * Chatra's round button at the bottom right. What it saw goes to window.__chatra for the tests.
+ * Chatra's round button at the bottom right, its frame inside. What it saw goes to window.__chatra for the tests.
  */
 (function () {
   var w = window,
@@ -44,6 +44,11 @@
     button.style.height = '60px';
     button.style.borderRadius = '50%';
     button.style.background = '#1b66c9';
+    // Chatra's widget is a frame in #chatra (its button and chat window are the frame's page).
+    var frame = d.createElement('iframe');
+    frame.title = 'Chat';
+    frame.style.cssText = 'width:100%;height:100%;border:0;border-radius:50%';
+    button.appendChild(frame);
     d.body.appendChild(button);
   }
   if (d.body) draw();

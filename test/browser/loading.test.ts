@@ -155,13 +155,17 @@ describe('consent', () => {
     // The consent manager answers at once, while the loader is still on its way (a slow first visit).
     const v = await visit('/consent/', {
       delayLoader: 1000,
+      // In the page, not in the widget's frame (init scripts run in every frame).
       init:
         how === 'call'
           ? () =>
+              window === window.top &&
               document.addEventListener('DOMContentLoaded', () =>
                 (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent(),
               )
-          : () => document.addEventListener('DOMContentLoaded', () => document.dispatchEvent(new CustomEvent('consent:chat'))),
+          : () =>
+              window === window.top &&
+              document.addEventListener('DOMContentLoaded', () => document.dispatchEvent(new CustomEvent('consent:chat'))),
     });
     // The page's load event waits for the loader: by then it took the consent and started.
     await waitForState(v.page, 'ready');
