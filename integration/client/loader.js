@@ -58,8 +58,11 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, PAGE_D
     // place (the widget's frame; the WhatsApp button), not back to the top of the page.
     if (focused && focused.classList.contains(FACADE_CLASS) && !focused.getClientRects().length) {
       // The first that can take it: of the WhatsApp buttons, one is shown (a link on phones, a QR code on desktops).
-      var successors = d.querySelectorAll(next === 'ready' ? '#chatra iframe' : 'a.' + FLOATING_CLASS + ', .' + FLOATING_CLASS + ' > summary');
-      for (var i = 0; i < successors.length && d.activeElement !== successors[i - 1]; i++) /** @type {HTMLElement} */ (successors[i]).focus();
+      var successors = d.querySelectorAll(
+        next === 'ready' ? '#chatra iframe' : 'a.' + FLOATING_CLASS + ', .' + FLOATING_CLASS + ' > summary',
+      );
+      for (var i = 0; i < successors.length && d.activeElement !== successors[i - 1]; i++)
+        /** @type {HTMLElement} */ (successors[i]).focus();
     }
   }
 

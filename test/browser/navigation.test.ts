@@ -209,15 +209,18 @@ describe('visits and navigation', () => {
     });
     await v.page.evaluate(
       () =>
-        (((document.querySelector('#chatra iframe[srcdoc]') as HTMLIFrameElement).contentWindow as unknown as { typed: string }).typed = 'Hello'),
+        (((document.querySelector('#chatra iframe[srcdoc]') as HTMLIFrameElement).contentWindow as unknown as { typed: string }).typed =
+          'Hello'),
     );
     for (const link of ['#next', '#back'] as const) {
       await navigate(v.page, link);
     }
     const typed = await v.page.evaluate(
       () =>
-        ((document.querySelector('#chatra iframe[srcdoc]') as HTMLIFrameElement | null)?.contentWindow as unknown as { typed?: string } | undefined)
-          ?.typed,
+        (
+          (document.querySelector('#chatra iframe[srcdoc]') as HTMLIFrameElement | null)?.contentWindow as unknown as
+            { typed?: string } | undefined
+        )?.typed,
     );
     expect(typed).toBe('Hello');
     expect(await v.page.locator('#chatra').count()).toBe(1);
