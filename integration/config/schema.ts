@@ -30,10 +30,17 @@ export type CustomStringKey = (typeof customStringKeys)[number];
  * and styles/floating.css falls back to these (a test keeps the two equal).
  */
 export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998, timeout: 8000 } as const;
-/** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
 /** The greeting's wait before it appears (styles/greeting.css falls back to it too). */
 export const GREETING_DEFAULTS = { afterSeconds: 4 } as const;
+/** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
 export const CHATRA_BUTTON_DEFAULTS = { size: 60, zIndex: 9999, background: '#1b66c9', color: '#fff', inset: 20 } as const;
+
+/**
+ * `z.strictObject(shape)`'s type, written out on each object schema below: the published types then
+ * name the shape, whose properties keep their doc comments, and an editor shows each option's
+ * documentation in astro.config (tsc prints an inferred type without them).
+ */
+type StrictObject<Shape extends z.core.$ZodLooseShape> = z.ZodObject<Shape, z.core.$strict>;
 
 /** A required option, with the hint a user reads when it is missing (read by zod-errors.ts). */
 const required = <T extends z.ZodType>(schema: T, missingHint: string): T => schema.meta({ missingHint });
@@ -44,8 +51,19 @@ const eventName = (example: string) => z.string().regex(/^[A-Za-z][\w:.-]*$/, { 
 const hexColor = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, { error: 'expected a hex colour such as "#128c7e"' });
 const pixels = z.number().int().positive().max(4000);
 
-/** `window.ChatraSetup` settings this integration passes through (Chatra API, Settings). Texts go in `texts`. */
-export const chatraSetupSchema = z.strictObject({
+const colorsShape = {
+  /** The chat button's text and icon, e.g. "#ffffff". */
+  buttonText: hexColor.optional(),
+  /** The chat button's background, e.g. "#128c7e". */
+  buttonBg: hexColor.optional(),
+  /** The background of the visitor's messages. */
+  clientBubbleBg: hexColor.optional(),
+  /** The background of your agents' messages. */
+  agentBubbleBg: hexColor.optional(),
+};
+const colorsObject: StrictObject<typeof colorsShape> = z.strictObject(colorsShape);
+
+const chatraSetupShape = {
   /** Chat button style; overrides the dashboard. */
   buttonStyle: z.enum(['tab', 'round']).optional(),
   /** Button position: b = bottom, l = left, r = right, then l/c/r or t/m/b. Overrides the dashboard. */
@@ -61,14 +79,7 @@ export const chatraSetupSchema = z.strictObject({
   /** z-index of the widget (default 9999). */
   zIndex: z.number().int().optional(),
   /** Widget colours. */
-  colors: z
-    .strictObject({
-      buttonText: hexColor.optional(),
-      buttonBg: hexColor.optional(),
-      clientBubbleBg: hexColor.optional(),
-      agentBubbleBg: hexColor.optional(),
-    })
-    .optional(),
+  colors: colorsObject.optional(),
   /** Start hidden; show with `Chatra('show')`. */
   startHidden: z.boolean().optional(),
   /** Show the widget on mobile devices only. */
@@ -97,12 +108,14 @@ export const chatraSetupSchema = z.strictObject({
   deferredLoading: z.boolean().optional(),
   /** Don't add #chatraChatExpanded to the address when the chat opens on mobile. */
   disableChatOpenHash: z.boolean().optional(),
-});
+};
+/** `window.ChatraSetup` settings this integration passes through (Chatra API, Settings). Texts go in `texts`. */
+export const chatraSetupSchema: StrictObject<typeof chatraSetupShape> = z.strictObject(chatraSetupShape);
 
 /** One text: a string (Markdown as Chatra reads it; `{whatsapp}` becomes the link) or `false` to drop our default. */
 const text = z.union([z.string(), z.literal(false)]);
 
-const textsShape = {
+const labelsShape = {
   /** Text of every generated WhatsApp link, and the floating button's accessible name. */
   linkLabel: z.string().min(1).optional(),
   /** Accessible name of the stand-in for Chatra's button (default: "Open chat" in the page's language). */
@@ -117,18 +130,61 @@ const textsShape = {
   greeting: z.string().trim().min(1).max(300).optional(),
   /** The greeting's note in this language (`fallback.greeting.note` elsewhere). */
   greetingNote: z.string().trim().min(1).max(120).optional(),
-  ...Object.fromEntries(customStringKeys.map((key) => [key, text.optional()])),
-} as Record<
-  'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel' | 'closeLabel' | 'greeting' | 'greetingNote',
-  z.ZodOptional<z.ZodString>
-> &
-  Record<CustomStringKey, z.ZodOptional<typeof text>>;
+};
 
 /**
- * A speech bubble beside the floating WhatsApp button, shown whenever the button is, after a
- * wait, in CSS alone; dismissible (remembered for the session where scripts run).
+ * Chatra's widget texts (`locale.customStrings`), one per key of `customStringKeys`: Markdown as
+ * Chatra reads it, `{whatsapp}` for the link, `false` to drop our default. Written out, each with
+ * what Chatra shows it for (by its name where Chatra doesn't say), for the editor.
  */
-const greetingSchema = z.strictObject({
+const customStringsShape = {
+  /** The widget's greeting. */
+  welcome: text.optional(),
+  /** The chat button's label on desktops. */
+  chatWithUs: text.optional(),
+  /** The chat button's label on desktops while no one is online. */
+  leaveUsAMessage: text.optional(),
+  /** The chat button's label on phones. */
+  mobile_chatWithUs: text.optional(),
+  /** The chat button's label on phones while no one is online. */
+  mobile_leaveUsAMessage: text.optional(),
+  /** The note shown while no one is online (ours: leave a message, or WhatsApp). */
+  offlineNote: text.optional(),
+  /** Contact-form bot: its thanks for a message. */
+  bot_thanksForMessage: text.optional(),
+  /** Contact-form bot: its first words while someone is online. */
+  bot_startOnline: text.optional(),
+  /** Contact-form bot: its first words while someone is online, the visitor's e-mail known (`{{#email}}`). */
+  bot_startOnline_email: text.optional(),
+  /** Contact-form bot: its first words while someone is online, when contact details are required. */
+  bot_startOnline_required: text.optional(),
+  /** Contact-form bot: its first words while no one is online (ours: leave your question, or WhatsApp). */
+  bot_startOffline: text.optional(),
+  /** Contact-form bot: the same, the visitor's e-mail known (`{{#email}}`). */
+  bot_startOffline_email: text.optional(),
+  /** Contact-form bot: the same, when contact details are required. */
+  bot_startOffline_required: text.optional(),
+  /** Contact-form bot: before its form. */
+  bot_beforeForm: text.optional(),
+  /** Contact-form bot: after its form is sent (ours: we'll get back to you, or WhatsApp). */
+  bot_afterForm: text.optional(),
+  /** Contact-form bot: after its form is sent, the visitor's e-mail known (`{{#email}}`). */
+  bot_afterForm_email: text.optional(),
+  /** Contact-form bot: the details it asks for. */
+  bot_details: text.optional(),
+  /** Contact-form bot: its checkbox. */
+  bot_checkbox: text.optional(),
+  /** Contact-form bot: the marketing consent it asks for. */
+  bot_marketingConsent: text.optional(),
+  /** The end of a bot scenario. */
+  scriptEndText: text.optional(),
+} satisfies Record<CustomStringKey, z.ZodOptional<typeof text>>;
+
+/** Every text a language can set: ours, and Chatra's widget texts. */
+const languageTextsShape = { ...labelsShape, ...customStringsShape };
+const languageTextsObject: StrictObject<typeof languageTextsShape> = z.strictObject(languageTextsShape);
+
+const greetingShape = {
   /** What it says, e.g. "Hi 👋 Any questions? We answer on WhatsApp". Per language: `locales.<code>.greeting`. */
   text: required(
     z.string().trim().min(1).max(300),
@@ -151,29 +207,46 @@ const greetingSchema = z.strictObject({
     .optional(),
   /** A line under the text, e.g. "Typically replies within an hour". Per language: `locales.<code>.greetingNote`. */
   note: z.string().trim().min(1).max(120).optional(),
-});
+};
+/**
+ * A speech bubble beside the floating WhatsApp button, shown whenever the button is, after a
+ * wait, in CSS alone; dismissible (remembered for the session where scripts run).
+ */
+const greetingObject: StrictObject<typeof greetingShape> = z.strictObject(greetingShape);
 
-const offsetSchema = z.strictObject({
+const offsetShape = {
+  /** Distance in px from the side of the window (default 20). */
   x: z.number().int().min(0).max(2000).default(FLOATING_DEFAULTS.x),
+  /** Distance in px from the bottom of the window (default 20). */
   y: z.number().int().min(0).max(2000).default(FLOATING_DEFAULTS.y),
-});
+};
+const offsetObject: StrictObject<typeof offsetShape> = z.strictObject(offsetShape);
+
+const mobileOffsetShape = {
+  /** Distance in px from the side of the window (default: `offset.x`). */
+  x: z.number().int().min(0).max(2000).optional(),
+  /** Distance in px from the bottom of the window (default: `offset.y`). */
+  y: z.number().int().min(0).max(2000).optional(),
+};
+const mobileOffsetObject: StrictObject<typeof mobileOffsetShape> = z.strictObject(mobileOffsetShape);
 
 /** Path patterns (globs such as "/blog/**"), written without `base`. */
 const pathPatterns = z.array(z.string().min(1)).min(1);
 
-const autoMessageSchema = z.strictObject({
+const autoMessageShape = {
   /** The message, sent once per visitor session through `Chatra('sendAutoMessage', text)`. */
   text: required(z.string().min(1), 'Add the message: autoMessage: { text: "Questions? Ask here, or {whatsapp}." }.'),
   /** Seconds after the page loads (default 0). */
   afterSeconds: z.number().min(0).max(3600).default(0),
   /** Path patterns (globs such as "/pricing/**", without `base`) of the pages that send it; default: every page. */
   pages: pathPatterns.optional(),
-});
+};
+const autoMessageObject: StrictObject<typeof autoMessageShape> = z.strictObject(autoMessageShape);
 
 /** A prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
 const prefilledText = z.string();
 
-const contactSchema = z.strictObject({
+const contactShape = {
   /** Name shown in the list of contacts and used by `<WhatsAppButton contact="…">`, e.g. "Sales". */
   label: required(z.string(), 'Name each contact: { label: "Sales", link: "https://wa.me/message/XXXXXXXXXXXXX" }.'),
   /** This contact's WhatsApp Business short link… */
@@ -182,62 +255,113 @@ const contactSchema = z.strictObject({
   phone: z.string().optional(),
   /** Prefilled message (phone numbers only); `{title}`, `{url}` and `{path}` become the page's. */
   text: prefilledText.optional(),
-});
+};
+const contactObject: StrictObject<typeof contactShape> = z.strictObject(contactShape);
 
-export const optionsSchema = z.strictObject({
+const phoneShape = {
+  /** Phone number in international form, e.g. "+7 900 123-45-67". */
+  phone: required(z.string(), 'Add the number in international form: whatsapp: { phone: "+49 30 1234567" }.'),
+  /** Prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
+  text: prefilledText.optional(),
+};
+const phoneObject: StrictObject<typeof phoneShape> = z.strictObject(phoneShape);
+
+const consentEventShape = {
+  /** Name of the event your consent manager dispatches (on window, document or any element). */
+  event: eventName('consent:granted'),
+};
+const consentEventObject: StrictObject<typeof consentEventShape> = z.strictObject(consentEventShape);
+
+const chatraShape = {
+  /** Your Chatra public key (dashboard: Settings → Preferences → API keys), the `ChatraID` of Chatra's snippet. */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' })
+    .meta({ missingHint: 'Add your Chatra public key (dashboard: Settings → Preferences → API keys): chatra: { id: "…" }.' }),
+  /** When chatra.js loads: at once, when the browser is idle after the page loaded, or on the visitor's first interaction. */
+  load: z.enum(['eager', 'idle', 'interaction']).default('idle'),
+  /** `window.ChatraSetup` settings. */
+  setup: chatraSetupSchema.default({}),
+  /**
+   * Ask for consent first: nothing is requested from Chatra until the page calls
+   * `window.chatraWhatsApp.grantConsent()`, or (with `{ event }`) that DOM event fires.
+   * Until then the WhatsApp button shows. Default: false.
+   */
+  consent: z.union([z.boolean(), consentEventObject]).default(false),
+  /** Pages that get the widget (path globs without `base`); default: every page. */
+  include: pathPatterns.optional(),
+  /** Pages that don't get the widget, even if `include` names them. */
+  exclude: pathPatterns.optional(),
+};
+const chatraObject: StrictObject<typeof chatraShape> = z.strictObject(chatraShape);
+
+/** `texts`: those of every language, and the automatic message. */
+const textsShape = {
+  ...languageTextsShape,
+  /** A message the widget sends the visitor by itself, once a session: `{ text, afterSeconds?, pages? }`. */
+  autoMessage: autoMessageObject.optional(),
+};
+const textsObject: StrictObject<typeof textsShape> = z.strictObject(textsShape);
+
+const analyticsShape = {
+  /** Event name for a click on a WhatsApp link (default "whatsapp_click"). */
+  event: eventName('whatsapp_click').default('whatsapp_click'),
+  /** Event name for Chatra's own analytics events (default "chatra_event"). */
+  chatraEvent: eventName('chatra_event').default('chatra_event'),
+};
+const analyticsObject: StrictObject<typeof analyticsShape> = z.strictObject(analyticsShape);
+
+const fallbackShape = {
+  /** 'until-chatra': shown without JS and when the widget fails; 'always'; false: no floating button. */
+  floating: z.union([z.enum(['until-chatra', 'always']), z.literal(false)]).default('until-chatra'),
+  /**
+   * Corner of the floating button: at the reading end (bottom-right on left-to-right pages,
+   * bottom-left on right-to-left ones) or start, or a physical corner whatever the direction.
+   */
+  position: z.enum(['bottom-end', 'bottom-start', 'bottom-right', 'bottom-left']).default('bottom-end'),
+  /** Milliseconds to wait for the widget before showing the WhatsApp button instead. */
+  timeout: z.number().int().min(1000).max(60000).default(FLOATING_DEFAULTS.timeout),
+  /** Where the floating button shows, by CSS media features alone (pointer and hover): 'all', 'mobile' or 'desktop'. */
+  devices: z.enum(['all', 'mobile', 'desktop']).default('all'),
+  /** Distance in px from the side (`x`) and the bottom (`y`) of the window (default 20 and 20). */
+  offset: offsetObject.prefault({}),
+  /** The same for windows up to 640px wide, e.g. above a mobile cookie bar (default: `offset`, also for a coordinate left out). */
+  mobileOffset: mobileOffsetObject.optional(),
+  /** z-index of the floating button (default 9998, under Chatra's 9999). */
+  zIndex: z.number().int().default(FLOATING_DEFAULTS.zIndex),
+  /** On desktops, the floating button opens a QR code of the link to scan with a phone (CSS only; adds about 1 KB gzip to each page). Phones just follow the link. */
+  qr: z.boolean().default(false),
+  /**
+   * CSS selectors: while an element matching one is in the page (an open menu, a cookie
+   * banner), the floating buttons step aside, in CSS alone. An open `<dialog>` always does it.
+   */
+  hideWhen: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  /** Room at the end of the page for the floating button, so it never covers the last content (a footer's links). */
+  room: z.boolean().default(true),
+  /** A greeting beside the floating button: `{ text, afterSeconds?, name?, avatar?, note? }`. */
+  greeting: greetingObject.optional(),
+  /** Pages that get the floating button (path globs without `base`); default: every page. */
+  include: pathPatterns.optional(),
+  /** Pages that don't get the floating button, even if `include` names them. */
+  exclude: pathPatterns.optional(),
+};
+const fallbackObject: StrictObject<typeof fallbackShape> = z.strictObject(fallbackShape);
+
+const optionsShape = {
   /**
    * Your WhatsApp contact: the WhatsApp Business short link (`https://wa.me/message/XXXXXXXXXXXXX`),
    * a phone number with an optional prefilled message, or a list of named contacts (Sales, Support).
    */
-  whatsapp: z.union([
-    z.string(),
-    z.strictObject({
-      /** Phone number in international form, e.g. "+7 900 123-45-67". */
-      phone: required(z.string(), 'Add the number in international form: whatsapp: { phone: "+49 30 1234567" }.'),
-      /** Prefilled message; `{title}`, `{url}` and `{path}` become the page's. */
-      text: prefilledText.optional(),
-    }),
-    z.array(contactSchema).min(1),
-  ]),
+  whatsapp: z.union([z.string(), phoneObject, z.array(contactObject).min(1)]),
   /** The Chatra widget. Leave it out for the WhatsApp button alone. */
-  chatra: z
-    .strictObject({
-      /** Your Chatra public key (dashboard: Settings → Preferences → API keys), the `ChatraID` of Chatra's snippet. */
-      id: z
-        .string()
-        .regex(/^[A-Za-z0-9]{8,40}$/, { error: 'expected the public key from the Chatra dashboard: 8 to 40 letters and digits' })
-        .meta({ missingHint: 'Add your Chatra public key (dashboard: Settings → Preferences → API keys): chatra: { id: "…" }.' }),
-      /** When chatra.js loads: at once, when the browser is idle after the page loaded, or on the visitor's first interaction. */
-      load: z.enum(['eager', 'idle', 'interaction']).default('idle'),
-      /** `window.ChatraSetup` settings. */
-      setup: chatraSetupSchema.default({}),
-      /**
-       * Ask for consent first: nothing is requested from Chatra until the page calls
-       * `window.chatraWhatsApp.grantConsent()`, or (with `{ event }`) that DOM event fires.
-       * Until then the WhatsApp button shows. Default: false.
-       */
-      consent: z
-        .union([
-          z.boolean(),
-          z.strictObject({
-            /** Name of the event your consent manager dispatches (on window, document or any element). */
-            event: eventName('consent:granted'),
-          }),
-        ])
-        .default(false),
-      /** Pages that get the widget (path globs without `base`); default: every page. */
-      include: pathPatterns.optional(),
-      /** Pages that don't get the widget, even if `include` names them. */
-      exclude: pathPatterns.optional(),
-    })
-    .optional(),
+  chatra: chatraObject.optional(),
   /** Widget texts for every language: `linkLabel`, any Chatra `customStrings` key, and `autoMessage`. */
-  texts: z.strictObject({ ...textsShape, autoMessage: autoMessageSchema.optional() }).default({}),
+  texts: textsObject.default({}),
   /** Texts per page language (`ru`, `pt-BR`, …), over `texts` and our defaults. */
   locales: z
     .record(
       z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language code such as "ru" or "pt-BR"' }),
-      z.strictObject(textsShape),
+      languageTextsObject,
     )
     .default({}),
   /**
@@ -247,57 +371,14 @@ export const optionsSchema = z.strictObject({
    * `false`: no listener at all.
    */
   analytics: z
-    .union([
-      z.literal(false),
-      z.strictObject({
-        /** Event name for a click on a WhatsApp link (default "whatsapp_click"). */
-        event: eventName('whatsapp_click').default('whatsapp_click'),
-        /** Event name for Chatra's own analytics events (default "chatra_event"). */
-        chatraEvent: eventName('chatra_event').default('chatra_event'),
-      }),
-    ])
+    .union([z.literal(false), analyticsObject])
     // prefault: the object's own defaults fill it in (zod 4's default() would skip them).
     .prefault({}),
   /** The zero-JS WhatsApp button shown where the widget is not. */
-  fallback: z
-    .strictObject({
-      /** 'until-chatra': shown without JS and when the widget fails; 'always'; false: no floating button. */
-      floating: z.union([z.enum(['until-chatra', 'always']), z.literal(false)]).default('until-chatra'),
-      /**
-       * Corner of the floating button: at the reading end (bottom-right on left-to-right pages,
-       * bottom-left on right-to-left ones) or start, or a physical corner whatever the direction.
-       */
-      position: z.enum(['bottom-end', 'bottom-start', 'bottom-right', 'bottom-left']).default('bottom-end'),
-      /** Milliseconds to wait for the widget before showing the WhatsApp button instead. */
-      timeout: z.number().int().min(1000).max(60000).default(FLOATING_DEFAULTS.timeout),
-      /** Where the floating button shows, by CSS media features alone (pointer and hover): 'all', 'mobile' or 'desktop'. */
-      devices: z.enum(['all', 'mobile', 'desktop']).default('all'),
-      /** Distance in px from the side (`x`) and the bottom (`y`) of the window (default 20 and 20). */
-      offset: offsetSchema.prefault({}),
-      /** The same for windows up to 640px wide, e.g. above a mobile cookie bar (default: `offset`, also for a coordinate left out). */
-      mobileOffset: z
-        .strictObject({ x: z.number().int().min(0).max(2000).optional(), y: z.number().int().min(0).max(2000).optional() })
-        .optional(),
-      /** z-index of the floating button (default 9998, under Chatra's 9999). */
-      zIndex: z.number().int().default(FLOATING_DEFAULTS.zIndex),
-      /** On desktops, the floating button opens a QR code of the link to scan with a phone (CSS only; adds about 1 KB gzip to each page). Phones just follow the link. */
-      qr: z.boolean().default(false),
-      /**
-       * CSS selectors: while an element matching one is in the page (an open menu, a cookie
-       * banner), the floating buttons step aside, in CSS alone. An open \`<dialog>\` always does it.
-       */
-      hideWhen: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-      /** Room at the end of the page for the floating button, so it never covers the last content (a footer's links). */
-      room: z.boolean().default(true),
-      /** A greeting beside the floating button: `{ text, afterSeconds?, name?, avatar?, note? }`. */
-      greeting: greetingSchema.optional(),
-      /** Pages that get the floating button (path globs without `base`); default: every page. */
-      include: pathPatterns.optional(),
-      /** Pages that don't get the floating button, even if `include` names them. */
-      exclude: pathPatterns.optional(),
-    })
-    .prefault({}),
-});
+  fallback: fallbackObject.prefault({}),
+};
+/** `chatraWhatsApp(options)`: what astro.config gives, checked and with the defaults filled in. */
+export const optionsSchema: StrictObject<typeof optionsShape> = z.strictObject(optionsShape);
 
 export type { PageSetting } from '../shared/runtime-options.ts';
 

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 
@@ -155,6 +156,60 @@ export { setting, wrong, passed, props, texts };
     );
     const run = () => execFileSync(join(repo, 'node_modules/.bin/tsc'), ['-p', site], { cwd: site, env, encoding: 'utf8', stdio: 'pipe' });
     expect(run).not.toThrow();
+  });
+
+  test("every option has its documentation in the published types (an editor shows it in astro.config's options)", () => {
+    const file = join(site, 'src/scripts/options.ts');
+    mkdirSync(join(site, 'src/scripts'), { recursive: true });
+    writeFileSync(
+      file,
+      "import type { ChatraWhatsAppOptions } from 'astro-chatra-whatsapp';\nexport const options: ChatraWhatsAppOptions = { whatsapp: '' };\n",
+    );
+    const program = ts.createProgram([file], {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+    });
+    const checker = program.getTypeChecker();
+    let reference: ts.Node | undefined;
+    ts.forEachChild(program.getSourceFile(file)!, function find(node) {
+      if (ts.isTypeReferenceNode(node)) reference = node;
+      ts.forEachChild(node, find);
+    });
+    // Each property the package declares, all the way down (objects, unions, lists, records), by its path.
+    const undocumented: string[] = [];
+    const documented: string[] = [];
+    const seen = new Set<ts.Type>();
+    const walk = (type: ts.Type, path: string): void => {
+      if (seen.has(type)) return;
+      seen.add(type);
+      if (type.isUnionOrIntersection()) return type.types.forEach((member) => walk(member, path));
+      if (checker.isArrayType(type)) return checker.getTypeArguments(type as ts.TypeReference).forEach((item) => walk(item, `${path}[]`));
+      if (!(type.flags & ts.TypeFlags.Object)) return;
+      for (const index of checker.getIndexInfosOfType(type)) walk(index.type, `${path}<key>`);
+      for (const property of type.getProperties()) {
+        if (!property.getDeclarations()?.some((declaration) => declaration.getSourceFile().fileName.includes('/astro-chatra-whatsapp/')))
+          continue;
+        const doc = ts.displayPartsToString(property.getDocumentationComment(checker));
+        const named = path ? `${path}.${property.name}` : property.name;
+        (doc ? documented : undocumented).push(named);
+        walk(checker.getTypeOfSymbol(property), named);
+      }
+    };
+    walk(checker.getTypeAtLocation(reference!), '');
+    expect(undocumented).toEqual([]);
+    // The walk reached the options down to their leaves.
+    expect(documented).toEqual(
+      expect.arrayContaining([
+        'whatsapp',
+        'chatra.setup.colors.buttonBg',
+        'fallback.greeting.avatar',
+        'locales<key>.welcome',
+        'whatsapp[].label',
+      ]),
+    );
   });
 
   test('publint finds nothing to fix (strict)', () => {
