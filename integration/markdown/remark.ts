@@ -3,6 +3,7 @@ import type { Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { OptionError } from '../shared/errors.ts';
 import { defersErrors, errorMarker, frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
+import { linesBefore } from './source-lines.ts';
 import { contentLinkHref, isWhatsAppLink, LINK_PROPERTIES, mentionsScheme } from './whatsapp-scheme.ts';
 
 /** Pushed into `remarkPlugins` as `[remarkWhatsApp, context]`. */
@@ -16,7 +17,7 @@ export function remarkWhatsApp(context: MarkdownContext) {
       if (!(error instanceof OptionError)) throw error;
       if (!defers) file.fail(`${error.message} ${error.hint}`, node);
       const start = node?.position?.start;
-      const where = `${file.path}${start ? `:${start.line}:${start.column}` : ''}`;
+      const where = `${file.path}${start ? `:${start.line + linesBefore(file.path, String(file.value))}:${start.column}` : ''}`;
       return errorMarker(`${where}: ${error.message} ${error.hint}`, context) as Root['children'][number];
     };
     try {

@@ -2,6 +2,7 @@
 import type { Link, Root } from 'mdast';
 import { OptionError } from '../shared/errors.ts';
 import { defersErrors, errorMarker, frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
+import { linesBefore } from './source-lines.ts';
 import { contentLinkHref, isWhatsAppLink, LINK_PROPERTIES, mentionsScheme } from './whatsapp-scheme.ts';
 
 /** The part of Sätteri's mdast visitor context this plugin uses (satteri's `MdastVisitorContext`). */
@@ -19,12 +20,15 @@ interface SatteriFile {
   readonly data: { astro?: { frontmatter?: unknown } };
 }
 
-/** Where a link to `url` is written in `source`, as line:column (positions cost Sätteri every parse; this, only an error). */
-function locate(source: string, url: string): string {
+/**
+ * Where a link to `url` is written in `source`, as line:column of `fileURL`'s file (positions cost
+ * Sätteri every parse; this, only an error).
+ */
+function locate(source: string, url: string, fileURL: URL | undefined): string {
   const at = source.indexOf(`](${url}`);
   if (at < 0) return '';
   const before = source.slice(0, at);
-  const line = before.split('\n').length;
+  const line = before.split('\n').length + linesBefore(fileURL && decodeURI(fileURL.pathname), source);
   return `:${line}:${at - before.lastIndexOf('\n')}`;
 }
 
@@ -57,7 +61,7 @@ export function satteriWhatsAppLinks(context: MarkdownContext) {
         href = contentLinkHref(node.url, target, site);
       } catch (error) {
         if (!(error instanceof OptionError)) throw error;
-        const where = locate(visitor.source, node.url);
+        const where = locate(visitor.source, node.url, visitor.fileURL);
         if (!defers(visitor.fileURL, context)) throw located(error, visitor.fileURL, where);
         // Outside the pages folder: the link becomes the error marker (frontmatter-setting.ts defersErrors).
         visitor.setProperty(node, 'data', errorMarker(locatedMessage(error, visitor.fileURL, where), context).data);
