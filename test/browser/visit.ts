@@ -35,9 +35,9 @@ let browser: Browser;
 export const server = { origin: inject('browserOrigin') };
 
 /** Launches this file's Chromium before its tests, closes it after. */
-export function useBrowser(): void {
+export function useBrowser(options: Parameters<typeof launchChromium>[0] = {}): void {
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(options);
     mkdirSync(DOCS, { recursive: true });
   });
   afterAll(async () => {

@@ -13,8 +13,13 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * `backForwardCache`: Chromium's back/forward cache on (Playwright turns it off: a page left is
+ * then loaded again on Back, where a visitor's browser restores it as it was).
+ */
+export function launchChromium({ backForwardCache = false }: { backForwardCache?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
+    ...(backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
     executablePath: chromiumPath(),
     args: [
       '--headless=new',
