@@ -41,9 +41,9 @@ test('left while chatra.js was on its way: restored, it gets to ready', async ()
   const held = new Promise<void>((resolve) => (release = resolve));
   const v = await visit('/eager/', { init: countRestores, holdChatra: held, waitUntil: 'domcontentloaded' });
   await waitForState(v.page, 'loading');
-  const back = leaveAndComeBack(v.page);
+  // It comes only once the page is back: the cache kept the page with its request.
+  await leaveAndComeBack(v.page);
   release();
-  await back;
   await waitForState(v.page, 'ready');
   expect(await v.page.locator('#chatra').count()).toBe(1);
   expect(v.errors).toEqual([]);
