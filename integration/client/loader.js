@@ -46,6 +46,9 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, PAGE_D
   /** The widget was taken away after it was ready (watchWidget): the state says failed until it is back. */
   /** @type {boolean | undefined} */
   var lost;
+  /** A click asked for the chat before the widget was there (its openChat waits in Chatra.q). */
+  /** @type {boolean | undefined} */
+  var openAsked;
   /** The interface language Chatra started in (the texts' `language`; none: the dashboard's). */
   /** @type {string | undefined} */
   var chatraLanguage;
@@ -375,6 +378,11 @@ import { AUTO_MESSAGE_SENT_KEY, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, PAGE_D
     // A link opened in a new tab or window (Ctrl, Cmd or Shift): WhatsApp there, as the visitor asked.
     if (target.tagName === 'A' && (event.ctrlKey || event.metaKey || event.shiftKey)) return;
     event.preventDefault();
+    // Until the widget is there, one openChat waits for it in Chatra.q, however many clicks came.
+    if (state !== 'ready') {
+      if (openAsked) return;
+      openAsked = true;
+    }
     w.Chatra('openChat', true);
     load();
   });

@@ -50,6 +50,19 @@ describe('loading strategies', () => {
     await closeAll(v);
   });
 
+  test('clicks on the stand-in while chatra.js is on its way open the chat once', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/interaction/', { holdChatra: held });
+    for (let click = 0; click < 5; click++) await facade(v.page).click();
+    expect(await state(v.page)).toBe('loading');
+    release();
+    await waitForState(v.page, 'ready');
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'openChat')).toEqual([['openChat', true]]);
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
   test('interaction: a key press is enough to load', async () => {
     const v = await visit('/interaction/');
     await v.page.keyboard.press('Tab');
