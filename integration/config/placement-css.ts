@@ -27,11 +27,13 @@ export function placementCss(options: ResolvedOptions): string {
   const floatingParts = fallback.greeting ? `.${CLASS.floating},.${CLASS.greeting}` : `.${CLASS.floating}`;
   if (fallback.devices === 'mobile') css += `@media (hover:hover) and (pointer:fine){${floatingParts}{display:none}}`;
   if (fallback.devices === 'desktop') css += `@media (hover:none),(pointer:coarse){${floatingParts}{display:none}}`;
-  // With floating: 'always', the WhatsApp button stacks above Chatra's button when both share a
-  // bottom corner. Chatra places its button by physical corner; ours at the reading end follows the
-  // page's direction, so whether they share one may depend on it.
+  // With floating: 'always', the WhatsApp button stacks above Chatra's button (round, or its tab)
+  // when both share a bottom corner; where Chatra shows none (the site's own, hidden, a frame in the
+  // page) it keeps its place. Chatra places its button by physical corner; ours at the reading end
+  // follows the page's direction, so whether they share one may depend on it.
+  const chatraButton = chatra && !chatra.setup.customWidgetButton && !chatra.setup.startHidden && chatra.setup.mode !== 'frame';
   const chatraCorner = ['br', 'rb'].includes(facadePosition) ? 'right' : ['bl', 'lb'].includes(facadePosition) ? 'left' : undefined;
-  if (fallback.floating === 'always' && chatra && chatraCorner) {
+  if (fallback.floating === 'always' && chatraButton && chatraCorner) {
     const stack = [`.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`];
     if (fallback.greeting) stack.push(`.${CLASS.greeting}{bottom:calc(var(--acw-y,${y}px) + ${size + 16 + 68}px)}`);
     for (const [scope, side] of Object.entries(sidesByDirection(fallback.position))) {

@@ -41,6 +41,19 @@ describe('placementCss', () => {
     expect(await css({ chatra })).not.toContain('.acw-floating{bottom:');
   });
 
+  test('"always" stays in its corner where Chatra shows no button of its own there (your own button, started hidden, a frame)', async () => {
+    for (const setup of [{ customWidgetButton: '.chat' }, { startHidden: true }, { mode: 'frame', injectTo: 'chat' }]) {
+      expect(
+        await css({ chatra: { id: 'DemoChatraId2026', setup }, fallback: { floating: 'always' } }),
+        JSON.stringify(setup),
+      ).not.toContain('.acw-floating{bottom:');
+    }
+    // Chatra's tab sits in the corner too: the button steps above it.
+    expect(await css({ chatra: { id: 'DemoChatraId2026', setup: { buttonStyle: 'tab' } }, fallback: { floating: 'always' } })).toContain(
+      '.acw-floating{bottom:',
+    );
+  });
+
   test("the chat stand-in takes Chatra's place, size, colours and z-index", async () => {
     const result = await css({
       chatra: { id: 'DemoChatraId2026', setup: { buttonPosition: 'lm', buttonSize: 48, zIndex: 500, colors: { buttonBg: '#112233' } } },
