@@ -55,7 +55,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, {
           styles: [assets.inlineCss].filter(Boolean),
-          scripts: [assets.bootstrap].filter(Boolean),
+          scripts: [...new Set([assets.bootstrap, assets.listener.bootstrap])].filter(Boolean),
           loadsChatra: Boolean(resolved.chatra),
         });
         const key = settingKey(config.root);

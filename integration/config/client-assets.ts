@@ -37,6 +37,13 @@ export interface ClientAssets {
    */
   loaderUrl?: string;
   /**
+   * What a page without the widget gets on a site with Chatra (`chatra.include`/`exclude`, a page
+   * setting of `false`): the analytics listener alone, a cached file (`scriptUrl`) or inline under
+   * CSP 'strict-dynamic' (`bootstrap`), or nothing without analytics. Without Chatra every page gets
+   * that already: it is `bootstrap` and `loaderUrl`.
+   */
+  listener: { bootstrap: string; scriptUrl?: string };
+  /**
    * With `fallback.greeting`: URL of its cached script (a close remembered for the session, the
    * greeting said once to screen readers), for a `<script async>` on pages that show it. None under
    * CSP 'strict-dynamic' (it would need the bootstrap): the greeting works without it.
@@ -146,14 +153,16 @@ function clientAssetsOf(
     add: (name: string, extension: string, type: string, body: string) => string;
     files: string;
   },
-): Pick<ClientAssets, 'bootstrap' | 'textsUrls' | 'loaderUrl'> {
+): Pick<ClientAssets, 'bootstrap' | 'textsUrls' | 'loaderUrl' | 'listener'> {
   const { chatra } = resolved;
-  if (!chatra) {
-    // The analytics listener alone: a cached file, or inline where a policy trusts only hashed scripts.
-    if (!analytics) return { bootstrap: '', textsUrls: {} };
-    if (insertLoader) return { bootstrap: analytics, textsUrls: {} };
-    return { bootstrap: '', textsUrls: {}, loaderUrl: add('analytics', 'js', 'text/javascript', analytics) };
-  }
+  // The analytics listener alone: a cached file, or inline where a policy trusts only hashed scripts.
+  const listener: ClientAssets['listener'] = !analytics
+    ? { bootstrap: '' }
+    : insertLoader
+      ? { bootstrap: analytics }
+      : { bootstrap: '', scriptUrl: add('analytics', 'js', 'text/javascript', analytics) };
+  if (!chatra)
+    return { bootstrap: listener.bootstrap, textsUrls: {}, listener, ...(listener.scriptUrl && { loaderUrl: listener.scriptUrl }) };
 
   const textsUrls: Record<string, string> = {};
   for (const [language, texts] of Object.entries(resolved.languages)) {
@@ -186,11 +195,11 @@ function clientAssetsOf(
   // consent (the page's consent manager may call grantConsent() at once), and CSP 'strict-dynamic',
   // where a <script src> in the page is blocked (host sources don't count) and the bootstrap,
   // trusted by its hash, adds the loader, which the policy then trusts in turn.
-  if (!insertLoader && !chatra.consent) return { bootstrap: '', textsUrls, loaderUrl };
+  if (!insertLoader && !chatra.consent) return { bootstrap: '', textsUrls, loaderUrl, listener };
   const bootstrapCall = insertLoader ? minifiedScripts.bootstrapInsertingLoader : minifiedScripts.bootstrap;
   const event = typeof chatra.consent === 'object' ? chatra.consent.event : undefined;
   const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: loaderUrl, event });
-  return { bootstrap, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl };
+  return { bootstrap, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl, listener };
 }
 /** Writes the files into their folder of the build's output, beside the site's own: static for every adapter. */
 export async function writeClientFiles(files: Record<string, ClientFile>, outDir: URL, place: FilesPlace): Promise<void> {

@@ -70,6 +70,7 @@ export function toRuntimeOptions(
     textsUrls: assets.textsUrls,
     loaderUrl: assets.loaderUrl,
     bootstrap: assets.bootstrap,
+    listener: assets.listener,
     ...(assets.greetingScriptUrl && { greetingScriptUrl: assets.greetingScriptUrl }),
   };
 }

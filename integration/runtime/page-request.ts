@@ -146,8 +146,8 @@ export class PageRequest implements PageHandler {
   #parts: PageParts = { widget: false, floating: false };
   /** The document's `<html lang>`, if any. */
   #documentLanguage: string | undefined;
-  /** Whether the page gets the build's scripts. */
-  #scripts = false;
+  /** What the page gets of our scripts: inline in the head, and a cached file before `</head>`. */
+  #scripts: RuntimeOptions['listener'] = { bootstrap: '' };
 
   constructor(kits: PageKits, facts: RequestFacts) {
     this.#kits = kits;
@@ -168,9 +168,10 @@ export class PageRequest implements PageHandler {
     this.#parts = { widget: on && Boolean(options.chatra) && getsWidget(this.#route), floating: on && getsFloating(this.#route) };
     this.#language = languageOf(options, this.#facts.locale ?? lang);
     this.#documentLanguage = lang;
-    // On a site with Chatra, a page without the widget gets no script (the analytics listener rides in the loader).
-    this.#scripts = this.#parts.widget || !options.chatra;
-    const script = this.#scripts ? options.bootstrap : '';
+    // On a site with Chatra, a page without the widget gets the analytics listener alone (elsewhere it rides in the loader).
+    this.#scripts =
+      this.#parts.widget || !options.chatra ? { bootstrap: options.bootstrap, scriptUrl: options.loaderUrl } : options.listener;
+    const script = this.#scripts.bootstrap;
     const nonces = this.#facts.nonces;
     return (
       pageHeadHtml(options, this.#parts, nonces?.style) + (script ? `<script${nonceAttribute(nonces?.script)}>${script}</script>` : '')
@@ -185,7 +186,7 @@ export class PageRequest implements PageHandler {
   headEnd(): string {
     const { options, sendsAutoMessage } = this.#kits;
     const nonce = this.#facts.nonces?.script;
-    if (!this.#parts.widget) return this.#scripts ? loaderScriptHtml(options.loaderUrl, nonce) : '';
+    if (!this.#parts.widget) return loaderScriptHtml(this.#scripts.scriptUrl, nonce);
     const autoMessage = Boolean(options.autoMessage) && sendsAutoMessage(this.#route);
     const links = this.#pageLinks();
     const make = () =>

@@ -22,7 +22,7 @@ export const OPENS_CHAT = 'chat';
 /** `<script type="application/json" id>` in `<head>`: the page's texts file, links and auto-message flag. */
 export const PAGE_DATA_ID = 'chatra-whatsapp-page';
 
-/** `<script async id>` before `</head>`: the cached loader. */
+/** `<script async id>` before `</head>`: the cached loader, or on a page without the widget the analytics listener alone. */
 export const LOADER_ID = 'chatra-whatsapp-loader';
 
 /**

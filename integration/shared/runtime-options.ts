@@ -71,6 +71,8 @@ export interface RuntimeOptions extends PathStyle {
   loaderUrl?: string;
   /** The inline head script, when the build needs one (consent, CSP 'strict-dynamic'); '' otherwise. */
   bootstrap: string;
+  /** With Chatra, what a page without the widget gets: the analytics listener alone (config/client-assets.ts). */
+  listener: { bootstrap: string; scriptUrl?: string };
   /** What a frontmatter marker must carry to count (shared/page-setting.ts). */
   settingKey: string;
   /** URL of the greeting's cached script, for pages that show a greeting. */

@@ -95,6 +95,19 @@ describe('analytics', () => {
     await closeAll(v);
   });
 
+  test('a page without the widget (chatra.exclude) still reports its WhatsApp clicks: the analytics listener comes alone', async () => {
+    const v = await visit('/router-exclude/router/two/', {
+      init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []),
+    });
+    await floating(v.page).click();
+    await expect.poll(() => v.popups.length).toBe(1);
+    const dataLayer = await v.page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer);
+    expect(dataLayer.map((entry) => entry.event)).toEqual(['whatsapp_click']);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('a site that cancels whatsapp:click keeps the click out of analytics, and the link still opens', async () => {
     const v = await visit('/idle/second/', {
       script: 'blocked',

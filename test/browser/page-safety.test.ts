@@ -105,4 +105,18 @@ describe('strict CSP (security.csp: true)', () => {
       await closeAll(v);
     },
   );
+
+  test('csp-strict-dynamic: a page without the widget gets the analytics listener inline, allowed by its hash', async () => {
+    const v = await visit('/csp-strict-dynamic/second/', {
+      init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []),
+    });
+    await floating(v.page).click();
+    await expect.poll(() => v.popups.length).toBe(1);
+    const dataLayer = await v.page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer);
+    expect(dataLayer.map((entry) => entry.event)).toEqual(['whatsapp_click']);
+    expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
 });

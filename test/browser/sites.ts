@@ -44,7 +44,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   'csp-strict-dynamic': {
-    options: { chatra: chatra('eager') },
+    // /second/ without the widget: the analytics listener alone, inline, allowed by its hash.
+    options: { chatra: chatra('eager', { exclude: ['/second/'] }) },
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
   // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader and chatra.js.

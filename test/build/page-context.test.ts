@@ -72,9 +72,10 @@ describe('one phone number, a message naming the page, per-page rules (base /doc
     expect(decodeQrSvg(/<svg[^>]*class="acw-qr"[\s\S]*?<\/svg>/.exec(html)![0])).toBe(own);
   });
 
-  test('whatsapp: false in frontmatter: no widget, no floating button; #whatsapp links still work', () => {
+  test('whatsapp: false in frontmatter: no widget, no floating button; #whatsapp links still work, their clicks reported', () => {
     const { floating, data, loader, styles, footerLink } = pageParts(site.read('off/index.html'));
-    expect([floating, data, loader, styles]).toEqual([undefined, undefined, undefined, 0]);
+    expect([floating, data, styles]).toEqual([undefined, undefined, 0]);
+    expect(attribute(loader, 'src')).toMatch(/^\/docs\/_astro\/acw-analytics\.[0-9a-f]{10}\.js$/);
     expect(attribute(footerLink!, 'href')).toBe(message('Hi! A question about No chat here (https://shop.example/docs/off/)'));
   });
 
@@ -99,10 +100,12 @@ describe('one phone number, a message naming the page, per-page rules (base /doc
     expect(loader).toBeDefined();
   });
 
-  test('chatra.exclude: no widget at checkout; the floating button shows from the start', () => {
+  test('chatra.exclude: no widget at checkout; the floating button shows from the start; its clicks reach analytics', () => {
     const { floating, data, loader, page } = pageParts(site.read('no-widget/index.html'));
     expect(data).toBeUndefined();
-    expect(loader).toBeUndefined();
+    // The analytics listener alone, not the loader (which carries it on pages with the widget).
+    expect(attribute(loader, 'src')).toMatch(/^\/docs\/_astro\/acw-analytics\.[0-9a-f]{10}\.js$/);
+    expect(site.read(attribute(loader, 'src')!.replace(/^\/docs\//, ''))).toContain('whatsapp:click');
     expect(page.all('button', { class: /\bacw-facade\b/ })).toHaveLength(0);
     // Not "until Chatra": there is no Chatra on this page to wait for.
     expect(attribute(floating, 'class')).not.toMatch(/\bacw-until\b/);

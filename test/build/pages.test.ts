@@ -232,3 +232,40 @@ describe('security.csp: true', () => {
     expect(policy['script-src']).toContain('https://call.chatra.io');
   });
 });
+
+describe("security.csp with 'strict-dynamic', a page without the widget", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildFixture('pages', {
+      security: { csp: { scriptDirective: { strictDynamic: true } } },
+      integrations: [
+        mdx(),
+        chatraWhatsApp({ whatsapp: { phone: '+7 900 123 45 67' }, chatra: { id: 'DemoChatraId2026', exclude: ['/pricing'] } }),
+      ],
+    });
+  });
+
+  test('its analytics listener is inline, allowed by its hash; the pages with the widget keep the bootstrap, allowed by its own', async () => {
+    const hash = async (text: string) =>
+      `'sha256-${Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('base64')}'`;
+    const scriptSources = (path: string) => {
+      const page = parsePage(site.read(path));
+      const [meta] = page.all('meta', { 'http-equiv': /content-security-policy/i });
+      const directive = attribute(meta, 'content')!
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .find(([name]) => name === 'script-src')!;
+      const ours = page.all('script').filter((element) => /whatsapp|ChatraID/.test(textOf(element)));
+      return { sources: directive.slice(1), ours: ours.map(textOf) };
+    };
+    const without = scriptSources('pricing/index.html');
+    expect(without.ours).toHaveLength(1);
+    expect(without.ours[0]).toContain('whatsapp:click');
+    expect(without.ours[0]).not.toContain('ChatraID');
+    expect(without.sources).toContain(await hash(without.ours[0]));
+    const withWidget = scriptSources('index.html');
+    expect(withWidget.ours).toHaveLength(1);
+    expect(withWidget.ours[0]).toContain('ChatraID');
+    expect(withWidget.sources).toContain(await hash(withWidget.ours[0]));
+  });
+});

@@ -68,7 +68,9 @@ async function kitAt(path: string, from = server) {
   return {
     status: response.status,
     lang: attribute(page.all('html')[0], 'lang'),
-    loader: page.all('script', { id: 'chatra-whatsapp-loader' }).length,
+    // The loader (a page without the widget has the analytics listener alone, under the same id).
+    loader: page.all('script', { id: 'chatra-whatsapp-loader' }).filter((script) => /\/acw-loader\./.test(attribute(script, 'src') ?? ''))
+      .length,
     texts: page
       .all('script', { id: 'chatra-whatsapp-page' })
       .map((data) => JSON.parse(textOf(data)).texts.replace(/\.[^.]+\.json$/, ''))[0],

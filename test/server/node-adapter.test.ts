@@ -72,7 +72,8 @@ function kitOf(html: string) {
     page,
     floating: page.all('a', { class: /\bacw-floating\b/ }),
     data: page.all('script', { id: 'chatra-whatsapp-page' }),
-    loader: page.all('script', { id: 'chatra-whatsapp-loader' }),
+    // The loader (a page without the widget has the analytics listener alone, under the same id).
+    loader: page.all('script', { id: 'chatra-whatsapp-loader' }).filter((script) => /\/acw-loader\./.test(attribute(script, 'src') ?? '')),
     footer: page.all('a').filter((a) => textOf(a).startsWith('WhatsApp us')),
   };
 }

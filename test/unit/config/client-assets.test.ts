@@ -37,3 +37,21 @@ describe('where the client files go', () => {
     expect(assets.files[assets.loaderUrl!.split('/').pop()!].body).toContain('"files":"/_acw/"');
   });
 });
+
+describe('what a page without the widget gets on a site with Chatra', () => {
+  test('the analytics listener alone: a cached file, or inline (hashed) under CSP strict-dynamic; nothing with analytics: false', async () => {
+    const cached = clientAssets(resolved, '/');
+    expect(cached.listener.bootstrap).toBe('');
+    expect(cached.listener.scriptUrl).toMatch(/^\/_astro\/acw-analytics\.[0-9a-f]{10}\.js$/);
+    const listener = cached.files[cached.listener.scriptUrl!.split('/').pop()!].body;
+    expect(listener).toContain('whatsapp:click');
+    expect(listener).not.toContain('call.chatra.io');
+    const inline = clientAssets(resolved, '/', { insertLoader: true });
+    expect(inline.listener).toEqual({ bootstrap: listener });
+    const off = await resolveOptions(
+      { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId' }, analytics: false },
+      { site: undefined },
+    );
+    expect(clientAssets(off, '/').listener).toEqual({ bootstrap: '' });
+  });
+});
