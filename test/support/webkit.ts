@@ -6,11 +6,17 @@
  * starting a session hangs rather than fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { freePort } from './servers.ts';
 
 const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = process.env.WEBKIT_MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** In the library folder of the machine's architecture (x86_64-linux-gnu, aarch64-linux-gnu, …). */
+const MINIBROWSER =
+  process.env.WEBKIT_MINIBROWSER_PATH ??
+  readdirSync('/usr/lib')
+    .map((folder) => `/usr/lib/${folder}/webkit2gtk-4.1/MiniBrowser`)
+    .find(existsSync) ??
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const XVFB = '/usr/bin/Xvfb';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
