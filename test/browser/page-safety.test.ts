@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LINK } from './sites.ts';
-import { closeAll, floating, seen, state, useBrowser, visit, waitForState } from './visit.ts';
+import { clickedEvents, closeAll, floating, seen, state, useBrowser, visit, waitForState } from './visit.ts';
 
 useBrowser();
 
@@ -107,13 +107,8 @@ describe('strict CSP (security.csp: true)', () => {
   );
 
   test('csp-strict-dynamic: a page without the widget gets the analytics listener inline, allowed by its hash', async () => {
-    const v = await visit('/csp-strict-dynamic/second/', {
-      init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []),
-    });
-    await floating(v.page).click();
-    await expect.poll(() => v.popups.length).toBe(1);
-    const dataLayer = await v.page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer);
-    expect(dataLayer.map((entry) => entry.event)).toEqual(['whatsapp_click']);
+    const { v, events } = await clickedEvents('/csp-strict-dynamic/second/');
+    expect(events).toEqual(['whatsapp_click']);
     expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(v.chatraRequests).toHaveLength(0);
     expect(v.errors).toEqual([]);

@@ -165,6 +165,15 @@ export const seen = (page: Page) =>
         }
       ).__chatra,
   );
+/** Opens `path` with an empty `dataLayer`, clicks the floating WhatsApp button; returns the events analytics got. */
+export async function clickedEvents(path: string): Promise<{ v: Visit; events: string[] }> {
+  const v = await visit(path, { init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []) });
+  await floating(v.page).click();
+  await v.page.waitForEvent('popup');
+  const dataLayer = await v.page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer);
+  return { v, events: dataLayer.map((entry) => entry.event) };
+}
+
 export const closeAll = async (...visits: Visit[]) => Promise.all(visits.map((v) => v.page.context().close()));
 
 export async function axeViolations(page: Page) {
