@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { STATE_ATTRIBUTE } from '../../integration/shared/dom.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { ROOMY_TIMEOUT } from './sites.ts';
@@ -169,7 +169,8 @@ export const seen = (page: Page) =>
 export async function clickedEvents(path: string): Promise<{ v: Visit; events: string[] }> {
   const v = await visit(path, { init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []) });
   await floating(v.page).click();
-  await v.page.waitForEvent('popup');
+  // The new tab (counted as it opens: it may be there before anything here could wait for it).
+  await expect.poll(() => v.popups.length).toBe(1);
   const dataLayer = await v.page.evaluate(() => (window as unknown as { dataLayer: { event: string }[] }).dataLayer);
   return { v, events: dataLayer.map((entry) => entry.event) };
 }
