@@ -172,7 +172,9 @@ export function pageBodyHtml(
   // The greeting's script: a close remembered for the session, the greeting said once to screen readers.
   const script =
     greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl, scriptNonce) : '';
-  return `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang}>${html}</aside>${script}`;
+  // data-pagefind-ignore: site search (Pagefind, which Starlight and many themes run over the
+  // whole <body>) would otherwise find the button's and greeting's words on every page.
+  return `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang} data-pagefind-ignore="all">${html}</aside>${script}`;
 }
 
 /** A page's greeting: its words (the page's language, or the page's own text) and the site's name and picture. */

@@ -1,6 +1,8 @@
 /** The demo site at the repository root, built as `npm start` builds it. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultTexts } from '../../integration/config/default-texts.ts';
 import { TOOLBAR_EVENTS } from '../../integration/shared/toolbar-data.ts';
@@ -107,5 +109,40 @@ describe('the built demo', () => {
     const loaders = site.files('_astro').filter((file) => file.startsWith('acw-loader.'));
     expect(loaders).toHaveLength(1);
     expect(site.read(`_astro/${loaders[0]}`)).toContain('https://call.chatra.io/chatra.js');
+  });
+
+  test("Pagefind, run over the built site as Starlight and many themes do, indexes each page's own text and none of the kit's", async () => {
+    const { index } = await pagefind.createIndex();
+    try {
+      const { errors, page_count } = await index!.addDirectory({ path: site.outDir });
+      expect(errors).toEqual([]);
+      expect(page_count).toBeGreaterThanOrEqual(3);
+      const { files } = await index!.getFiles();
+      // A fragment is a page's indexed text: gzip, then "pagefind_dcd" and JSON.
+      const fragments = files
+        .filter((file) => file.path.endsWith('.pf_fragment'))
+        .map(
+          (file) =>
+            JSON.parse(
+              gunzipSync(file.content)
+                .toString('utf8')
+                .replace(/^pagefind_dcd/, ''),
+            ) as { url: string; content: string },
+        );
+      const home = fragments.find((fragment) => fragment.url === '/');
+      expect(home?.content).toContain(textOf(parsePage(site.read('index.html')).all('h1')[0]));
+      for (const { url, content } of fragments) {
+        for (const kitText of [
+          'Questions about the demo? We answer',
+          'Typically replies within an hour',
+          'Есть вопросы о демо',
+          'Связаться с нами',
+        ]) {
+          expect(content, url).not.toContain(kitText);
+        }
+      }
+    } finally {
+      await pagefind.close();
+    }
   });
 });

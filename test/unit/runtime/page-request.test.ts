@@ -97,12 +97,20 @@ describe('a page request fills the page into its links', () => {
       `<!doctype html><html lang="${lang}"><head><title>404</title></head><body><p>Not found</p></body></html>`;
     const request = () =>
       new PageRequest(kit, { url: new URL('https://shop.example/ru/nope'), locale: 'ru', locals: () => ({}), prerendered: false });
-    expect(transformPageText(page('en'), request())).toContain('<aside class="acw-region" aria-label="Связаться с нами" lang="ru">');
-    expect(transformPageText(page('ru-RU'), request())).toContain('<aside class="acw-region" aria-label="Связаться с нами">');
+    expect(transformPageText(page('en'), request())).toContain(
+      '<aside class="acw-region" aria-label="Связаться с нами" lang="ru" data-pagefind-ignore="all">',
+    );
+    expect(transformPageText(page('ru-RU'), request())).toContain(
+      '<aside class="acw-region" aria-label="Связаться с нами" data-pagefind-ignore="all">',
+    );
     // A document that says no language (or an empty one): the landmark says its own.
     const unsaid = '<!doctype html><html><head><title>404</title></head><body><p>Not found</p></body></html>';
-    expect(transformPageText(unsaid, request())).toContain('<aside class="acw-region" aria-label="Связаться с нами" lang="ru">');
-    expect(transformPageText(page(''), request())).toContain('<aside class="acw-region" aria-label="Связаться с нами" lang="ru">');
+    expect(transformPageText(unsaid, request())).toContain(
+      '<aside class="acw-region" aria-label="Связаться с нами" lang="ru" data-pagefind-ignore="all">',
+    );
+    expect(transformPageText(page(''), request())).toContain(
+      '<aside class="acw-region" aria-label="Связаться с нами" lang="ru" data-pagefind-ignore="all">',
+    );
   });
 
   test("a WhatsApp link to another number (a commenter's) naming the page stays as written: the page's title is not theirs to get", async () => {

@@ -29,7 +29,7 @@ describe('labels in another language than the page say which', () => {
       parts,
       links,
     );
-    expect(html).toMatch(/^<aside class="acw-region" aria-label="Contact us" lang="en">/);
+    expect(html).toMatch(/^<aside class="acw-region" aria-label="Contact us" lang="en" data-pagefind-ignore="all">/);
     expect(html.match(/lang=/g)).toHaveLength(1);
   });
 
@@ -45,7 +45,9 @@ describe('labels in another language than the page say which', () => {
   });
 
   test('a document that says no language: the landmark says its own', () => {
-    expect(pageBodyHtml(options, labels({}), parts, links)).toContain('<aside class="acw-region" aria-label="Contact us" lang="sw">');
+    expect(pageBodyHtml(options, labels({}), parts, links)).toContain(
+      '<aside class="acw-region" aria-label="Contact us" lang="sw" data-pagefind-ignore="all">',
+    );
   });
 });
 
