@@ -20,7 +20,7 @@ import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
 import { localeHosts, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
-import { addMarkdownPlugins, settingKey } from './markdown/processor.ts';
+import { addMarkdownPlugins, markdocWarning, settingKey } from './markdown/processor.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
 export type { SiteConfig } from './config/resolve.ts';
@@ -66,7 +66,10 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           settingKey: key,
           localeHosts: localeHosts(config.i18n?.domains),
         });
-        updateConfig({ vite: { plugins: [virtualOptions(runtime)] }, ...(csp && { security: { csp: csp as CspObject } }) });
+        updateConfig({
+          vite: { plugins: [virtualOptions(runtime, resolved.darkWhen)] },
+          ...(csp && { security: { csp: csp as CspObject } }),
+        });
         addMiddleware({ entrypoint: ownModule('runtime/middleware'), order: 'pre' });
         addMarkdownPlugins(
           config.markdown,
@@ -79,6 +82,8 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           },
           { updateConfig, logger },
         );
+        const markdoc = markdocWarning(config.integrations);
+        if (markdoc) logger.warn(markdoc);
         if (command === 'dev') addToolbarApp(addDevToolbarApp);
       },
       // The loader and the texts files: served by the dev server, written beside the site's own

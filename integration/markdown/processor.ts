@@ -46,6 +46,19 @@ export function addMarkdownPlugins(
   }
 }
 
+/**
+ * Markdoc (`.mdoc`) parses with its own pipeline, which the Markdown plugins never see: say so once,
+ * at config time, rather than leave `whatsapp:` links in it silently dead.
+ */
+export function markdocWarning(integrations: readonly { name: string }[]): string | undefined {
+  if (!integrations.some((integration) => integration.name === '@astrojs/markdoc')) return undefined;
+  return (
+    '.mdoc (Markdoc) files are parsed by Markdoc, not by the Markdown processor: in them a [text](whatsapp:) link stays as written ' +
+    'and a frontmatter `whatsapp:` does nothing. Link to #whatsapp (or #chat) there, which every page gets, and set ' +
+    'Astro.locals.whatsapp in the layout that renders the entry (e.g. from entry.data).'
+  );
+}
+
 function astroMajor(): number {
   const { version } = createRequire(import.meta.url)('astro/package.json') as { version: string };
   return Number(version.split('.')[0]);

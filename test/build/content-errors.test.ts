@@ -1,6 +1,7 @@
 /** A `whatsapp:` link the contact can't honour, or a wrong page setting, stops the build, naming the file or page. */
 import { unified } from '@astrojs/markdown-remark';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildFixture } from './fixture.ts';
 
@@ -103,4 +104,32 @@ describe("a collection entry's Markdown (Astro renders it while syncing content,
       expect(again?.message).toBe(first!.message);
     },
   );
+});
+
+test.each([
+  ['with @astrojs/markdoc', true],
+  ['without it', false],
+])('%s in the config, `astro sync` says (or not) that .mdoc files keep their whatsapp: links', async (_name, withMarkdoc) => {
+  const { sync } = await import('astro');
+  let printed = '';
+  const write = process.stdout.write.bind(process.stdout);
+  const writeError = process.stderr.write.bind(process.stderr);
+  const capture = (chunk: string | Uint8Array) => ((printed += String(chunk)), true);
+  process.stdout.write = capture as typeof process.stdout.write;
+  process.stderr.write = capture as typeof process.stderr.write;
+  try {
+    // Markdoc itself isn't installed here (its peer range lags Astro 7); the warning keys on its integration's name.
+    const markdoc = { name: '@astrojs/markdoc', hooks: {} };
+    await sync({
+      root: fileURLToPath(new URL('../fixtures/pages/', import.meta.url)),
+      configFile: false,
+      logLevel: 'warn',
+      integrations: [chatraWhatsApp({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }), ...(withMarkdoc ? [markdoc] : [])],
+    });
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeError;
+  }
+  expect(printed.match(/\.mdoc \(Markdoc\) files/g) ?? []).toHaveLength(withMarkdoc ? 1 : 0);
+  if (withMarkdoc) expect(printed).toMatch(/Link to #whatsapp \(or #chat\) there/);
 });
