@@ -1,5 +1,5 @@
 /**
- * A site owner's CSS selector (`fallback.hideWhen`), checked before it goes into the stylesheet:
+ * A site owner's CSS selector (`fallback.hideWhen`, `darkWhen`), checked before it goes into the stylesheet:
  * parsed by css-what (the selector parser of css-select, which cheerio and svgo use), and nothing in
  * it that could end the selector's rule or the stylesheet (css-what forgives some of those).
  */
@@ -10,20 +10,19 @@ import { OptionError } from '../shared/errors.ts';
 const OUTSIDE_SELECTOR = /[{};<@\\]|\/\*|[\u0000-\u001f\u007f]/;
 const COMBINATORS = new Set(['child', 'descendant', 'adjacent', 'sibling', 'parent', 'column-combinator']);
 
-/** Loaded on first use: only sites with `hideWhen` pay for it. */
+/** Loaded on first use: only sites with a selector option pay for it. */
 function parse(selector: string): ReturnType<typeof import('css-what').parse> {
   return (createRequire(import.meta.url)('css-what') as typeof import('css-what')).parse(selector);
 }
 
-/** The selector as it goes into the stylesheet, or an OptionError naming `path`. */
-export function checkSelector(selector: string, path: string): string {
+const HIDE_WHEN_FIX =
+  'Give a CSS selector of an element that is present while the button must step aside, e.g. ".menu-open" or "body.nav-open".';
+
+/** The selector as it goes into the stylesheet, or an OptionError naming `path` and, as its fix, `fix`. */
+export function checkSelector(selector: string, path: string, fix: string = HIDE_WHEN_FIX): string {
   const trimmed = selector.trim();
   const fail = (problem: string): never => {
-    throw new OptionError(
-      path,
-      `${JSON.stringify(selector)} ${problem}`,
-      'Give a CSS selector of an element that is present while the button must step aside, e.g. ".menu-open" or "body.nav-open".',
-    );
+    throw new OptionError(path, `${JSON.stringify(selector)} ${problem}`, fix);
   };
   if (trimmed === '') fail('is empty.');
   if (OUTSIDE_SELECTOR.test(trimmed)) fail("has a character a selector can't hold here ({, }, ;, <, @, a backslash or a comment).");

@@ -1,6 +1,7 @@
 import { CLASS } from '../shared/dom.ts';
 import type { ResolvedOptions } from './resolve.ts';
 import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
+import { darkThemeCss } from './theme-css.ts';
 
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */
 export function placementCss(options: ResolvedOptions): string {
@@ -15,8 +16,10 @@ export function placementCss(options: ResolvedOptions): string {
     { x: fallback.offset.x, y: fallback.offset.y, z: fallback.zIndex, timeout: fallback.timeout },
     { x, y, z: zIndex, timeout },
   );
-  if (fallback.greeting && fallback.greeting.afterSeconds !== GREETING_DEFAULTS.afterSeconds) {
-    css += `:root{--acw-greet-after:${fallback.greeting.afterSeconds}s}`;
+  if (fallback.greeting) {
+    if (fallback.greeting.afterSeconds !== GREETING_DEFAULTS.afterSeconds)
+      css += `:root{--acw-greet-after:${fallback.greeting.afterSeconds}s}`;
+    css += darkThemeCss('greeting', options.darkWhen);
   }
   if (fallback.mobileOffset) {
     const { x: mobileX = fallback.offset.x, y: mobileY = fallback.offset.y } = fallback.mobileOffset;

@@ -32,6 +32,8 @@ export interface ResolvedOptions extends SiteTexts {
   };
   /** `hideWhen` checked, as a list. */
   fallback: Omit<ParsedOptions['fallback'], 'hideWhen'> & { hideWhen: string[] };
+  /** `darkWhen` checked. */
+  darkWhen?: string;
   analytics: ParsedOptions['analytics'];
   autoMessage?: { afterSeconds: number; pages?: string[] };
   /** Language of pages that declare none. */
@@ -103,6 +105,14 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
       : typeof hideWhen === 'string'
         ? [checkSelector(hideWhen, 'fallback.hideWhen')]
         : hideWhen.map((selector, index) => checkSelector(selector, `fallback.hideWhen.${index}`));
+  const darkWhen =
+    options.darkWhen === undefined
+      ? undefined
+      : checkSelector(
+          options.darkWhen,
+          'darkWhen',
+          'Give a CSS selector that matches <html> while the site is dark, e.g. ".dark" or "[data-theme=\'dark\']".',
+        );
   if (options.fallback.qr && contacts.length > 1) {
     throw new OptionError(
       'fallback.qr',
@@ -223,6 +233,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     site: site.site,
     chatra,
     fallback: { ...options.fallback, hideWhen: hideSelectors },
+    ...(darkWhen && { darkWhen }),
     analytics: options.analytics,
     autoMessage: autoMessage && chatra ? { afterSeconds: autoMessage.afterSeconds, pages: autoMessage.pages } : undefined,
     defaultLanguage,

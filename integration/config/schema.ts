@@ -376,6 +376,13 @@ const optionsShape = {
     .prefault({}),
   /** The zero-JS WhatsApp button shown where the widget is not. */
   fallback: fallbackObject.prefault({}),
+  /**
+   * A CSS selector that matches `<html>` (or `<body>`) while the site shows its dark theme: `'.dark'`,
+   * `'.theme-dark'`, `'[data-theme="dark"]'`. The greeting and `<WhatsAppButton theme="auto">` are
+   * then dark exactly when it matches, whatever the visitor's system setting. Default: Starlight's
+   * `data-theme` and a `.dark`/`.light` class where the page has one, else the system setting.
+   */
+  darkWhen: z.string().optional(),
 };
 /** `chatraWhatsApp(options)`: what astro.config gives, checked and with the defaults filled in. */
 export const optionsSchema: StrictObject<typeof optionsShape> = z.strictObject(optionsShape);

@@ -4,19 +4,27 @@ import type { RuntimeOptions } from '../shared/runtime-options.ts';
 import type { ClientAssets } from './client-assets.ts';
 import { ownModule } from './own-module.ts';
 import type { ResolvedOptions } from './resolve.ts';
+import { darkThemeCss } from './theme-css.ts';
 
 /** The module the middleware and the components import their options from (it throws when loaded as it is). */
 const OPTIONS_MODULE = fileURLToPath(ownModule('runtime/options'));
+/** The components' stylesheet for `theme="auto"`, written per site (styles/ sits beside dist/ and the sources' folders). */
+const AUTO_THEME_STYLESHEET = fileURLToPath(
+  new URL(`${import.meta.url.endsWith('.ts') ? '..' : '../..'}/styles/auto-theme.css`, import.meta.url),
+);
 
 /**
  * Serves this build's options as the contents of `runtime/options.ts`: a real file, so a site that
  * uses the components without the integration gets that file's own message, not a bundler error.
+ * And the components' `theme="auto"` stylesheet, for the site's own dark marker.
  */
-export function virtualOptions(options: RuntimeOptions): Plugin {
+export function virtualOptions(options: RuntimeOptions, darkWhen: string | undefined): Plugin {
   return {
     name: 'astro-chatra-whatsapp:options',
     load(id) {
-      if (id.split('?')[0] === OPTIONS_MODULE) return `export default ${JSON.stringify(options)};`;
+      const file = id.split('?')[0];
+      if (file === OPTIONS_MODULE) return `export default ${JSON.stringify(options)};`;
+      if (file === AUTO_THEME_STYLESHEET) return darkThemeCss('autoButton', darkWhen);
     },
   };
 }

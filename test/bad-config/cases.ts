@@ -66,6 +66,12 @@ export const badConfigCases: BadConfigCase[] = [
     path: 'fallback.hideWhen',
     hint: /CSS selector/,
   },
+  {
+    name: 'darkWhen that leaves its rule',
+    options: { whatsapp: link, darkWhen: '.dark{} :root' },
+    path: 'darkWhen',
+    hint: /matches <html> while the site is dark/,
+  },
   { name: 'chatra without its id', options: { whatsapp: link, chatra: { load: 'eager' } }, path: 'chatra.id', hint: /API keys/ },
   { name: 'a message without a phone', options: { whatsapp: { text: 'Hi' } }, path: 'whatsapp.phone', hint: /international form/ },
   { name: 'a contact without a label', options: { whatsapp: [{ link }] }, path: 'whatsapp.0.label', hint: /Name each contact/ },

@@ -136,3 +136,34 @@ describe('a greeting on a site with Chatra', () => {
     await closeAll(working, failing);
   });
 });
+
+describe("darkWhen: the site's own dark marker, as a theme with a switch sets it", () => {
+  const looks = (v: Awaited<ReturnType<typeof visit>>) =>
+    v.page.evaluate(() => ({
+      greeting: getComputedStyle(document.querySelector('details.acw-greeting')!).backgroundColor,
+      button: getComputedStyle(document.querySelector('a.acw-auto')!).backgroundColor,
+    }));
+  const LIGHT = { greeting: 'rgb(255, 255, 255)', button: 'rgb(11, 110, 79)' };
+  const DARK = { greeting: 'rgb(31, 44, 52)', button: 'rgb(37, 211, 102)' };
+
+  test('light while <html> lacks it, though the system is dark (the switch removed it); dark once it is there', async () => {
+    const v = await visit('/dark-class/theme/', { context: { colorScheme: 'dark' } });
+    expect(await looks(v)).toEqual(LIGHT);
+    await v.page.evaluate(() => document.documentElement.classList.add('theme-dark'));
+    expect(await looks(v)).toEqual(DARK);
+    await closeAll(v);
+  });
+
+  test('dark with it on <html> while the system is light; the default site, unmarked, follows the system', async () => {
+    const v = await visit('/dark-class/theme/', { context: { colorScheme: 'light' } });
+    await v.page.evaluate(() => document.documentElement.classList.add('theme-dark'));
+    expect(await looks(v)).toEqual(DARK);
+    await closeAll(v);
+    const byDefault = await visit('/greeting/theme/', { context: { colorScheme: 'dark' } });
+    expect(await looks(byDefault)).toEqual(DARK);
+    await byDefault.page.evaluate(() => document.documentElement.classList.add('theme-dark'));
+    await byDefault.page.emulateMedia({ colorScheme: 'light' });
+    expect(await looks(byDefault)).toEqual(LIGHT);
+    await closeAll(byDefault);
+  });
+});

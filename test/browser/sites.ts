@@ -63,6 +63,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   'no-room': { options: { fallback: { room: false } } },
   // A greeting beside the button, in the page's language, with the site's own picture.
   greeting: { options: { fallback: { timeout: TIMEOUT, greeting: GREETING }, locales: { ru: { greeting: GREETING_RU } } } },
+  // A theme whose switch puts .theme-dark on <html> and only removes it for light (as Astro's portfolio example, Tailwind's .dark).
+  'dark-class': { options: { fallback: { timeout: TIMEOUT, greeting: GREETING }, darkWhen: '.theme-dark' } },
   'greeting-chatra': { options: { chatra: chatra('eager'), fallback: { timeout: TIMEOUT, greeting: GREETING } } },
   // Two phone numbers, one the beginning of the other: each link must stay its own.
   prefix: {

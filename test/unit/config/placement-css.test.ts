@@ -110,3 +110,21 @@ describe('placement of the greeting', () => {
     expect(result).not.toMatch(/(^|\})\.acw-greeting\{bottom:/);
   });
 });
+
+describe('the greeting in the dark', () => {
+  const greeting = { text: 'Hi' };
+  test("by default: the site's known markers on <html>, else the visitor's system setting", async () => {
+    const result = await css({ fallback: { greeting } });
+    expect(result).toContain(":root:is([data-theme='dark'],.dark) .acw-greeting{background:#1f2c34;color:#e9edef}");
+    expect(result).toMatch(/@media \(prefers-color-scheme:dark\)\{:root:not\([^)]*\.dark\) \.acw-greeting\{background:#1f2c34/);
+  });
+  test('with darkWhen: exactly where <html> or <body> matches it, the system setting ignored', async () => {
+    const result = await css({ fallback: { greeting }, darkWhen: ' .theme-dark ' });
+    expect(result).toContain(':is(:root,body):is(.theme-dark) .acw-greeting{background:#1f2c34;color:#e9edef}');
+    expect(result).not.toContain('prefers-color-scheme');
+    expect(result).not.toContain('.dark)');
+  });
+  test('no greeting, no dark rules', async () => {
+    expect(await css({ darkWhen: '.dark' })).not.toContain('#1f2c34');
+  });
+});
