@@ -251,6 +251,23 @@ describe('an on-demand page (output: server)', () => {
     expect(attribute(ask, 'href')).toMatch(/^https:\/\/wa\.me\//);
   });
 
+  test.each([
+    ['/rewrite', 'Astro.rewrite', 200, 'No chat'],
+    ['/mw-rewrite', "the site's middleware, next('/nochat')", 200, 'No chat'],
+    ['/rewrite?to=missing', 'Astro.rewrite to an unknown address', 404, 'Not found'],
+  ])(
+    '%s (%s): one kit, by the address asked for (not excluded, {path} its own), with the page that answered',
+    async (path, _how, status, title) => {
+      const response = await get(withIt, path);
+      expect(response.status).toBe(status);
+      const { page, floating, data, loader } = kitOf(await response.text());
+      expect(page.all('aside', { class: /\bacw-region\b/ })).toHaveLength(1);
+      // /nochat, in chatra.exclude, answered: the widget still comes, as the address asked for is not excluded.
+      expect([floating.length, data.length, loader.length]).toEqual([1, 1, 1]);
+      expect(message(attribute(floating[0], 'href'))).toBe(`About ${title} at ${path.split('?')[0]}/`);
+    },
+  );
+
   test('the 500 page gets the kit, status kept', async () => {
     const response = await get(withIt, '/boom');
     expect(response.status).toBe(500);
