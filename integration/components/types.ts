@@ -13,7 +13,7 @@ export interface WhatsAppButtonProps {
   variant?: 'inline' | 'floating' | undefined;
   /** The inline button's size: 'small', 'medium' (default) or 'large'. */
   size?: 'small' | 'medium' | 'large' | undefined;
-  /** The inline button's look. 'light' (default): dark green with white text; 'dark': bright green for dark pages; 'auto': dark where the site is (the integration's `darkWhen`; by default Starlight's `data-theme` or a `.dark` class, else the visitor's colour scheme). */
+  /** The inline button's look. 'light' (default): dark green with white text; 'dark': bright green for dark pages; 'auto': dark where the site is (the integration's `darkWhen`; by default Starlight's `data-theme` or a `.dark`/`.light` class, else the visitor's colour scheme; a switch that only removes `.dark` for light needs `darkWhen`). */
   theme?: 'light' | 'dark' | 'auto' | undefined;
   /** Also offer a QR code of the link, for desktop visitors (a CSS-only disclosure; phones just follow the link). */
   qr?: boolean | undefined;

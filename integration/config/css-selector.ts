@@ -36,3 +36,24 @@ export function checkSelector(selector: string, path: string, fix: string = HIDE
     fail('ends with a combinator or an empty part.');
   return trimmed;
 }
+
+const DARK_WHEN_FIX =
+  'Give a CSS selector that matches <html> (or <body>) while the site is dark, e.g. ".dark" or "[data-theme=\'dark\']".';
+
+/**
+ * `darkWhen`: a selector of `<html>` or `<body>`, so one naming another element (`dark`, the dot
+ * forgotten) or a pseudo-element, which could never match, stops the build rather than never darken.
+ */
+export function checkDarkSelector(selector: string, path: string): string {
+  const trimmed = checkSelector(selector, path, DARK_WHEN_FIX);
+  for (const token of parse(trimmed).flat()) {
+    const problem =
+      token.type === 'tag' && !['html', 'body'].includes(token.name)
+        ? `names the element <${token.name}>, which is neither <html> nor <body>${/^[\w-]+$/.test(token.name) ? ` (a class is ".${token.name}")` : ''}.`
+        : token.type === 'pseudo-element'
+          ? `names a pseudo-element (::${token.name}), which is never <html> or <body>.`
+          : undefined;
+    if (problem) throw new OptionError(path, `${JSON.stringify(selector)} ${problem}`, DARK_WHEN_FIX);
+  }
+  return trimmed;
+}

@@ -10,7 +10,7 @@ import { pathPatternProblem } from '../shared/path-pattern.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
 import { resolveContacts } from './contacts.ts';
-import { checkSelector } from './css-selector.ts';
+import { checkDarkSelector, checkSelector } from './css-selector.ts';
 import { defaultLanguages, LANGUAGE_ALIASES } from './default-texts.ts';
 import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
 import { fallbackLanguagesWarning, OWN_TEXT_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
@@ -105,14 +105,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
       : typeof hideWhen === 'string'
         ? [checkSelector(hideWhen, 'fallback.hideWhen')]
         : hideWhen.map((selector, index) => checkSelector(selector, `fallback.hideWhen.${index}`));
-  const darkWhen =
-    options.darkWhen === undefined
-      ? undefined
-      : checkSelector(
-          options.darkWhen,
-          'darkWhen',
-          'Give a CSS selector that matches <html> while the site is dark, e.g. ".dark" or "[data-theme=\'dark\']".',
-        );
+  const darkWhen = options.darkWhen === undefined ? undefined : checkDarkSelector(options.darkWhen, 'darkWhen');
   if (options.fallback.qr && contacts.length > 1) {
     throw new OptionError(
       'fallback.qr',
