@@ -82,8 +82,6 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           },
           { updateConfig, logger },
         );
-        const markdoc = markdocWarning(config.integrations);
-        if (markdoc) logger.warn(markdoc);
         if (command === 'dev') addToolbarApp(addDevToolbarApp);
       },
       // The loader and the texts files: served by the dev server, written beside the site's own
@@ -92,7 +90,10 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
         server.middlewares.use(serveClientFiles(assets.files, server.config.base, place));
         serveToolbarApp(toolbar, resolved);
       },
-      'astro:config:done': ({ injectTypes }) => {
+      // The final list: another integration may have added Markdoc.
+      'astro:config:done': ({ config, injectTypes, logger }) => {
+        const markdoc = markdocWarning(config.integrations);
+        if (markdoc) logger.warn(markdoc);
         injectTypes({
           filename: 'locals.d.ts',
           content:
