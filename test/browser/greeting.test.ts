@@ -154,10 +154,17 @@ describe("darkWhen: the site's own dark marker, as a theme with a switch sets it
     await closeAll(v);
   });
 
-  test('dark with it on <html> while the system is light; the default site, unmarked, follows the system', async () => {
+  test('dark with it on <html> or <body> while the system is light, hover too; the default site, unmarked, follows the system', async () => {
     const v = await visit('/dark-class/theme/', { context: { colorScheme: 'light' } });
-    await v.page.evaluate(() => document.documentElement.classList.add('theme-dark'));
+    await v.page.evaluate(() => document.body.classList.add('theme-dark'));
     expect(await looks(v)).toEqual(DARK);
+    await v.page.evaluate(() => {
+      document.body.classList.remove('theme-dark');
+      document.documentElement.classList.add('theme-dark');
+    });
+    expect(await looks(v)).toEqual(DARK);
+    await v.page.locator('a.acw-auto').hover();
+    expect(await v.page.locator('a.acw-auto').evaluate((a) => getComputedStyle(a).backgroundColor)).toBe('rgb(74, 222, 128)');
     await closeAll(v);
     const byDefault = await visit('/greeting/theme/', { context: { colorScheme: 'dark' } });
     expect(await looks(byDefault)).toEqual(DARK);

@@ -254,6 +254,7 @@ describe('an on-demand page (output: server)', () => {
   test.each([
     ['/rewrite', 'Astro.rewrite', 200, 'No chat'],
     ['/mw-rewrite', "the site's middleware, next('/nochat')", 200, 'No chat'],
+    ['/ctx-rewrite', "the site's middleware, context.rewrite('/nochat')", 200, 'No chat'],
     ['/rewrite?to=missing', 'Astro.rewrite to an unknown address', 404, 'Not found'],
   ])(
     '%s (%s): one kit, by the address asked for (not excluded, {path} its own), with the page that answered',
