@@ -172,8 +172,8 @@ export function pageBodyHtml(
   // The greeting's script: a close remembered for the session, the greeting said once to screen readers.
   const script =
     greeting && options.greetingScriptUrl && html.includes(CLASS.greeting) ? scriptHtml(options.greetingScriptUrl, scriptNonce) : '';
-  // data-pagefind-ignore: site search (Pagefind, which Starlight and many themes run over the
-  // whole <body>) would otherwise find the button's and greeting's words on every page.
+  // data-pagefind-ignore: site search (Pagefind, which many themes run over the whole <body>;
+  // Starlight limits it to its content) would otherwise find the button's and greeting's words on every page.
   return `<aside class="${CLASS.region}" aria-label="${escapeHtml(texts.regionLabel)}"${asideLang} data-pagefind-ignore="all">${html}</aside>${script}`;
 }
 

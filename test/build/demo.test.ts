@@ -111,7 +111,7 @@ describe('the built demo', () => {
     expect(site.read(`_astro/${loaders[0]}`)).toContain('https://call.chatra.io/chatra.js');
   });
 
-  test("Pagefind, run over the built site as Starlight and many themes do, indexes each page's own text and none of the kit's", async () => {
+  test("Pagefind, run over the whole built site as many themes do, indexes each page's own text and none of the kit's", async () => {
     const { index } = await pagefind.createIndex();
     try {
       const { errors, page_count } = await index!.addDirectory({ path: site.outDir });
