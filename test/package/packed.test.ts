@@ -12,6 +12,20 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Whether a built page's styles (its stylesheets in _astro/ and its inline <style>s) hold the
+ * component's theme="auto" rule written from `darkWhen: '.theme-dark'` (served per site by the
+ * integration's Vite plugin in place of styles/auto-theme.css), however the bundler minified it.
+ */
+function hasAutoThemeRule(dist: string, page: string): boolean {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const sheets = readdirSync(join(dist, '_astro'))
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => readFileSync(join(dist, '_astro', file), 'utf8'));
+  const inline = parsePage(html).all('style').map(textOf);
+  return [...sheets, ...inline].some((css) => /\.theme-dark\)?\s*\.acw-auto\s*\{[^}]*#25d366/i.test(css));
+}
 const versionOf = (name: string) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version as string;
 // Our Node 22 first: the machine's own Node may be too old for Astro.
 const env = { ...process.env, PATH: `${join(repo, 'node_modules/.bin')}:${process.env.PATH}` };
@@ -40,7 +54,7 @@ beforeAll(() => {
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { defineConfig } from 'astro/config';
 export default defineConfig({
-  integrations: [mdx(), chatraWhatsApp({ whatsapp: 'wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'FreshSiteChatra01' } })],
+  integrations: [mdx(), chatraWhatsApp({ whatsapp: 'wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'FreshSiteChatra01' }, darkWhen: '.theme-dark' })],
 });
 `,
   );
@@ -50,7 +64,7 @@ export default defineConfig({
   );
   writeFileSync(
     join(site, 'src/pages/contact.mdx'),
-    "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n# Contact\n\n<WhatsAppButton />\n\n[Or this link](whatsapp:)\n",
+    'import { WhatsAppButton } from \'astro-chatra-whatsapp/components\';\n\n# Contact\n\n<WhatsAppButton />\n\n[Or this link](whatsapp:)\n\n<WhatsAppButton label="Any theme" theme="auto" />\n',
   );
   execFileSync(
     'npm',
@@ -120,6 +134,7 @@ describe('the packed package in a fresh site', () => {
     const page = parsePage(readFileSync(join(site, 'dist/contact/index.html'), 'utf8'));
     expect(attribute(page.all('a', { class: /\bacw-inline\b/ })[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
     expect(attribute(page.all('a').filter((a) => textOf(a) === 'Or this link')[0], 'href')).toBe('https://wa.me/message/4O4YGZEG3RIVE1');
+    expect(hasAutoThemeRule(join(site, 'dist'), 'contact/index.html'), 'the theme="auto" rule from darkWhen').toBe(true);
   });
 
   test("the types a site's own code gets: Astro.locals.whatsapp, window.chatraWhatsApp, the whatsapp:click event, props passed on, dashboardTexts (tsc, strictest)", () => {
@@ -260,7 +275,7 @@ describe.each([
 import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { defineConfig } from 'astro/config';
 export default defineConfig({
-  integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+49 30 1234567', text: 'About {title}' }, chatra: { id: 'AstroSixChatra01' }, texts: { offlineNote: 'Away. {whatsapp}' } })],
+  integrations: [mdx(), chatraWhatsApp({ whatsapp: { phone: '+49 30 1234567', text: 'About {title}' }, chatra: { id: 'AstroSixChatra01' }, texts: { offlineNote: 'Away. {whatsapp}' }, darkWhen: '.theme-dark' })],
 });
 `,
     );
@@ -278,7 +293,7 @@ export default defineConfig({
     writeFileSync(join(site6, 'src/pages/asked.mdx'), "---\ntitle: Asked\nwhatsapp:\n  text: 'Asked {title}'\n---\n\nOwn message.\n");
     writeFileSync(
       join(site6, 'src/pages/contact.mdx'),
-      "import { WhatsAppButton } from 'astro-chatra-whatsapp/components';\n\n<WhatsAppButton />\n\n[MDX link](whatsapp:)\n",
+      'import { WhatsAppButton } from \'astro-chatra-whatsapp/components\';\n\n<WhatsAppButton />\n\n[MDX link](whatsapp:)\n\n<WhatsAppButton label="Any theme" theme="auto" />\n',
     );
     execFileSync(
       'npm',
@@ -329,7 +344,8 @@ export default defineConfig({
         'href',
       ),
     ).toMatch(/^https:\/\/wa\.me\/49301234567\?text=About%20/);
-    expect(contact.all('a', { class: /\bacw-inline\b/ })).toHaveLength(1);
+    expect(contact.all('a', { class: /\bacw-inline\b/ })).toHaveLength(2);
+    expect(hasAutoThemeRule(join(site6, 'dist'), 'contact/index.html'), 'the theme="auto" rule from darkWhen').toBe(true);
   });
 
   test('{path}: the decoded address, escaped once in the link', () => {
