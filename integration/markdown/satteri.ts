@@ -1,4 +1,5 @@
 /** The `whatsapp:` rule and the frontmatter `whatsapp:` for Astro's default Markdown processor, Sätteri. */
+import { fileURLToPath } from 'node:url';
 import type { Link, Root } from 'mdast';
 import { OptionError } from '../shared/errors.ts';
 import { defersErrors, errorMarker, frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
@@ -20,6 +21,10 @@ interface SatteriFile {
   readonly data: { astro?: { frontmatter?: unknown } };
 }
 
+/** The file's path as the system writes it (`C:\site\…` on Windows, where a URL's pathname is `/C:/site/…`). */
+const pathOf = (fileURL: URL | undefined) =>
+  fileURL && (fileURL.protocol === 'file:' ? fileURLToPath(fileURL) : decodeURI(fileURL.pathname));
+
 /**
  * Where a link to `url` is written in `source`, as line:column of `fileURL`'s file (positions cost
  * Sätteri every parse; this, only an error).
@@ -28,13 +33,13 @@ function locate(source: string, url: string, fileURL: URL | undefined): string {
   const at = source.indexOf(`](${url}`);
   if (at < 0) return '';
   const before = source.slice(0, at);
-  const line = before.split('\n').length + linesBefore(fileURL && decodeURI(fileURL.pathname), source);
+  const line = before.split('\n').length + linesBefore(pathOf(fileURL), source);
   return `:${line}:${at - before.lastIndexOf('\n')}`;
 }
 
 /** Sätteri prints an error's message alone: the file (and line) go first, the hint after. */
 function locatedMessage(error: OptionError, fileURL: URL | undefined, where = ''): string {
-  const file = fileURL ? decodeURI(fileURL.pathname) : 'a Markdown file';
+  const file = pathOf(fileURL) ?? 'a Markdown file';
   return `${file}${where}: ${error.message} ${error.hint}`;
 }
 
@@ -44,7 +49,7 @@ function located(error: OptionError, fileURL: URL | undefined, where = ''): Erro
   return result;
 }
 
-const defers = (fileURL: URL | undefined, context: MarkdownContext) => defersErrors(fileURL && decodeURI(fileURL.pathname), context);
+const defers = (fileURL: URL | undefined, context: MarkdownContext) => defersErrors(pathOf(fileURL), context);
 
 /**
  * The `whatsapp:` links, pushed into `markdown.processor.options.mdastPlugins`. A factory, so files
