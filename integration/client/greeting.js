@@ -1,14 +1,16 @@
 // @ts-check
 /*
  * The greeting's script, a cached file on pages with a greeting (`fallback.greeting`). The greeting
- * needs none of it to show, wait and close: this only remembers a close for the session, and says
- * the greeting once to screen readers when it appears (a live region ignores what a page starts with).
+ * needs none of it to show, wait and close: this only remembers a close for the session, says the
+ * greeting once to screen readers when it appears (a live region ignores what a page starts with),
+ * and makes room for it at the page's end.
  */
 import {
   GREETED_ATTRIBUTE,
   GREETING_CLASS,
   GREETING_CLOSED_KEY,
   GREETING_KEYFRAMES,
+  GREETING_ROOM_PROPERTY,
   GREETING_STATUS_CLASS,
   GREETING_TEXT_CLASS,
 } from '../shared/dom.ts';
@@ -49,5 +51,11 @@ import {
     var status = greeting.querySelector('.' + GREETING_STATUS_CLASS);
     var text = greeting.querySelector('.' + GREETING_TEXT_CLASS);
     if (status && text && !status.textContent) status.textContent = text.textContent;
+    // The room at the page's end (fallback.room) holds the greeting too while it is open: its top's
+    // height above the window's bottom, and a gap.
+    var region = /** @type {HTMLElement | null} */ (greeting.parentElement);
+    var height = /** @type {HTMLElement} */ (greeting).offsetHeight;
+    if (region && height)
+      region.style.setProperty(GREETING_ROOM_PROPERTY, parseFloat(getComputedStyle(greeting).bottom) + height + 8 + 'px');
   });
 })();

@@ -1,4 +1,4 @@
-import { CLASS } from '../shared/dom.ts';
+import { CLASS, GREETING_ROOM_PROPERTY } from '../shared/dom.ts';
 import type { ResolvedOptions } from './resolve.ts';
 import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
 import { darkThemeCss } from './theme-css.ts';
@@ -47,7 +47,13 @@ export function placementCss(options: ResolvedOptions): string {
   // the owner names (an open menu, a cookie banner).
   css += `:root:has(${['dialog[open]', ...fallback.hideWhen].join(',')}) .${CLASS.region}{display:none}`;
   // Room below the page's last content, so the button never covers it (a footer's links).
-  if (fallback.room) css += `.${CLASS.region}{height:calc(var(--acw-y,${y}px) + 64px)}`;
+  if (fallback.room) {
+    const room = `calc(var(--acw-y,${y}px) + 64px)`;
+    css += `.${CLASS.region}{height:${room}}`;
+    // And for the open greeting, as high as the greeting script measured it when it came in.
+    if (fallback.greeting)
+      css += `.${CLASS.region}:has(> .${CLASS.greeting}[open]){height:max(${room},var(${GREETING_ROOM_PROPERTY},0px))}`;
+  }
   if (chatra?.facade) {
     css +=
       `.${CLASS.facade}{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? CHATRA_BUTTON_DEFAULTS.zIndex};${facadePlacement(facadePosition)}` +

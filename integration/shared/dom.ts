@@ -40,6 +40,12 @@ export const GREETING_CLOSED_KEY = 'chatra-whatsapp-greeting';
 /** `<html data-acw-greeted>`: the greeting was closed earlier in the session (set by the greeting script). */
 export const GREETED_ATTRIBUTE = 'data-acw-greeted';
 
+/**
+ * On the floating region, set by the greeting script when the greeting comes in: how far its top
+ * stands above the window's bottom, so `fallback.room` can hold it too.
+ */
+export const GREETING_ROOM_PROPERTY = '--acw-greet-room';
+
 /** The keyframes that bring the greeting in after its wait (and their still version, for reduced motion). */
 export const GREETING_KEYFRAMES = ['acw-greet', 'acw-greet-still'] as const;
 

@@ -10,11 +10,17 @@ useBrowser();
 
 const phone = { context: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true } };
 
-/** Scrolls to the end of the page; whether the button covers any of the footer's links. */
-async function coversFooter(path: string) {
+/** Scrolls to the end of the page; whether the button (or the greeting, once it is in) covers any of the footer's links. */
+async function coversFooter(path: string, part: 'button' | 'greeting' = 'button') {
   const v = await visit(path, phone);
+  if (part === 'greeting') {
+    await v.page.waitForFunction(() => {
+      const element = document.querySelector('details.acw-greeting');
+      return element !== null && getComputedStyle(element).visibility === 'visible' && getComputedStyle(element).opacity === '1';
+    });
+  }
   await v.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const button = (await floating(v.page).boundingBox())!;
+  const button = (await (part === 'greeting' ? v.page.locator('details.acw-greeting') : floating(v.page)).boundingBox())!;
   const covered = [];
   for (const id of ['#rss', '#github']) {
     const link = (await v.page.locator(id).boundingBox())!;
@@ -36,6 +42,18 @@ describe('a theme with a fixed menu and a footer of links', () => {
     expect(await coversFooter('/room/fixed-footer/')).toEqual([]);
     // Without the room (`fallback.room: false`), the same page has the button over a link.
     expect((await coversFooter('/no-room/fixed-footer/')).length).toBeGreaterThan(0);
+  });
+
+  test('with a greeting: once it is in, the room grows to hold it too, so it covers none of the footer’s links', async () => {
+    expect(await coversFooter('/greeting/fixed-footer/', 'greeting')).toEqual([]);
+    expect(await coversFooter('/greeting/fixed-footer/')).toEqual([]);
+    // Closed, the room is the button's again.
+    const v = await visit('/greeting/fixed-footer/', phone);
+    const roomHeight = () => v.page.locator('aside.acw-region').evaluate((region) => region.getBoundingClientRect().height);
+    await expect.poll(roomHeight).toBeGreaterThan(150);
+    await v.page.locator('summary.acw-greeting-close').click();
+    expect(await roomHeight()).toBe(84);
+    await closeAll(v);
   });
 
   test('hideWhen: while the mobile menu is open the button steps aside, and comes back when it closes', async () => {
