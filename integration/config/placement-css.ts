@@ -1,4 +1,4 @@
-import { CLASS, GREETING_ROOM_PROPERTY } from '../shared/dom.ts';
+import { CLASS, GREETING_ROOM_PROPERTY, STATE_ATTRIBUTE, UNTIL_CHATRA_HIDDEN_IN } from '../shared/dom.ts';
 import type { ResolvedOptions } from './resolve.ts';
 import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
 import { darkThemeCss } from './theme-css.ts';
@@ -50,9 +50,13 @@ export function placementCss(options: ResolvedOptions): string {
   if (fallback.room) {
     const room = `calc(var(--acw-y,${y}px) + 64px)`;
     css += `.${CLASS.region}{height:${room}}`;
-    // And for the open greeting, as high as the greeting script measured it when it came in.
-    if (fallback.greeting)
-      css += `.${CLASS.region}:has(> .${CLASS.greeting}[open]){height:max(${room},var(${GREETING_ROOM_PROPERTY},0px))}`;
+    // And for the open greeting, as high as the greeting script measured it when it came in; not
+    // while the widget's state hides it (an 'until-chatra' greeting once the widget is ready).
+    if (fallback.greeting) {
+      const hiding = UNTIL_CHATRA_HIDDEN_IN.map((state) => `[${STATE_ATTRIBUTE}=${state}]`).join(',');
+      const open = `.${CLASS.region}:has(> .${CLASS.greeting}[open]`;
+      css += `${open}:not(.${CLASS.untilChatra})),:root:not(${hiding}) ${open}){height:max(${room},var(${GREETING_ROOM_PROPERTY},0px))}`;
+    }
   }
   if (chatra?.facade) {
     css +=

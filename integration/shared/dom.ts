@@ -16,6 +16,9 @@ export const STATE_ATTRIBUTE = 'data-chatra-whatsapp';
 export const STATES = ['consent', 'waiting', 'loading', 'ready', 'failed'] as const;
 export type WidgetState = (typeof STATES)[number];
 
+/** The states in which `floating: 'until-chatra'` hides the WhatsApp button and its greeting (floating.css; a test holds the two together). */
+export const UNTIL_CHATRA_HIDDEN_IN = ['waiting', 'loading', 'ready'] as const satisfies readonly WidgetState[];
+
 /** The same attribute on a link (`#chat` rewritten): a click opens the Chatra chat. */
 export const OPENS_CHAT = 'chat';
 

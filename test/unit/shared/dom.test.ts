@@ -17,6 +17,7 @@ import {
   PAGE_DATA_ID,
   STATE_ATTRIBUTE,
   STATES,
+  UNTIL_CHATRA_HIDDEN_IN,
 } from '../../../integration/shared/dom.ts';
 
 const root = new URL('../../../integration/', import.meta.url);
@@ -48,6 +49,14 @@ describe('one spelling of the DOM contract', () => {
       [...file.text.matchAll(/(?<![\w-])acw-[a-z][a-z-]*/g)].filter(([name]) => !known.has(name)).map(([name]) => `${file.name}: ${name}`),
     );
     expect(unknown).toEqual([]);
+  });
+
+  test("the states floating.css hides an 'until-chatra' button in are the contract's UNTIL_CHATRA_HIDDEN_IN", () => {
+    const floating = stylesheets.find((file) => file.name === 'styles/floating.css')!.text;
+    const hidden = [...floating.matchAll(new RegExp(`html\\[${STATE_ATTRIBUTE}='(\\w+)'\\] \\.${CLASS.untilChatra}[,\\s{]`, 'g'))].map(
+      (match) => match[1],
+    );
+    expect(hidden.sort()).toEqual([...UNTIL_CHATRA_HIDDEN_IN].sort());
   });
 
   test('the stylesheets select only the contract’s states', () => {
