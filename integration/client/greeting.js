@@ -51,11 +51,25 @@ import {
     var status = greeting.querySelector('.' + GREETING_STATUS_CLASS);
     var text = greeting.querySelector('.' + GREETING_TEXT_CLASS);
     if (status && text && !status.textContent) status.textContent = text.textContent;
-    // The room at the page's end (fallback.room) holds the greeting too while it is open: its top's
-    // height above the window's bottom, and a gap.
-    var region = /** @type {HTMLElement | null} */ (greeting.parentElement);
-    var height = /** @type {HTMLElement} */ (greeting).offsetHeight;
-    if (region && height)
-      region.style.setProperty(GREETING_ROOM_PROPERTY, parseFloat(getComputedStyle(greeting).bottom) + height + 8 + 'px');
+    makeRoom(/** @type {HTMLElement} */ (greeting));
   });
+  var measured = new WeakSet();
+  /**
+   * The room at the page's end (fallback.room) holds the open greeting too: the stylesheet adds its
+   * height, measured here and kept current as it wraps, to its live offset. It changes only while
+   * the page's end is out of sight, where it moves nothing the visitor sees (no layout shift).
+   * @param {HTMLElement} greeting
+   */
+  function makeRoom(greeting) {
+    var region = greeting.parentElement;
+    if (!region || measured.has(greeting)) return;
+    measured.add(greeting);
+    var measure = function () {
+      var height = greeting.offsetHeight;
+      if (height && region && region.getBoundingClientRect().top >= innerHeight)
+        region.style.setProperty(GREETING_ROOM_PROPERTY, height + 'px');
+    };
+    measure();
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(greeting);
+  }
 })();

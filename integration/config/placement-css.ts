@@ -3,6 +3,9 @@ import type { ResolvedOptions } from './resolve.ts';
 import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
 import { darkThemeCss } from './theme-css.ts';
 
+/** How far above the button's bottom offset the greeting stands (greeting.css's `bottom`). */
+const GREETING_LIFT = 68;
+
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */
 export function placementCss(options: ResolvedOptions): string {
   const { fallback, chatra } = options;
@@ -36,9 +39,12 @@ export function placementCss(options: ResolvedOptions): string {
   // follows the page's direction, so whether they share one may depend on it.
   const chatraButton = chatra && !chatra.setup.customWidgetButton && !chatra.setup.startHidden && chatra.setup.mode !== 'frame';
   const chatraCorner = ['br', 'rb'].includes(facadePosition) ? 'right' : ['bl', 'lb'].includes(facadePosition) ? 'left' : undefined;
-  if (fallback.floating === 'always' && chatraButton && chatraCorner) {
+  // The greeting stands this far above the window's bottom offset (greeting.css), higher when stacked.
+  const stacked = fallback.floating === 'always' && chatraButton && chatraCorner;
+  const greetingLift = GREETING_LIFT + (stacked ? size + 16 : 0);
+  if (stacked) {
     const stack = [`.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`];
-    if (fallback.greeting) stack.push(`.${CLASS.greeting}{bottom:calc(var(--acw-y,${y}px) + ${size + 16 + 68}px)}`);
+    if (fallback.greeting) stack.push(`.${CLASS.greeting}{bottom:calc(var(--acw-y,${y}px) + ${greetingLift}px)}`);
     for (const [scope, side] of Object.entries(sidesByDirection(fallback.position))) {
       if (side === chatraCorner) css += stack.map((rule) => (scope ? `${scope} ${rule}` : rule)).join('');
     }
@@ -50,12 +56,15 @@ export function placementCss(options: ResolvedOptions): string {
   if (fallback.room) {
     const room = `calc(var(--acw-y,${y}px) + 64px)`;
     css += `.${CLASS.region}{height:${room}}`;
-    // And for the open greeting, as high as the greeting script measured it when it came in; not
-    // while the widget's state hides it (an 'until-chatra' greeting once the widget is ready).
+    // And for the open greeting: its height as the greeting script measures it, above its live
+    // offset (a site's --acw-y, a narrow window's); not while the widget's state hides it (an
+    // 'until-chatra' greeting once the widget is ready). Unmeasured (its fallback cancels the lift),
+    // the button's room.
     if (fallback.greeting) {
       const hiding = UNTIL_CHATRA_HIDDEN_IN.map((state) => `[${STATE_ATTRIBUTE}=${state}]`).join(',');
       const open = `.${CLASS.region}:has(> .${CLASS.greeting}[open]`;
-      css += `${open}:not(.${CLASS.untilChatra})),:root:not(${hiding}) ${open}){height:max(${room},var(${GREETING_ROOM_PROPERTY},0px))}`;
+      const greetingRoom = `calc(var(--acw-y,${y}px) + ${greetingLift + 8}px + var(${GREETING_ROOM_PROPERTY},-${greetingLift + 8}px))`;
+      css += `${open}:not(.${CLASS.untilChatra})),:root:not(${hiding}) ${open}){height:max(${room},${greetingRoom})}`;
     }
   }
   if (chatra?.facade) {

@@ -54,6 +54,17 @@ describe('a theme with a fixed menu and a footer of links', () => {
     await v.page.locator('summary.acw-greeting-close').click();
     expect(await roomHeight()).toBe(84);
     await closeAll(v);
+    // The site moves the button up (a cookie banner: --acw-y): the room follows, the links stay clear.
+    const moved = await visit('/greeting/fixed-footer/', phone);
+    await expect
+      .poll(() => moved.page.locator('aside.acw-region').evaluate((region) => region.getBoundingClientRect().height))
+      .toBeGreaterThan(150);
+    await moved.page.evaluate(() => document.documentElement.style.setProperty('--acw-y', '120px'));
+    await moved.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const greetingBox = (await moved.page.locator('details.acw-greeting').boundingBox())!;
+    const rss = (await moved.page.locator('#rss').boundingBox())!;
+    expect(greetingBox.y).toBeGreaterThanOrEqual(rss.y + rss.height);
+    await closeAll(moved);
     // Beside Chatra: in after the widget failed; once a late widget is ready, greeting and room are gone.
     const late = await visit('/greeting-chatra/fixed-footer/', { ...phone, script: 'blocked' });
     const lateRoom = () => late.page.locator('aside.acw-region').evaluate((region) => region.getBoundingClientRect().height);
@@ -62,6 +73,15 @@ describe('a theme with a fixed menu and a footer of links', () => {
     expect(await lateRoom()).toBe(84);
     expect(await late.page.locator('details.acw-greeting').isVisible()).toBe(false);
     await closeAll(late);
+  });
+
+  test('with a greeting on a page that fits the window: no room added, so nothing on it moves (no layout shift)', async () => {
+    const v = await visit('/greeting/', phone);
+    expect(await v.page.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
+    await v.page.waitForFunction(() => getComputedStyle(document.querySelector('details.acw-greeting')!).opacity === '1');
+    await v.page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await v.page.locator('aside.acw-region').evaluate((region) => region.getBoundingClientRect().height)).toBe(84);
+    await closeAll(v);
   });
 
   test('hideWhen: while the mobile menu is open the button steps aside, and comes back when it closes', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { placementCss } from '../../../integration/config/placement-css.ts';
 import { resolveOptions } from '../../../integration/config/resolve.ts';
@@ -127,4 +128,12 @@ describe('the greeting in the dark', () => {
   test('no greeting, no dark rules', async () => {
     expect(await css({ darkWhen: '.dark' })).not.toContain('#1f2c34');
   });
+});
+
+test("the greeting's room counts its lift as greeting.css places it", async () => {
+  const sheet = readFileSync(new URL('../../../integration/styles/greeting.css', import.meta.url), 'utf8');
+  const lift = Number(/bottom: calc\(var\(--acw-y, 20px\) \+ (\d+)px\)/.exec(sheet)![1]);
+  expect(await css({ fallback: { greeting: { text: 'Hi' } } })).toContain(
+    `calc(var(--acw-y,20px) + ${lift + 8}px + var(--acw-greet-room,-${lift + 8}px))`,
+  );
 });
