@@ -1,21 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { comparablePath } from '../shared/file-path.ts';
 import type { RuntimeOptions } from '../shared/runtime-options.ts';
 import type { ClientAssets } from './client-assets.ts';
 import { ownModule } from './own-module.ts';
 import type { ResolvedOptions } from './resolve.ts';
 import { darkThemeCss } from './theme-css.ts';
 
-/**
- * A file as Vite names it in `load`: forward slashes on every system (Vite's `normalizePath`; on
- * Windows `C:/site/…` where Node's paths say `C:\site\…`), without its query.
- */
-export const viteFileId = (pathOrId: string) => pathOrId.split('?')[0].replace(/\\/g, '/');
+const comparable = (path: string) => comparablePath(path, process.platform);
 
 /** The module the middleware and the components import their options from (it throws when loaded as it is). */
-const OPTIONS_MODULE = viteFileId(fileURLToPath(ownModule('runtime/options')));
+const OPTIONS_MODULE = comparable(fileURLToPath(ownModule('runtime/options')));
 /** The components' stylesheet for `theme="auto"`, written per site (styles/ sits beside dist/ and the sources' folders). */
-const AUTO_THEME_STYLESHEET = viteFileId(
+const AUTO_THEME_STYLESHEET = comparable(
   fileURLToPath(new URL(`${import.meta.url.endsWith('.ts') ? '..' : '../..'}/styles/auto-theme.css`, import.meta.url)),
 );
 
@@ -28,7 +25,8 @@ export function virtualOptions(options: RuntimeOptions, darkWhen: string | undef
   return {
     name: 'astro-chatra-whatsapp:options',
     load(id) {
-      const file = viteFileId(id);
+      // An id's query (`?direct`, `?inline`) is Vite's, not the file's.
+      const file = comparable(id.split('?')[0]);
       if (file === OPTIONS_MODULE) return `export default ${JSON.stringify(options)};`;
       if (file === AUTO_THEME_STYLESHEET) return darkThemeCss('autoButton', darkWhen);
     },

@@ -6,6 +6,7 @@
  */
 import type { Contact } from '../shared/contacts.ts';
 import { checkPageSetting, SETTING_HINTS, SETTING_META_NAME, settingErrorContent, settingMarkerContent } from '../shared/page-setting.ts';
+import { comparablePath } from '../shared/file-path.ts';
 
 /** What the Markdown plugins know about the site. */
 export interface MarkdownContext {
@@ -25,7 +26,9 @@ export interface MarkdownContext {
 
 /** Whether a wrong value in the file at `path` goes into its HTML as an error marker rather than thrown. */
 export function defersErrors(path: string | undefined, context: MarkdownContext): boolean {
-  return context.pagesDir !== undefined && path !== undefined && !path.startsWith(context.pagesDir);
+  if (context.pagesDir === undefined || path === undefined) return false;
+  // MDX names its file Vite's way (forward slashes on Windows too): compared in one form.
+  return !comparablePath(path, process.platform).startsWith(comparablePath(context.pagesDir, process.platform));
 }
 
 /** An mdast node that becomes the error marker `<meta>` (shared/page-setting.ts settingErrorContent). */

@@ -22,8 +22,15 @@ interface SatteriFile {
 }
 
 /** The file's path as the system writes it (`C:\site\…` on Windows, where a URL's pathname is `/C:/site/…`). */
-const pathOf = (fileURL: URL | undefined) =>
-  fileURL && (fileURL.protocol === 'file:' ? fileURLToPath(fileURL) : decodeURI(fileURL.pathname));
+function pathOf(fileURL: URL | undefined): string | undefined {
+  if (!fileURL) return undefined;
+  try {
+    return fileURLToPath(fileURL);
+  } catch {
+    // Not a local file (a content loader's own address): shown whole; never an error of its own.
+    return fileURL.href;
+  }
+}
 
 /**
  * Where a link to `url` is written in `source`, as line:column of `fileURL`'s file (positions cost

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { viteFileId, virtualOptions } from '../../../integration/config/virtual-module.ts';
+import { virtualOptions } from '../../../integration/config/virtual-module.ts';
+import { comparablePath } from '../../../integration/shared/file-path.ts';
 import type { RuntimeOptions } from '../../../integration/shared/runtime-options.ts';
 
 const load = (plugin: ReturnType<typeof virtualOptions>, id: string) => (plugin.load as (id: string) => string | undefined).call({}, id);
@@ -19,10 +20,12 @@ describe("the integration's Vite plugin", () => {
     expect(load(plugin, file('styles/inline.css'))).toBeUndefined();
   });
 
-  test("names files as Vite does on every system: Windows' backslashes as forward slashes, no query", () => {
-    expect(viteFileId('C:\\site\\node_modules\\astro-chatra-whatsapp\\styles\\auto-theme.css')).toBe(
-      viteFileId('C:/site/node_modules/astro-chatra-whatsapp/styles/auto-theme.css?direct'),
+  test("compares paths as Vite names files: Windows' backslashes as forward slashes, and there in one letter case", () => {
+    expect(comparablePath('C:\\Users\\Ann\\site\\node_modules\\astro-chatra-whatsapp\\styles\\auto-theme.css', 'win32')).toBe(
+      'c:/users/ann/site/node_modules/astro-chatra-whatsapp/styles/auto-theme.css',
     );
-    expect(viteFileId('/srv/site/a.css?inline')).toBe('/srv/site/a.css');
+    expect(comparablePath('c:/users/ann/Site/a.css', 'win32')).toBe(comparablePath('C:\\Users\\Ann\\site\\a.css', 'win32'));
+    // Elsewhere paths are case-sensitive, and a '?' in a folder's name is the folder's.
+    expect(comparablePath('/srv/Site/what?/a.css', 'linux')).toBe('/srv/Site/what?/a.css');
   });
 });
