@@ -19,6 +19,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { LINK } from './sites.ts';
 import { buildOutDir } from '../support/out-dir.ts';
+import { printedDuring } from '../support/printed.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -29,15 +30,9 @@ beforeAll(async () => {
   const root = fileURLToPath(new URL('../fixtures/starlight/', import.meta.url));
   const outDir = buildOutDir('starlight');
   builtDir = outDir;
-  // What the build prints (Astro's logger writes to the console).
-  const write = process.stdout.write.bind(process.stdout);
-  const writeError = process.stderr.write.bind(process.stderr);
-  const capture = (chunk: string | Uint8Array) => ((buildOutput += String(chunk)), true);
-  process.stdout.write = capture as typeof process.stdout.write;
-  process.stderr.write = capture as typeof process.stderr.write;
-  try {
-    delete process.env.NODE_ENV;
-    await build({
+  delete process.env.NODE_ENV;
+  buildOutput = await printedDuring(() =>
+    build({
       root,
       outDir,
       logLevel: 'warn',
@@ -56,11 +51,8 @@ beforeAll(async () => {
         mdx(),
         chatraWhatsApp({ whatsapp: LINK }),
       ],
-    });
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = writeError;
-  }
+    }),
+  );
   [browser, server] = await Promise.all([launchChromium(), serveStatic(outDir)]);
 }, 300_000);
 

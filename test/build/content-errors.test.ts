@@ -4,6 +4,7 @@ import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildFixture } from './fixture.ts';
+import { printedDuring } from '../support/printed.ts';
 
 test.each([
   ['Sätteri', {}],
@@ -120,23 +121,14 @@ test.each([
   ['no Markdoc', 0, []],
 ])('%s: `astro sync` warns %i time(s) that .mdoc files keep their whatsapp: links', async (_name, warnings, others) => {
   const { sync } = await import('astro');
-  let printed = '';
-  const write = process.stdout.write.bind(process.stdout);
-  const writeError = process.stderr.write.bind(process.stderr);
-  const capture = (chunk: string | Uint8Array) => ((printed += String(chunk)), true);
-  process.stdout.write = capture as typeof process.stdout.write;
-  process.stderr.write = capture as typeof process.stderr.write;
-  try {
-    await sync({
+  const printed = await printedDuring(() =>
+    sync({
       root: fileURLToPath(new URL('../fixtures/pages/', import.meta.url)),
       configFile: false,
       logLevel: 'warn',
       integrations: [chatraWhatsApp({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }), ...others],
-    });
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = writeError;
-  }
+    }),
+  );
   expect(printed.match(/\.mdoc \(Markdoc\) files/g) ?? []).toHaveLength(warnings);
   if (warnings) expect(printed).toMatch(/Link to #whatsapp \(or #chat\) there/);
 });
