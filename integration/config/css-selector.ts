@@ -18,8 +18,18 @@ function parse(selector: string): ReturnType<typeof import('css-what').parse> {
 const HIDE_WHEN_FIX =
   'Give a CSS selector of an element that is present while the button must step aside, e.g. ".menu-open" or "body.nav-open".';
 
-/** The selector as it goes into the stylesheet, or an OptionError naming `path` and, as its fix, `fix`. */
-export function checkSelector(selector: string, path: string, fix: string = HIDE_WHEN_FIX): string {
+type SelectorToken = ReturnType<typeof parse>[number][number];
+
+/**
+ * The selector as it goes into the stylesheet, or an OptionError naming `path` and, as its fix,
+ * `fix`; `problemOf` adds a rule of the option's own for each of the selector's parts.
+ */
+export function checkSelector(
+  selector: string,
+  path: string,
+  fix: string = HIDE_WHEN_FIX,
+  problemOf: (token: SelectorToken) => string | undefined = () => undefined,
+): string {
   const trimmed = selector.trim();
   const fail = (problem: string): never => {
     throw new OptionError(path, `${JSON.stringify(selector)} ${problem}`, fix);
@@ -34,6 +44,10 @@ export function checkSelector(selector: string, path: string, fix: string = HIDE
   }
   if (parsed.some((compound) => compound.length === 0 || COMBINATORS.has(compound.at(-1)!.type)))
     fail('ends with a combinator or an empty part.');
+  for (const token of parsed.flat()) {
+    const problem = problemOf(token);
+    if (problem) fail(problem);
+  }
   return trimmed;
 }
 
@@ -45,15 +59,11 @@ const DARK_WHEN_FIX =
  * forgotten) or a pseudo-element, which could never match, stops the build rather than never darken.
  */
 export function checkDarkSelector(selector: string, path: string): string {
-  const trimmed = checkSelector(selector, path, DARK_WHEN_FIX);
-  for (const token of parse(trimmed).flat()) {
-    const problem =
-      token.type === 'tag' && !['html', 'body'].includes(token.name)
-        ? `names the element <${token.name}>, which is neither <html> nor <body>${/^[\w-]+$/.test(token.name) ? ` (a class is ".${token.name}")` : ''}.`
-        : token.type === 'pseudo-element'
-          ? `names a pseudo-element (::${token.name}), which is never <html> or <body>.`
-          : undefined;
-    if (problem) throw new OptionError(path, `${JSON.stringify(selector)} ${problem}`, DARK_WHEN_FIX);
-  }
-  return trimmed;
+  return checkSelector(selector, path, DARK_WHEN_FIX, (token) =>
+    token.type === 'tag' && !['html', 'body'].includes(token.name)
+      ? `names the element <${token.name}>, which is neither <html> nor <body>${/^[\w-]+$/.test(token.name) ? ` (a class is ".${token.name}")` : ''}.`
+      : token.type === 'pseudo-element'
+        ? `names a pseudo-element (::${token.name}), which is never <html> or <body>.`
+        : undefined,
+  );
 }
