@@ -1,4 +1,5 @@
 /** `astro dev`, served for real: on-demand pages, the 404 page and the /_astro/acw- files, under `trailingSlash: 'always'`. */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attribute, parsePage, textOf } from '../build/html.ts';
 import { startAstroDev, type RunningServer } from '../support/servers.ts';
@@ -62,4 +63,27 @@ describe('astro dev (trailingSlash: always)', () => {
     expect(html).toMatch(/^<li[^>]*>A partial <a [^>]*href="#whatsapp"/);
     expect(html).not.toMatch(/acw-|chatra/);
   });
+});
+
+describe('astro dev: <WhatsAppButton theme="auto" /> with darkWhen', () => {
+  let themed: RunningServer | undefined;
+  afterAll(async () => {
+    await themed?.close();
+  });
+
+  test("the component's stylesheet is the one written from darkWhen (the integration's Vite plugin serves it in dev too)", async () => {
+    themed = await startAstroDev('dev-theme', {
+      srcDir: fileURLToPath(new URL('../fixtures/browser-site/src/', import.meta.url)),
+      chatraWhatsApp: { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', darkWhen: '.theme-dark' },
+    });
+    const html = await (await fetch(`${themed.origin}/theme/`)).text();
+    expect(parsePage(html).all('a', { class: /\bacw-auto\b/ })).toHaveLength(1);
+    // Dev puts a component's CSS in the page (a <style> per file), or links it: either way, the rule is there.
+    const linked = parsePage(html)
+      .all('link', { rel: 'stylesheet' })
+      .map((link) => attribute(link, 'href')!)
+      .filter((href) => !href.includes('acw-page'));
+    const sheets = await Promise.all(linked.map(async (href) => (await fetch(themed!.origin + href)).text()));
+    expect([html, ...sheets].some((css) => css.includes(':is(:root,body):is(.theme-dark) .acw-auto{background:#25d366'))).toBe(true);
+  }, 120_000);
 });
