@@ -25,9 +25,14 @@ describe('a greeting beside the WhatsApp button', () => {
       init: () => {
         const look = () => {
           const element = document.querySelector('details.acw-greeting');
-          if (!element || getComputedStyle(element).animationName === 'none') return requestAnimationFrame(look);
-          const status = element.querySelector('.acw-greeting-status')!.textContent;
-          (window as unknown as { atStart: object }).atStart = { visibility: getComputedStyle(element).visibility, status };
+          // The document may still be arriving: a frame can come between the greeting's start tag
+          // and its status (a TypeError there ended this loop once, on a loaded machine).
+          const status = element?.querySelector('.acw-greeting-status');
+          if (!element || !status || getComputedStyle(element).animationName === 'none') return requestAnimationFrame(look);
+          (window as unknown as { atStart: object }).atStart = {
+            visibility: getComputedStyle(element).visibility,
+            status: status.textContent,
+          };
         };
         requestAnimationFrame(look);
       },
