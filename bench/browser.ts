@@ -6,11 +6,14 @@ import { serveStatic, type StaticServer } from '../test/support/static-server.ts
 /** The chat script's own inline code: ours (it names chatraWhatsApp or ChatraID) or Chatra's snippet. */
 const CHAT_INLINE_SCRIPT = /<script>(?:(?!<\/script>)[\s\S])*?(?:chatraWhatsApp|ChatraID)[\s\S]*?<\/script>/;
 
+/** Our cached scripts, by path. */
+const OUR_SCRIPT = /\/(?:acw-)?loader(?:-rest)?\.[^/]+\.js$/;
+
 /** Wraps code so it adds its own running time to `window.__chatMs`, measured inside the same script. */
 const timed = (code: string) => `var __t=performance.now();${code}\n;window.__chatMs=(window.__chatMs||0)+performance.now()-__t;`;
 
 /**
- * Serves a built site, timing the chat code from inside: the inline script and the cached loader.
+ * Serves a built site, timing the chat code from inside: the inline script, the cached loader and its chat part.
  * Marks in separate scripts would also count the parser yielding between them. Every page first
  * runs one empty script: the first script of a fresh page pays the engine's warm-up, whoever it is.
  */
@@ -22,7 +25,8 @@ function serve(root: string): Promise<StaticServer> {
         .replace('<head>', '<head><script>void 0</script>')
         .replace(CHAT_INLINE_SCRIPT, (script) => `<script>${timed(script.slice('<script>'.length, -'</script>'.length))}</script>`);
     }
-    return /\/loader\.[^/]+\.js$/.test(path) ? timed(body.toString('utf8')) : body;
+    // The loader, and with `interaction` its chat part (`_astro/acw-loader.…`, or `_acw/loader.…` with assetsPrefix).
+    return OUR_SCRIPT.test(path) ? timed(body.toString('utf8')) : body;
   });
 }
 

@@ -43,7 +43,7 @@ function referenceButton() {
   return { package: 'react-floating-whatsapp@5.0.8', minBytes: code.length, gzip: gzip(code) };
 }
 
-/** The loader and one texts file as a visitor downloads them once, then from cache. */
+/** The loader (and with `interaction` its chat part) and one texts file as a visitor downloads them once, then from cache. */
 function ourClientFiles(site: string) {
   const dir = join(site, '_astro');
   const files = readdirSync(dir).filter((file) => file.startsWith('acw-'));
@@ -56,7 +56,12 @@ function ourClientFiles(site: string) {
         ),
       ),
     );
-  return { loaderGzip: size(/^acw-loader\./), textsGzipEn: size(/^acw-en\./) };
+  const chatPart = files.some((file) => /^acw-loader-rest\./.test(file));
+  return {
+    loaderGzip: size(/^acw-loader\./),
+    ...(chatPart && { chatPartGzip: size(/^acw-loader-rest\./) }),
+    textsGzipEn: size(/^acw-en\./),
+  };
 }
 
 const started = Date.now();
@@ -82,7 +87,11 @@ const results = {
   starlight: starlightCost,
   onDemand,
   transform,
-  reference: { button: referenceButton(), ours: ourClientFiles(bytes.sites.idle) },
+  reference: {
+    button: referenceButton(),
+    ours: ourClientFiles(bytes.sites.idle),
+    oursInteraction: ourClientFiles(bytes.sites.interaction),
+  },
   seconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
