@@ -18,8 +18,12 @@ const SCRIPTS = {
   analytics: ['analytics', {}],
   bootstrap: ['bootstrap', { INSERT_LOADER: 'false' }],
   bootstrapInsertingLoader: ['bootstrap', { INSERT_LOADER: 'true' }],
-  loader: ['loader', {}],
+  loader: ['loader', { SPLIT_CHAT: 'false' }],
+  /** `load: 'interaction'`: the loader that fetches its chat part (`chat`) when the visitor acts. */
+  loaderWithoutChat: ['loader', { SPLIT_CHAT: 'true' }],
   greeting: ['greeting', {}],
+  /** The loader's chat part as the split loader imports it: a module, config-free (the loader hands it its own). */
+  chat: ['chat', {}, 'esm'],
 } as const;
 /** The page stylesheets as the pages combine them, minified together so rules merge (the components' go through Vite). */
 const STYLESHEETS = {
@@ -31,16 +35,18 @@ const STYLESHEETS = {
 
 /**
  * One client script with what it imports, minified; an IIFE, so nothing it declares becomes a
- * global of the page. esbuild bundles it and folds the flags; terser then compresses further (2–6%
- * less gzip than esbuild's own minifying, on bytes every visitor fetches). The free name
- * `chatraWhatsAppConfig` is left as it is.
+ * global of the page (or a module, which has its own scope anyway). esbuild bundles it and folds
+ * the flags; terser then compresses further (2–6% less gzip than esbuild's own minifying, on bytes
+ * every visitor fetches). The free name `chatraWhatsAppConfig` is left as it is.
  */
-async function bundle(entry: string, define: Record<string, string>): Promise<string> {
+async function bundle(entry: string, define: Record<string, string>, format: 'iife' | 'esm' = 'iife'): Promise<string> {
   const result = buildSync({
     entryPoints: [fileURLToPath(new URL(entry, root))],
     bundle: true,
     write: false,
-    format: 'iife',
+    format,
+    // import() of the chat part: in every browser this code runs in (ES2017 is for the rest of the syntax).
+    supported: { 'dynamic-import': true },
     minify: true,
     target: 'es2017',
     legalComments: 'none',
@@ -48,9 +54,10 @@ async function bundle(entry: string, define: Record<string, string>): Promise<st
   });
   const compressed = await minify(result.outputFiles[0].text, {
     ecma: 2017,
-    // A classic script's top level is the page's global scope: nothing there is renamed or dropped.
-    compress: { passes: 2, toplevel: false },
-    mangle: { toplevel: false },
+    module: format === 'esm',
+    // A classic script's top level is the page's global scope: only a module's is its own.
+    compress: { passes: 2, toplevel: format === 'esm' },
+    mangle: { toplevel: format === 'esm' },
   });
   return compressed.code!.trim();
 }
@@ -65,7 +72,9 @@ function minifyCss(css: string): string {
 export async function minifiedModule(): Promise<string> {
   const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
   const scripts = Object.fromEntries(
-    await Promise.all(Object.entries(SCRIPTS).map(async ([name, [file, define]]) => [name, await bundle(`client/${file}.js`, define)])),
+    await Promise.all(
+      Object.entries(SCRIPTS).map(async ([name, [file, define, format]]) => [name, await bundle(`client/${file}.js`, define, format)]),
+    ),
   );
   const stylesheets = Object.fromEntries(
     Object.entries(STYLESHEETS).map(([name, files]) => [name, minifyCss(files.map((file) => read(`styles/${file}.css`)).join(''))]),

@@ -7,6 +7,8 @@
 declare const chatraWhatsAppConfig: never;
 /** Set when the package is made: true in the bootstrap for CSP 'strict-dynamic'. */
 declare const INSERT_LOADER: boolean;
+/** Set when the package is made: true in the loader whose chat part is a file of its own (`load: 'interaction'`). */
+declare const SPLIT_CHAT: boolean;
 
 /** The public API on `window.chatraWhatsApp`. */
 interface ChatraWhatsAppApi {

@@ -170,13 +170,20 @@ function clientAssetsOf(
     textsUrls[language] = add(language, 'json', 'application/json', body);
   }
   const state: WidgetState = chatra.consent ? 'consent' : chatra.load === 'eager' ? 'loading' : 'waiting';
+  // With `interaction` the loader's chat part (what runs once the chat is asked for) is a file of its
+  // own, fetched when the visitor acts: a first visit that never does doesn't pay for it. With `eager`
+  // and `idle` it is fetched before the visitor does anything anyway, and rides in the loader.
+  const split = chatra.load === 'interaction';
+  // Under CSP 'strict-dynamic' by hashes a preload of chatra.js would be blocked (host sources don't count there).
+  const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', minifiedScripts.chat), preload: !insertLoader } : {};
   // With Chatra, the analytics listener rides in the cached loader.
   const loaderUrl = add(
     'loader',
     'js',
     'text/javascript',
     analytics +
-      withConfig(minifiedScripts.loader, {
+      withConfig(split ? minifiedScripts.loaderWithoutChat : minifiedScripts.loader, {
+        ...chatPart,
         id: chatra.id,
         state,
         load: chatra.load,

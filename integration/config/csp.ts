@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AstroConfig } from 'astro';
+import { CHATRA_SCRIPT_URL } from '../shared/dom.ts';
 
 type Csp = AstroConfig['security']['csp'];
 export type CspObject = Exclude<Csp, boolean>;
@@ -30,7 +31,7 @@ function sourcesOf(directive: Directive) {
 }
 
 /** The host chatra.js is loaded from (Chatra API, widget code). */
-const CHATRA_SCRIPT_SOURCE = 'https://call.chatra.io';
+const CHATRA_SCRIPT_SOURCE = new URL(CHATRA_SCRIPT_URL).origin;
 
 /** Sources the widget needs beyond its script: its iframe, and its requests and live connection. */
 const CHATRA_SOURCES: Record<string, string[]> = {

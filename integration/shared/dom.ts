@@ -25,6 +25,9 @@ export const OPENS_CHAT = 'chat';
 /** `<script type="application/json" id>` in `<head>`: the page's texts file, links and auto-message flag. */
 export const PAGE_DATA_ID = 'chatra-whatsapp-page';
 
+/** Chatra's script, as its snippet adds it (the chat part; the loader preloads it when the visitor acts). */
+export const CHATRA_SCRIPT_URL = 'https://call.chatra.io/chatra.js';
+
 /** `<script async id>` before `</head>`: the cached loader, or on a page without the widget the analytics listener alone. */
 export const LOADER_ID = 'chatra-whatsapp-loader';
 

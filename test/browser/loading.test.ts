@@ -5,6 +5,8 @@ import { LINK, CHATRA_ID, TIMEOUT } from './sites.ts';
 import { BLANK_PAGE, closeAll, DOCS, facade, floating, OFFICIAL_MODULE, seen, state, useBrowser, visit, waitForState } from './visit.ts';
 
 useBrowser();
+/** The loader's chat part, a file of its own with `load: 'interaction'`. */
+const CHAT_PART = /\/acw-loader-rest\.[\w-]+\.js$/;
 
 describe('loading strategies', () => {
   test("eager: chatra.js at once, with the page's texts already in ChatraSetup; then ready", async () => {
@@ -39,12 +41,16 @@ describe('loading strategies', () => {
     const v = await visit('/interaction/');
     await v.page.waitForTimeout(1000);
     expect(v.chatraRequests).toHaveLength(0);
+    // Not the loader's chat part either: a first visit that never asks for the chat doesn't fetch it.
+    expect(v.ownRequests.filter((path) => CHAT_PART.test(path))).toEqual([]);
     expect(await state(v.page)).toBe('waiting');
     expect(await facade(v.page).isVisible()).toBe(true);
     expect(await floating(v.page).isVisible()).toBe(false);
     await facade(v.page).click();
     await waitForState(v.page, 'ready');
+    // chatra.js once: preloaded beside the chat part, then run from there.
     expect(v.chatraRequests).toHaveLength(1);
+    expect(v.ownRequests.filter((path) => CHAT_PART.test(path))).toHaveLength(1);
     expect((await seen(v.page)).calls).toContainEqual(['openChat', true]);
     expect(v.errors).toEqual([]);
     await closeAll(v);
@@ -60,6 +66,28 @@ describe('loading strategies', () => {
     await waitForState(v.page, 'ready');
     expect((await seen(v.page)).calls.filter(([method]) => method === 'openChat')).toEqual([['openChat', true]]);
     expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
+  test('interaction: chatra.js is asked for with the chat part, not after it (the chat comes no later than from one file)', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/interaction/', { ownFiles: [{ match: CHAT_PART, until: held }] });
+    await v.page.keyboard.press('Tab');
+    await expect.poll(() => v.chatraRequests.length).toBe(1);
+    expect(await state(v.page)).toBe('loading');
+    release();
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test("interaction: a chat part that can't be had (blocked, offline) → failed, the WhatsApp button shows", async () => {
+    const v = await visit('/interaction/', { ownFiles: [{ match: CHAT_PART, status: 404 }] });
+    await facade(v.page).click();
+    await waitForState(v.page, 'failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
     await closeAll(v);
   });
 

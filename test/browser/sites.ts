@@ -45,12 +45,13 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   'csp-strict-dynamic': {
     // /second/ without the widget: the analytics listener alone, inline, allowed by its hash.
-    options: { chatra: chatra('eager', { exclude: ['/second/'] }) },
+    // `interaction`: the loader's chat part comes by import() when the visitor acts, trusted as the loader is.
+    options: { chatra: chatra('interaction', { exclude: ['/second/'] }) },
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
-  // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader and chatra.js.
+  // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader, its chat part, chatra.js and its preload.
   'csp-element': {
-    options: { chatra: chatra('eager') },
+    options: { chatra: chatra('interaction') },
     config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
   },
   // The chat stand-in centred at the bottom, where Chatra's button goes with this setting.

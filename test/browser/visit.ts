@@ -49,6 +49,8 @@ export interface Visit {
   page: Page;
   /** Requests for chatra.js, each with whether the page's load event had fired. */
   chatraRequests: { afterLoad: boolean }[];
+  /** The paths of this site's files the page asked for, in order. */
+  ownRequests: string[];
   errors: string[];
   popups: Page[];
 }
@@ -90,7 +92,7 @@ export async function visit(
   }: VisitOptions = {},
 ): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
-  const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], errors: [], popups: [] };
+  const visitState: Visit = { page: undefined as unknown as Page, chatraRequests: [], ownRequests: [], errors: [], popups: [] };
   let loaded = false;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -106,6 +108,7 @@ export async function visit(
     if (url === `${server.origin}${BLANK_PAGE}`)
       return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' });
     if (url.startsWith(server.origin)) {
+      visitState.ownRequests.push(new URL(url).pathname);
       const rule = ownFiles.find(({ match }) => match.test(url));
       if (rule?.until) await rule.until;
       if (rule?.status) return route.fulfill({ status: rule.status, body: 'Not available' });

@@ -161,6 +161,7 @@ describe('the cached loader', () => {
         const seen: { setup?: Record<string, unknown> } = {};
         const window: Record<string, unknown> = {
           Chatra: () => undefined,
+          performance: { now: () => 0 },
           setTimeout: () => 0,
           clearTimeout: () => undefined,
           addEventListener: () => undefined,
@@ -196,6 +197,7 @@ describe("the loader and a page's data", () => {
     const added = new Promise<void>((resolve) => (chatraAdded = resolve));
     const window: Record<string, unknown> = {
       Chatra: () => undefined,
+      performance: { now: () => 0 },
       URL,
       location: { href: 'https://site.example/docs/page/', origin: 'https://site.example' },
       setTimeout: () => 0,

@@ -7,7 +7,11 @@ import { startAstroDev, type RunningServer } from '../support/servers.ts';
 const config = {
   site: 'https://shop.example',
   trailingSlash: 'always',
-  chatraWhatsApp: { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' }, chatra: { id: 'DemoChatraId2026' } },
+  chatraWhatsApp: {
+    whatsapp: { phone: '+7 900 123-45-67', text: 'About {title} at {path}' },
+    // `interaction`: the loader names its chat part, which dev must serve as a module can be (a JavaScript type).
+    chatra: { id: 'DemoChatraId2026', load: 'interaction' },
+  },
 };
 let server: RunningServer;
 let origin: string;
@@ -22,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('astro dev (trailingSlash: always)', () => {
-  test('a page gets the kit, and the loader, texts and stylesheet it names answer 200', async () => {
+  test('a page gets the kit, and the loader (with the chat part it imports), texts and stylesheet it names answer 200', async () => {
     const response = await fetch(`${origin}/`);
     expect(response.status).toBe(200);
     const page = parsePage(await response.text());
@@ -37,6 +41,13 @@ describe('astro dev (trailingSlash: always)', () => {
       const answer = await fetch(origin + file);
       expect(answer.status, file + (await answer.clone().text()).slice(0, 300)).toBe(200);
     }
+    const loaderBody = await (await fetch(origin + attribute(loader, 'src')!)).text();
+    const chatPart = /"chat":"([^"]+)"/.exec(loaderBody)![1];
+    expect(chatPart).toMatch(/^\/_astro\/acw-loader-rest\.\w+\.js$/);
+    const answer = await fetch(origin + chatPart);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await answer.text()).toMatch(/export\s*\{/);
   });
 
   test('the 404 page gets the kit, status kept', async () => {
