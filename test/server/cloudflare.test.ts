@@ -149,6 +149,23 @@ describe.each(['default', 'pinned'] as const)('on workerd (%s compatibility sett
     for (const file of [loader, css]) expect(file.headers.get('cache-control')).toMatch(/immutable/);
   });
 
+  test.each([
+    ['/rewrite', 'Astro.rewrite', 200, 'No chat'],
+    ['/mw-rewrite', "the site's middleware, next('/nochat')", 200, 'No chat'],
+    ['/ctx-rewrite', "the site's middleware, context.rewrite('/nochat')", 200, 'No chat'],
+    ['/rewrite?to=missing', 'Astro.rewrite to an unknown address', 404, 'Not found'],
+  ])('%s (%s): one kit, {path} the address asked for, with the page that answered', async (path, _how, status, title) => {
+    const response = await get(path);
+    expect(response.status).toBe(status);
+    const page = parsePage(await response.text());
+    expect(page.all('aside', { class: /\bacw-region\b/ })).toHaveLength(1);
+    const floating = page.all('a', { class: /\bacw-floating\b/ });
+    expect(floating).toHaveLength(1);
+    expect(page.all('script', { id: 'chatra-whatsapp-page' })).toHaveLength(1);
+    expect(page.all('script', { id: 'chatra-whatsapp-loader' })).toHaveLength(1);
+    expect(message(attribute(floating[0], 'href'))).toBe(`About ${title} at ${path.split('?')[0]}/`);
+  });
+
   test('a partial is left alone; workerd logged no uncaught error; the build saw no Node import', async () => {
     expect(await (await get('/partial')).text()).not.toContain('acw-');
     expect(servers[name]!.log()).not.toMatch(/Uncaught|No such module/);
