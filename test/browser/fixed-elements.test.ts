@@ -4,7 +4,7 @@
  * (`fallback.hideWhen`) or a dialog is open. CSS only.
  */
 import { describe, expect, test } from 'vitest';
-import { closeAll, floating, useBrowser, visit } from './visit.ts';
+import { closeAll, floating, useBrowser, visit, type Visit } from './visit.ts';
 
 useBrowser();
 
@@ -13,6 +13,13 @@ const phone = { context: { viewport: { width: 375, height: 667 }, isMobile: true
 /** Scrolls to the end of the page; whether the button (or the greeting, once it is in) covers any of the footer's links. */
 async function coversFooter(path: string, part: 'button' | 'greeting' = 'button') {
   const v = await visit(path, phone);
+  const covered = await footerLinksCovered(v, part);
+  await closeAll(v);
+  return covered;
+}
+
+/** The footer's links (#rss, #github) the button or the greeting covers once the page is scrolled to its end. */
+async function footerLinksCovered(v: Visit, part: 'button' | 'greeting') {
   if (part === 'greeting') {
     await v.page.waitForFunction(() => {
       const element = document.querySelector('details.acw-greeting');
@@ -33,7 +40,6 @@ async function coversFooter(path: string, part: 'button' | 'greeting' = 'button'
       covered.push(id);
     }
   }
-  await closeAll(v);
   return covered;
 }
 
@@ -73,6 +79,19 @@ describe('a theme with a fixed menu and a footer of links', () => {
     expect(await lateRoom()).toBe(84);
     expect(await late.page.locator('details.acw-greeting').isVisible()).toBe(false);
     await closeAll(late);
+  });
+
+  test('<ClientRouter />: on a page it swapped in, the room grows to hold the greeting too', async () => {
+    const v = await visit('/greeting/router/', phone);
+    // In on the first page already: the greeting swapped in is another element, measured anew.
+    await v.page.waitForFunction(() => getComputedStyle(document.querySelector('details.acw-greeting')!).opacity === '1');
+    await v.page.click('#long');
+    await v.page.waitForURL(/\/router\/long\/$/);
+    await v.page.locator('#rss').waitFor();
+    expect(await footerLinksCovered(v, 'greeting')).toEqual([]);
+    expect(await v.page.locator('aside.acw-region').evaluate((region) => region.getBoundingClientRect().height)).toBeGreaterThan(150);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
   });
 
   test('with a greeting on a page that fits the window: no room added, so nothing on it moves (no layout shift)', async () => {
