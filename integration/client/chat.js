@@ -1,5 +1,6 @@
 // @ts-check
-import { AUTO_MESSAGE_SENT_KEY, CHATRA_SCRIPT_URL, PAGE_DATA_ID } from '../shared/dom.ts';
+import { AUTO_MESSAGE_SENT_KEY, CHATRA_SCRIPT_URL, PERSIST_ATTRIBUTE } from '../shared/dom.ts';
+import { own, pageDataElement } from './page-data.js';
 
 /*
  * The loader's chat part: from the moment Chatra is asked for (the page's texts, window.ChatraSetup,
@@ -17,22 +18,13 @@ import { AUTO_MESSAGE_SENT_KEY, CHATRA_SCRIPT_URL, PAGE_DATA_ID } from '../share
 /**
  * @typedef {{ id: string, state: string, load: 'eager' | 'idle' | 'interaction', setup: Record<string, unknown>,
  *   timeout: number, consent: boolean | { event: string }, autoMessage: boolean, autoMessageAfter: number, files: string,
- *   chat?: string, preload?: boolean }} LoaderConfig
+ *   chat?: string }} LoaderConfig
  * @typedef {{ widget: boolean, texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
  * @typedef {{ customStrings?: Record<string, string>, language?: string, autoMessage?: string }} Texts
  * @typedef {{ load: () => void, pageLoad: () => void }} Chat
  */
 
-/** Astro's mark for an element a <ClientRouter /> swap keeps (transition:persist). */
-var PERSIST = 'data-astro-transition-persist';
 var WHATSAPP = /^https:\/\/wa\.me\/[^\s()]*$/;
-export var own = Object.prototype.hasOwnProperty;
-
-/** The page data of the page in view, in <head>: a page without it has no widget. */
-export function pageDataElement() {
-  var head = document.head;
-  return head && head.querySelector('script[type="application/json"]#' + PAGE_DATA_ID);
-}
 
 /**
  * Starts the chat part with what the loader shares: its config, the nonce it came with, the state
@@ -305,8 +297,8 @@ export function startChat(
     var widget = document.getElementById('chatra');
     if (!widget || !swap.newDocument || !swap.newDocument.body) return;
     var place = swap.newDocument.createElement('div');
-    widget.setAttribute(PERSIST, 'chatra-whatsapp-widget');
-    place.setAttribute(PERSIST, 'chatra-whatsapp-widget');
+    widget.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
+    place.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
     swap.newDocument.body.appendChild(place);
   });
 

@@ -1,20 +1,23 @@
 // @ts-check
-import { CHATRA_SCRIPT_URL, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
-import { own, pageDataElement, startChat } from './chat.js';
+import { CHATRA_SCRIPT_URL, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, PERSIST_ATTRIBUTE, STATE_ATTRIBUTE } from '../shared/dom.ts';
+import { startChat } from './chat.js';
+import { own, pageDataElement } from './page-data.js';
 
 /*
  * The cached loader (one file for the whole site), a <script async> in each page's <head> (added by
  * the inline bootstrap under CSP 'strict-dynamic'): what runs from the page's start until the chat is
  * asked for (the state, the loading strategy, consent, the chat stand-in and `#chat` links, the state
  * across <ClientRouter /> swaps). From then on, the chat part (chat.js) does the rest.
- * `config` = { id, state, load, setup, timeout, consent, autoMessage, autoMessageAfter, files, chat?, preload? }.
+ * `config` = { id, state, load, setup, timeout, consent, autoMessage, autoMessageAfter, files, chat? }.
  * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
  * made before it loads wait in Chatra.q.
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
  */
 /**
  * chatra.js asked for beside the chat part (SPLIT_CHAT): its texts and chatra.js were fetched one
- * after the other anyway, so the chat comes no later than from one file.
+ * after the other anyway, so the chat comes no later than from one file. A <ClientRouter /> swap
+ * keeps the preload (taken out of <head>, it would stop, and chatra.js be fetched again): the new
+ * page gets a place marked as it is, which Astro's swap fills with it.
  */
 function preloadChatra(/** @type {string | null | undefined} */ nonce) {
   var hint = document.createElement('link');
@@ -22,8 +25,17 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
   hint.as = 'script';
   hint.href = CHATRA_SCRIPT_URL;
   if (nonce) hint.nonce = nonce;
+  hint.setAttribute(PERSIST_ATTRIBUTE, PRELOAD_ID);
   document.head.appendChild(hint);
+  document.addEventListener('astro:before-swap', function (event) {
+    var next = /** @type {Event & { newDocument?: Document }} */ (event).newDocument;
+    if (!hint.isConnected || !next || !next.head) return;
+    var place = next.createElement('meta');
+    place.setAttribute(PERSIST_ATTRIBUTE, PRELOAD_ID);
+    next.head.appendChild(place);
+  });
 }
+var PRELOAD_ID = 'chatra-whatsapp-preload';
 
 /**
  * @typedef {import('./chat.js').LoaderConfig} LoaderConfig
@@ -91,8 +103,8 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
    */
   function withChat(/** @type {(chat: Chat) => void} */ then) {
     if (SPLIT_CHAT) {
-      if (chat) return then(chat);
-      if (config.preload) preloadChatra(nonce);
+      // Once a visit (load() asks once).
+      preloadChatra(nonce);
       import(/** @type {string} */ (config.chat)).then(function (/** @type {{ startChat: typeof startChat }} */ part) {
         then(chatFrom(part.startChat));
       }, fail);

@@ -174,8 +174,7 @@ function clientAssetsOf(
   // own, fetched when the visitor acts: a first visit that never does doesn't pay for it. With `eager`
   // and `idle` it is fetched before the visitor does anything anyway, and rides in the loader.
   const split = chatra.load === 'interaction';
-  // Under CSP 'strict-dynamic' by hashes a preload of chatra.js would be blocked (host sources don't count there).
-  const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', minifiedScripts.chat), preload: !insertLoader } : {};
+  const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', minifiedScripts.chat) } : {};
   // With Chatra, the analytics listener rides in the cached loader.
   const loaderUrl = add(
     'loader',

@@ -25,6 +25,12 @@ export const OPENS_CHAT = 'chat';
 /** `<script type="application/json" id>` in `<head>`: the page's texts file, links and auto-message flag. */
 export const PAGE_DATA_ID = 'chatra-whatsapp-page';
 
+/**
+ * Astro's mark for an element a `<ClientRouter />` swap keeps (`transition:persist`): Chatra's widget,
+ * and the preload of chatra.js while it is on its way, go on into the new page under it.
+ */
+export const PERSIST_ATTRIBUTE = 'data-astro-transition-persist';
+
 /** Chatra's script, as its snippet adds it (the chat part; the loader preloads it when the visitor acts). */
 export const CHATRA_SCRIPT_URL = 'https://call.chatra.io/chatra.js';
 

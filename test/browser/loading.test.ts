@@ -74,7 +74,7 @@ describe('loading strategies', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const v = await visit('/interaction/', { ownFiles: [{ match: CHAT_PART, until: held }] });
     await v.page.keyboard.press('Tab');
-    await expect.poll(() => v.chatraRequests.length).toBe(1);
+    await expect.poll(() => v.chatraRequests.length, { timeout: 5000 }).toBe(1);
     expect(await state(v.page)).toBe('loading');
     release();
     await waitForState(v.page, 'ready');
@@ -83,10 +83,30 @@ describe('loading strategies', () => {
     await closeAll(v);
   });
 
-  test("interaction: a chat part that can't be had (blocked, offline) → failed, the WhatsApp button shows", async () => {
+  test('interaction, the first act a click on a <ClientRouter /> link: chatra.js fetched once (its preload goes on across the swap)', async () => {
+    // chatra.js still on its way when the swap comes (a slow network), as the chat part is. Counted
+    // as the browser asks, a request it gives up on too.
+    const v = await visit('/interaction/router/');
+    const asked: string[] = [];
+    v.page.on('request', (request) => void (request.url() === 'https://call.chatra.io/chatra.js' && asked.push(request.url())));
+    await v.page.route('https://call.chatra.io/chatra.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.fallback().catch(() => {});
+    });
+    await v.page.click('#next');
+    await v.page.waitForURL(/\/router\/two\/$/);
+    await waitForState(v.page, 'ready');
+    await v.page.waitForTimeout(300);
+    expect(asked).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test("interaction: a chat part that can't be had (blocked, offline) → failed at once, the WhatsApp button shows", async () => {
     const v = await visit('/interaction/', { ownFiles: [{ match: CHAT_PART, status: 404 }] });
     await facade(v.page).click();
-    await waitForState(v.page, 'failed');
+    // Well before fallback.timeout (6 s here), whose timer would say failed too.
+    await waitForState(v.page, 'failed', 2000);
     expect(await floating(v.page).isVisible()).toBe(true);
     await closeAll(v);
   });

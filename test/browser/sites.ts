@@ -45,13 +45,14 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   'csp-strict-dynamic': {
     // /second/ without the widget: the analytics listener alone, inline, allowed by its hash.
-    // `interaction`: the loader's chat part comes by import() when the visitor acts, trusted as the loader is.
+    // `interaction`: the loader's chat part comes by import() when the visitor acts, trusted as the loader is, and
+    // chatra.js is preloaded beside it (a preload the script made: 'strict-dynamic' trusts it too).
     options: { chatra: chatra('interaction', { exclude: ['/second/'] }) },
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
-  // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader, its chat part, chatra.js and its preload.
+  // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader and chatra.js.
   'csp-element': {
-    options: { chatra: chatra('interaction') },
+    options: { chatra: chatra('eager') },
     config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
   },
   // The chat stand-in centred at the bottom, where Chatra's button goes with this setting.
