@@ -94,7 +94,7 @@ describe('content that names our ids and globals gains nothing', () => {
   });
 });
 describe('strict CSP (security.csp: true)', () => {
-  test.each(['csp', 'csp-strict-dynamic', 'csp-element'])(
+  test.each(['csp', 'csp-strict-dynamic', 'csp-element', 'csp-element-interaction'])(
     '%s: no policy violations from the bootstrap, the stylesheet, the loader or the texts',
     async (site) => {
       const v = await visit(`/${site}/`);

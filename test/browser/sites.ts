@@ -55,6 +55,11 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
     options: { chatra: chatra('eager') },
     config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
   },
+  // The same with `interaction`: script-src-elem rules the chat part's import() and the preload of chatra.js too.
+  'csp-element-interaction': {
+    options: { chatra: chatra('interaction') },
+    config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
+  },
   // The chat stand-in centred at the bottom, where Chatra's button goes with this setting.
   'facade-centred': { options: { chatra: chatra('interaction', { setup: { buttonPosition: 'bc' } }) } },
   always: { options: { chatra: chatra('eager'), fallback: { floating: 'always' } } },
