@@ -3,6 +3,7 @@
  * per page view once the site's files are cached (what the HTML gains), and on a first visit
  * (the HTML, plus every file of ours the page fetches before the visitor does anything: the
  * stylesheet, the loader or the analytics listener, and with \`eager\`/\`idle\` the page's texts).
+ * With \`interaction\` the loader's chat part and the texts come when the visitor acts: not counted.
  * chatra.js itself is Chatra's, the same for every way of loading it, and not counted.
  */
 import { readFileSync } from 'node:fs';
