@@ -15,7 +15,9 @@ const root = new URL('../', import.meta.url);
 export const PLACEHOLDER = 'chatraWhatsAppConfig';
 /** Each script's variants: the flags the minifier folds in (dead branches drop out). */
 const SCRIPTS = {
-  analytics: ['analytics', {}],
+  analytics: ['analytics', { AFTER_ACT: 'false' }],
+  /** The file `load: 'interaction'` fetches at the first act: it takes the clicks the loader kept meanwhile. */
+  analyticsAfterAct: ['analytics', { AFTER_ACT: 'true' }],
   bootstrap: ['bootstrap', { INSERT_LOADER: 'false' }],
   bootstrapInsertingLoader: ['bootstrap', { INSERT_LOADER: 'true' }],
   loader: ['loader', { SPLIT_CHAT: 'false' }],

@@ -1,7 +1,8 @@
 // @ts-check
 /*
- * The analytics listener: in the cached loader with Chatra; without, a cached file of its own (inline
- * under CSP 'strict-dynamic'). `config` = { event, chatraEvent }.
+ * The analytics listener: in the cached loader with Chatra (`eager`, `idle`); a cached file of its
+ * own without Chatra (inline under CSP 'strict-dynamic'), and with `interaction`, where the loader
+ * fetches it at the visitor's first act. `config` = { event, chatraEvent }.
  * A click on a WhatsApp link fires a cancelable `whatsapp:click` event ({ link, page }) on the link;
  * unless a listener cancels it, the click goes to whatever analytics the page has.
  * The link itself needs none of this: it works the same with JavaScript off.
@@ -45,4 +46,6 @@
   }
   w.addEventListener('click', clicked);
   w.addEventListener('auxclick', clicked);
+  // Clicks the loader kept while this file was on its way (`interaction` fetches it at the first act).
+  if (AFTER_ACT) (api.clicks || []).splice(0).forEach(clicked);
 })(chatraWhatsAppConfig);

@@ -18,7 +18,7 @@ import { own, pageDataElement } from './page-data.js';
 /**
  * @typedef {{ id: string, state: string, load: 'eager' | 'idle' | 'interaction', setup: Record<string, unknown>,
  *   timeout: number, consent: boolean | { event: string }, autoMessage: boolean, autoMessageAfter: number, files: string,
- *   chat?: string }} LoaderConfig
+ *   chat?: string, analytics?: string }} LoaderConfig
  * @typedef {{ widget: boolean, texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
  * @typedef {{ customStrings?: Record<string, string>, language?: string, autoMessage?: string }} Texts
  * @typedef {{ load: () => void, pageLoad: () => void }} Chat
@@ -194,18 +194,14 @@ export function startChat(
     /** @type {Record<string, unknown>} */
     var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
     // Chatra's events go to the analytics listener, and to the site's own handler too, if it set one.
+    // The listener is looked up at each event: with `interaction` it is a file fetched beside this one
+    // (with none, or `analytics: false`, the handler does what the site's would, or nothing).
     var siteHandler = /** @type {unknown} */ (visitor.onAnalyticEvent);
-    var ours = window.chatraWhatsApp.chatraEvent;
-    if (ours) {
-      var listener = ours;
-      setup.onAnalyticEvent =
-        typeof siteHandler === 'function'
-          ? function (/** @type {string} */ event) {
-              listener(event);
-              /** @type {(event: string) => void} */ (siteHandler)(event);
-            }
-          : ours;
-    }
+    setup.onAnalyticEvent = function (/** @type {string} */ event) {
+      var ours = window.chatraWhatsApp.chatraEvent;
+      if (ours) ours(event);
+      if (typeof siteHandler === 'function') /** @type {(event: string) => void} */ (siteHandler)(event);
+    };
     if (texts.language) setup.language = texts.language;
     // A restart for a language Chatra doesn't have: the site's own choice, else the dashboard's.
     else if (again && config.setup.language) setup.language = config.setup.language;

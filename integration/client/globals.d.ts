@@ -10,6 +10,9 @@ declare const INSERT_LOADER: boolean;
 /** Set when the package is made: true in the loader whose chat part is a file of its own (`load: 'interaction'`). */
 declare const SPLIT_CHAT: boolean;
 
+/** Set when the package is made: true in the analytics listener `load: 'interaction'` fetches at the first act. */
+declare const AFTER_ACT: boolean;
+
 /** The public API on `window.chatraWhatsApp`. */
 interface ChatraWhatsAppApi {
   grantConsent?: () => void;
@@ -17,6 +20,8 @@ interface ChatraWhatsAppApi {
   consentGiven?: boolean;
   track?: (name: string, params: Record<string, unknown>) => void;
   chatraEvent?: (name: string) => void;
+  /** Clicks before the analytics listener arrived (`interaction`: it comes at the first act), for it to take. */
+  clicks?: MouseEvent[];
   /** A loader runs in this visit already (the loader's own mark: a second one stands down). */
   loaderRuns?: boolean;
 }

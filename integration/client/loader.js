@@ -8,7 +8,7 @@ import { own, pageDataElement } from './page-data.js';
  * the inline bootstrap under CSP 'strict-dynamic'): what runs from the page's start until the chat is
  * asked for (the state, the loading strategy, consent, the chat stand-in and `#chat` links, the state
  * across <ClientRouter /> swaps). From then on, the chat part (chat.js) does the rest.
- * `config` = { id, state, load, setup, timeout, consent, autoMessage, autoMessageAfter, files, chat? }.
+ * `config` = { id, state, load, setup, timeout, consent, autoMessage, autoMessageAfter, files, chat?, analytics? }.
  * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
  * made before it loads wait in Chatra.q.
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.
@@ -134,11 +134,15 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
       if (d.readyState === 'complete') whenIdle();
       else w.addEventListener('load', whenIdle);
     } else {
-      // pointerdown covers mouse, pen and touch.
-      ['pointerdown', 'keydown', 'scroll', 'focusin'].forEach(function (type) {
-        w.addEventListener(type, load, { once: true, passive: true, capture: true });
-      });
+      onFirstAct(load);
     }
+  }
+
+  /** `then` at the visitor's first act: every click comes after one (pointerdown covers mouse, pen and touch). */
+  function onFirstAct(/** @type {() => void} */ then) {
+    ['pointerdown', 'keydown', 'scroll', 'focusin'].forEach(function (type) {
+      w.addEventListener(type, then, { once: true, passive: true, capture: true });
+    });
   }
 
   function grantConsent() {
@@ -155,6 +159,24 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   // Consent the bootstrap kept for the loader (given before it arrived).
   var consentGiven = api.consentGiven === true;
   api.grantConsent = grantConsent;
+  // With `interaction`, the analytics listener is a file of its own too (the one a page without the
+  // widget gets), fetched at the visitor's first act whatever the widget's state: it hears WhatsApp
+  // clicks after a failure or before consent as well. A click before it arrived is kept for it
+  // (analytics.js takes them): it comes after that act, while the file may still be on its way.
+  if (SPLIT_CHAT && config.analytics) {
+    var clicks = (api.clicks = /** @type {MouseEvent[]} */ ([]));
+    var keep = function (/** @type {MouseEvent} */ event) {
+      if (!api.track) clicks.push(event);
+    };
+    w.addEventListener('click', keep);
+    w.addEventListener('auxclick', keep);
+    /** @type {boolean | undefined} */
+    var listening;
+    onFirstAct(function () {
+      if (!listening) import(/** @type {string} */ (config.analytics)).catch(function () {});
+      listening = true;
+    });
+  }
   // What Chatra's own snippet sets up first: on most pages there is no inline bootstrap, and the
   // loader does it. Calls made before chatra.js arrives wait in Chatra.q.
   w.ChatraID = config.id;

@@ -113,8 +113,11 @@ export function clientAssets(
   const css = pageStylesheet(resolved);
   const stylesheet = inlineStylesheet ? stylesheetHtml({ css }) : stylesheetHtml({ url: add('page', 'css', 'text/css', css) });
   const inlineCss = inlineStylesheet ? css : '';
-  const analytics = resolved.analytics ? withConfig(minifiedScripts.analytics, resolved.analytics) : '';
   const { chatra } = resolved;
+  // With `interaction` the loader fetches the listener at the first act, and it takes the clicks kept
+  // meanwhile; a page without the widget gets the same file (cached once).
+  const listenerScript = chatra?.load === 'interaction' ? minifiedScripts.analyticsAfterAct : minifiedScripts.analytics;
+  const analytics = resolved.analytics ? withConfig(listenerScript, resolved.analytics) : '';
   const greetingScriptUrl =
     resolved.fallback.greeting && !insertLoader ? add('greeting', 'js', 'text/javascript', minifiedScripts.greeting) : undefined;
   // Where texts may come from, as the loader checks a texts file's address: this folder, these names,
@@ -175,14 +178,17 @@ function clientAssetsOf(
   // and `idle` it is fetched before the visitor does anything anyway, and rides in the loader.
   const split = chatra.load === 'interaction';
   const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', minifiedScripts.chat) } : {};
-  // With Chatra, the analytics listener rides in the cached loader.
+  // With Chatra, the analytics listener rides in the cached loader; with `interaction` it is the file a
+  // page without the widget gets, which the loader fetches at the visitor's first act (clicks come after one).
+  const analyticsFile = split && analytics ? { analytics: add('analytics', 'js', 'text/javascript', analytics) } : {};
   const loaderUrl = add(
     'loader',
     'js',
     'text/javascript',
-    analytics +
+    (split ? '' : analytics) +
       withConfig(split ? minifiedScripts.loaderWithoutChat : minifiedScripts.loader, {
         ...chatPart,
+        ...analyticsFile,
         id: chatra.id,
         state,
         load: chatra.load,

@@ -83,6 +83,41 @@ describe('analytics', () => {
     await closeAll(v);
   });
 
+  test('interaction: the listener comes at the first act, not before; a WhatsApp click made while it is on its way reaches analytics, once', async () => {
+    const LISTENER = /\/acw-analytics\.\w+\.js$/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/interaction/', {
+      ownFiles: [{ match: LISTENER, until: held }],
+      init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []),
+    });
+    const events = () => v.page.evaluate(() => (window as unknown as { dataLayer: { event: string; link?: string }[] }).dataLayer);
+    await v.page.waitForTimeout(500);
+    expect(v.ownRequests.filter((path) => LISTENER.test(path))).toEqual([]);
+    // The first act is the click itself: the listener is asked for at its pointerdown, and held.
+    await v.page.click('#nav-whatsapp');
+    await expect.poll(() => v.popups.length).toBe(1);
+    expect(v.ownRequests.filter((path) => LISTENER.test(path))).toHaveLength(1);
+    expect(await events()).toEqual([]);
+    release();
+    await expect.poll(events).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/interaction/` }]);
+    // From now on the listener hears clicks itself: the loader's keeping stops (no click counted twice).
+    await v.page.click('#nav-whatsapp');
+    await expect.poll(() => v.popups.length).toBe(2);
+    await expect.poll(async () => (await events()).length).toBe(2);
+    await v.page.waitForTimeout(200);
+    expect((await events()).map((entry) => entry.event)).toEqual(['whatsapp_click', 'whatsapp_click']);
+    // Chatra's events reach it too, though it came beside the chat part (looked up at each event).
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() =>
+      (window as unknown as { __chatra: { setup: { onAnalyticEvent(name: string): void } } }).__chatra.setup.onAnalyticEvent('chatOpened'),
+    );
+    expect((await events()).map((entry) => (entry as { chatra_event?: string }).chatra_event)).toContain('chatOpened');
+    expect(v.ownRequests.filter((path) => LISTENER.test(path))).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('a middle click on a WhatsApp link (a new tab) goes to analytics too', async () => {
     const v = await visit('/eager/', {
       script: 'blocked',

@@ -55,3 +55,39 @@ describe('what a page without the widget gets on a site with Chatra', () => {
     expect(clientAssets(off, '/').listener).toEqual({ bootstrap: '' });
   });
 });
+
+describe('the analytics listener beside the loader', () => {
+  const site = { site: undefined };
+  const bodyOf = (assets: ReturnType<typeof clientAssets>, url: string) => assets.files[url.split('/').pop()!]!.body;
+  const loaderConfig = (assets: ReturnType<typeof clientAssets>) =>
+    JSON.parse(/\}\((\{"chat".*\})\)\}\)\(\);?$/.exec(bodyOf(assets, assets.loaderUrl!))![1]!) as Record<string, unknown>;
+
+  test('eager and idle: in the loader; interaction: the file a page without the widget gets, named in the loader (fetched at the first act)', async () => {
+    const eager = clientAssets(resolved, '/');
+    expect(bodyOf(eager, eager.loaderUrl!)).toContain('whatsapp:click');
+    const interaction = clientAssets(
+      await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load: 'interaction' } }, site),
+      '/',
+    );
+    expect(bodyOf(interaction, interaction.loaderUrl!)).not.toContain('whatsapp:click');
+    const config = loaderConfig(interaction);
+    expect(config.analytics).toBe(interaction.listener.scriptUrl);
+    expect(bodyOf(interaction, config.analytics as string)).toContain('whatsapp:click');
+    // Under CSP 'strict-dynamic' a page without the widget gets it inline; the loader still fetches the file.
+    const inserted = clientAssets(
+      await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load: 'interaction' } }, site),
+      '/',
+      { insertLoader: true },
+    );
+    expect(bodyOf(inserted, /"loader":"([^"]+)"/.exec(inserted.bootstrap)![1]!)).toContain('"analytics":"/_astro/acw-analytics.');
+    const off = clientAssets(
+      await resolveOptions(
+        { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load: 'interaction' }, analytics: false },
+        site,
+      ),
+      '/',
+    );
+    expect(loaderConfig(off).analytics).toBeUndefined();
+    expect(Object.keys(off.files).some((name) => name.includes('analytics'))).toBe(false);
+  });
+});
