@@ -55,7 +55,13 @@ beforeAll(async () => {
     output: 'server',
     base: '/shop',
     trailingSlash: 'always',
-    integrations: [integration({ fallback: { greeting: { text: 'Hi! Any questions?', name: 'Shop' } } })],
+    // `interaction`: the loader's chat part and the analytics listener are files the loader imports, under the base.
+    integrations: [
+      integration({
+        chatra: { id: 'DemoChatraId2026', load: 'interaction' },
+        fallback: { greeting: { text: 'Hi! Any questions?', name: 'Shop' } },
+      }),
+    ],
   });
 }, 300_000);
 
@@ -404,6 +410,44 @@ describe('in Chromium', () => {
         timeout: 10_000,
       });
       expect(await page.locator('#chatra').count()).toBe(1);
+      expect(blocked).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test("interaction under base '/shop' and the site's nonce policy: nothing of the chat before the visitor acts; one Tab, and the chat part, the analytics listener and chatra.js arrive, trusted", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const standIn = readFileSync(new URL('../browser/chatra-stand-in.js', import.meta.url), 'utf8');
+      const chatraRequests: string[] = [];
+      await page.route('https://call.chatra.io/chatra.js', (route) => {
+        chatraRequests.push(route.request().url());
+        return route.fulfill({ contentType: 'text/javascript', body: standIn });
+      });
+      const asked: string[] = [];
+      page.on('request', (request) => void (request.url().startsWith(underBase.origin) && asked.push(new URL(request.url()).pathname)));
+      const blocked: string[] = [];
+      page.on('console', (message) => void (/Content Security Policy/i.test(message.text()) && blocked.push(message.text())));
+      const response = await page.goto(`${underBase.origin}/shop/nonce/`);
+      expect(response!.headers()['content-security-policy']).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+      await page.waitForTimeout(500);
+      const later = /^\/shop\/_astro\/acw-(loader-rest|analytics)\.\w+\.js$/;
+      expect(asked.filter((path) => later.test(path))).toEqual([]);
+      expect(chatraRequests).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-chatra-whatsapp'))).toBe('waiting');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-chatra-whatsapp') === 'ready', undefined, {
+        timeout: 10_000,
+      });
+      expect(asked.filter((path) => later.test(path)).map((path) => path.split('.')[0])).toEqual(
+        expect.arrayContaining(['/shop/_astro/acw-loader-rest', '/shop/_astro/acw-analytics']),
+      );
+      await expect
+        .poll(() => page.evaluate(() => typeof (window as unknown as { chatraWhatsApp?: { track?: unknown } }).chatraWhatsApp?.track))
+        .toBe('function');
+      expect(chatraRequests).toHaveLength(1);
       expect(blocked).toEqual([]);
     } finally {
       await browser.close();
