@@ -123,18 +123,20 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     });
   }
 
+  // The split loader is `interaction`'s alone, the one-file loader `eager`'s and `idle`'s: each
+  // carries its own strategies only.
   function start() {
-    if (config.load === 'eager') return load();
+    if (!SPLIT_CHAT && config.load === 'eager') return load();
     setState('waiting');
-    if (config.load === 'idle') {
+    if (SPLIT_CHAT) {
+      onFirstAct(load);
+    } else {
       var whenIdle = function () {
         if (w.requestIdleCallback) w.requestIdleCallback(load, { timeout: 3000 });
         else setTimeout(load, 1);
       };
       if (d.readyState === 'complete') whenIdle();
       else w.addEventListener('load', whenIdle);
-    } else {
-      onFirstAct(load);
     }
   }
 

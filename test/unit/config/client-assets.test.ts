@@ -90,4 +90,16 @@ describe('the analytics listener beside the loader', () => {
     expect(loaderConfig(off).analytics).toBeUndefined();
     expect(Object.keys(off.files).some((name) => name.includes('analytics'))).toBe(false);
   });
+
+  test("each loader carries its own strategies only: interaction's no idle callback, eager's and idle's no wait for an act", async () => {
+    const interaction = clientAssets(
+      await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load: 'interaction' } }, site),
+      '/',
+    );
+    expect(bodyOf(interaction, interaction.loaderUrl!)).toContain('pointerdown');
+    expect(bodyOf(interaction, interaction.loaderUrl!)).not.toContain('requestIdleCallback');
+    const idle = clientAssets(resolved, '/');
+    expect(bodyOf(idle, idle.loaderUrl!)).toContain('requestIdleCallback');
+    expect(bodyOf(idle, idle.loaderUrl!)).not.toContain('pointerdown');
+  });
 });
