@@ -20,12 +20,15 @@ const SCRIPTS = {
   analyticsAfterAct: ['analytics', { AFTER_ACT: 'true' }],
   bootstrap: ['bootstrap', { INSERT_LOADER: 'false' }],
   bootstrapInsertingLoader: ['bootstrap', { INSERT_LOADER: 'true' }],
-  loader: ['loader', { SPLIT_CHAT: 'false' }],
+  /** `eager` and `idle`: the loader with its chat part; with `texts.autoMessage`, the one that sends it. */
+  loader: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'false' }],
+  loaderWithAutoMessage: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'true' }],
   /** `load: 'interaction'`: the loader that fetches its chat part (`chat`) when the visitor acts. */
-  loaderWithoutChat: ['loader', { SPLIT_CHAT: 'true' }],
+  loaderWithoutChat: ['loader', { SPLIT_CHAT: 'true', AUTO_MESSAGE: 'false' }],
   greeting: ['greeting', {}],
   /** The loader's chat part as the split loader imports it: a module, config-free (the loader hands it its own). */
-  chat: ['chat', {}, 'esm'],
+  chat: ['chat', { AUTO_MESSAGE: 'false' }, 'esm'],
+  chatWithAutoMessage: ['chat', { AUTO_MESSAGE: 'true' }, 'esm'],
 } as const;
 /** The page stylesheets as the pages combine them, minified together so rules merge (the components' go through Vite). */
 const STYLESHEETS = {

@@ -250,7 +250,7 @@ export function startChat(
    * interaction or consent came) would be lost for the whole session.
    */
   function sendAutoMessage() {
-    if (!autoPending || state() !== 'ready' || autoMessageSent()) return;
+    if (!AUTO_MESSAGE || !autoPending || state() !== 'ready' || autoMessageSent()) return;
     autoSent = true;
     try {
       sessionStorage.setItem(AUTO_MESSAGE_SENT_KEY, '1');
@@ -259,12 +259,15 @@ export function startChat(
     autoPending = undefined;
   }
 
-  /** The page in view's auto message, `autoMessageAfter` seconds after it was shown (this part may come later than that). */
+  /**
+   * The page in view's auto message, `autoMessageAfter` seconds after it was shown (this part may come later than that).
+   * Only in the build of a site that has one (AUTO_MESSAGE): the others' visitors don't fetch this code.
+   */
   function scheduleAutoMessage(/** @type {PageData} */ page) {
     clearTimeout(autoTimer);
     // The page in view decides: one without the message leaves none waiting.
     autoPending = undefined;
-    if (!page.autoMessage || !page.texts) return;
+    if (!AUTO_MESSAGE || !page.autoMessage || !page.texts) return;
     var key = keyOf(page);
     autoTimer = setTimeout(
       function () {

@@ -177,7 +177,10 @@ function clientAssetsOf(
   // own, fetched when the visitor acts: a first visit that never does doesn't pay for it. With `eager`
   // and `idle` it is fetched before the visitor does anything anyway, and rides in the loader.
   const split = chatra.load === 'interaction';
-  const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', minifiedScripts.chat) } : {};
+  // The code that sends an automatic message only in the builds of sites that have one.
+  const withAutoMessage = Boolean(resolved.autoMessage);
+  const chatScript = withAutoMessage ? minifiedScripts.chatWithAutoMessage : minifiedScripts.chat;
+  const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', chatScript) } : {};
   // With Chatra, the analytics listener rides in the cached loader; with `interaction` it is the file a
   // page without the widget gets, which the loader fetches at the visitor's first act (clicks come after one).
   const analyticsFile = split && analytics ? { analytics: add('analytics', 'js', 'text/javascript', analytics) } : {};
@@ -186,21 +189,24 @@ function clientAssetsOf(
     'js',
     'text/javascript',
     (split ? '' : analytics) +
-      withConfig(split ? minifiedScripts.loaderWithoutChat : minifiedScripts.loader, {
-        ...chatPart,
-        ...analyticsFile,
-        id: chatra.id,
-        state,
-        load: chatra.load,
-        setup: chatra.setup,
-        timeout: resolved.fallback.timeout,
-        consent: chatra.consent,
-        // Only a build that configured an automatic message sends one, whatever a page says.
-        autoMessage: Boolean(resolved.autoMessage),
-        autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
-        // Texts are fetched from here only: same origin, this folder, these names.
-        files,
-      }),
+      withConfig(
+        split ? minifiedScripts.loaderWithoutChat : withAutoMessage ? minifiedScripts.loaderWithAutoMessage : minifiedScripts.loader,
+        {
+          ...chatPart,
+          ...analyticsFile,
+          id: chatra.id,
+          state,
+          load: chatra.load,
+          setup: chatra.setup,
+          timeout: resolved.fallback.timeout,
+          consent: chatra.consent,
+          // Only a build that configured an automatic message sends one, whatever a page says.
+          autoMessage: withAutoMessage,
+          autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+          // Texts are fetched from here only: same origin, this folder, these names.
+          files,
+        },
+      ),
   );
   // Most pages need no inline script: the loader sets up Chatra's queue and the state when it runs,
   // and the stylesheet shows the WhatsApp button if it never does. Two cases need one before it:

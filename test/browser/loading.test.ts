@@ -111,6 +111,19 @@ describe('loading strategies', () => {
     await closeAll(v);
   });
 
+  test('interaction with an automatic message: none before the visitor acts; once the widget is ready, sent once', async () => {
+    const v = await visit('/csp-element-interaction/');
+    await v.page.waitForTimeout(500);
+    expect(v.chatraRequests).toHaveLength(0);
+    await v.page.keyboard.press('Tab');
+    await waitForState(v.page, 'ready');
+    const sent = async () => (await seen(v.page)).calls.filter(([method]) => method === 'sendAutoMessage');
+    await expect.poll(async () => (await sent()).length).toBe(1);
+    expect((await sent())[0]![1]).toMatch(/^Hi! \[.+\]\(https:\/\/wa\.me\//);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('interaction: a key press is enough to load', async () => {
     const v = await visit('/interaction/');
     await v.page.keyboard.press('Tab');

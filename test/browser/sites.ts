@@ -56,8 +56,9 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
     config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
   },
   // The same with `interaction`: script-src-elem rules the chat part's import() and the preload of chatra.js too.
+  // With an automatic message: the chat part that sends one (only a build with one gets that code).
   'csp-element-interaction': {
-    options: { chatra: chatra('interaction') },
+    options: { chatra: chatra('interaction'), texts: { autoMessage: { text: 'Hi! {whatsapp}', afterSeconds: 0 } } },
     config: { security: { csp: { scriptDirective: { resources: ["'self'", { resource: "'self'", kind: 'element' }] } } } },
   },
   // The chat stand-in centred at the bottom, where Chatra's button goes with this setting.

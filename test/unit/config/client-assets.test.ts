@@ -91,6 +91,25 @@ describe('the analytics listener beside the loader', () => {
     expect(Object.keys(off.files).some((name) => name.includes('analytics'))).toBe(false);
   });
 
+  test('the code that sends an automatic message only in the builds of sites that have one: in the loader, or in the chat part', async () => {
+    const autoMessage = { text: 'Hi! {whatsapp}', afterSeconds: 5 };
+    for (const load of ['idle', 'interaction'] as const) {
+      const chatra = { id: 'SomeChatraId', load };
+      const without = clientAssets(await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra }, site), '/');
+      const withIt = clientAssets(
+        await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra, texts: { autoMessage } }, site),
+        '/',
+      );
+      const chatCode = (assets: typeof without) =>
+        Object.entries(assets.files)
+          .filter(([name]) => /^acw-loader(-rest)?\./.test(name))
+          .map(([, file]) => file.body)
+          .join('\n');
+      expect(chatCode(without), load).not.toContain('sendAutoMessage');
+      expect(chatCode(withIt), load).toContain('sendAutoMessage');
+    }
+  });
+
   test("each loader carries its own strategies only: interaction's no idle callback, eager's and idle's no wait for an act", async () => {
     const interaction = clientAssets(
       await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load: 'interaction' } }, site),
