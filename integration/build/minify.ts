@@ -20,11 +20,17 @@ const SCRIPTS = {
   analyticsAfterAct: ['analytics', { AFTER_ACT: 'true' }],
   bootstrap: ['bootstrap', { INSERT_LOADER: 'false' }],
   bootstrapInsertingLoader: ['bootstrap', { INSERT_LOADER: 'true' }],
-  /** `eager` and `idle`: the loader with its chat part; with `texts.autoMessage`, the one that sends it. */
-  loader: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'false' }],
-  loaderWithAutoMessage: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'true' }],
-  /** `load: 'interaction'`: the loader that fetches its chat part (`chat`) when the visitor acts. */
-  loaderWithoutChat: ['loader', { SPLIT_CHAT: 'true', AUTO_MESSAGE: 'false' }],
+  /**
+   * `eager` and `idle`: the loader with its chat part (and with `texts.autoMessage`, the code that
+   * sends it); `interaction`: the loader that fetches its chat part (`chat`) when the visitor acts.
+   * Each with `chatra.consent`'s code, or without.
+   */
+  loader: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'false', CONSENT: 'false' }],
+  loaderWithConsent: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'false', CONSENT: 'true' }],
+  loaderWithAutoMessage: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'true', CONSENT: 'false' }],
+  loaderWithAutoMessageWithConsent: ['loader', { SPLIT_CHAT: 'false', AUTO_MESSAGE: 'true', CONSENT: 'true' }],
+  loaderWithoutChat: ['loader', { SPLIT_CHAT: 'true', AUTO_MESSAGE: 'false', CONSENT: 'false' }],
+  loaderWithoutChatWithConsent: ['loader', { SPLIT_CHAT: 'true', AUTO_MESSAGE: 'false', CONSENT: 'true' }],
   greeting: ['greeting', {}],
   /** The loader's chat part as the split loader imports it: a module, config-free (the loader hands it its own). */
   chat: ['chat', { AUTO_MESSAGE: 'false' }, 'esm'],

@@ -10,6 +10,8 @@ declare const INSERT_LOADER: boolean;
 /** Set when the package is made: true in the loader whose chat part is a file of its own (`load: 'interaction'`). */
 declare const SPLIT_CHAT: boolean;
 
+/** Set when the package is made: true in the loader of a build with `chatra.consent` (the others' carry none of its code). */
+declare const CONSENT: boolean;
 /** Set when the package is made: true in the chat part (and the loader carrying it) of a build with `texts.autoMessage`. */
 declare const AUTO_MESSAGE: boolean;
 /** Set when the package is made: true in the analytics listener `load: 'interaction'` fetches at the first act. */

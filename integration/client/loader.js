@@ -148,7 +148,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   }
 
   function grantConsent() {
-    if (state === 'consent') start();
+    if (CONSENT && state === 'consent') start();
   }
 
   // The bootstrap defined window.chatraWhatsApp before the page's content existed (a named element
@@ -159,7 +159,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   if (api.loaderRuns) return;
   api.loaderRuns = true;
   // Consent the bootstrap kept for the loader (given before it arrived).
-  var consentGiven = api.consentGiven === true;
+  var consentGiven = CONSENT && api.consentGiven === true;
   api.grantConsent = grantConsent;
   // With `interaction`, the analytics listener is a file of its own too (the one a page without the
   // widget gets), fetched at the visitor's first act whatever the widget's state: it hears WhatsApp
@@ -198,7 +198,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   }
   if (state === 'failed') {
     // Nothing to start; the navigations are still followed (the state goes on, the button stays).
-  } else if (config.consent) {
+  } else if (CONSENT) {
     // Until consent, nothing goes to Chatra and the WhatsApp button shows.
     if (typeof config.consent === 'object') w.addEventListener(config.consent.event, grantConsent, { capture: true });
     if (consentGiven) grantConsent();
@@ -212,7 +212,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     var clicked = /** @type {Element | null} */ (event.target);
     var target = clicked && clicked.closest && clicked.closest('.' + FACADE_CLASS + ', [' + STATE_ATTRIBUTE + '="' + OPENS_CHAT + '"]');
     // A page without the widget (<ClientRouter /> brought it): the link goes to WhatsApp, as on a fresh load.
-    if (!target || state === 'failed' || state === 'consent' || !pageDataElement()) return;
+    if (!target || state === 'failed' || (CONSENT && state === 'consent') || !pageDataElement()) return;
     // A link opened in a new tab or window (Ctrl, Cmd or Shift): WhatsApp there, as the visitor asked.
     if (target.tagName === 'A' && (event.ctrlKey || event.metaKey || event.shiftKey)) return;
     event.preventDefault();

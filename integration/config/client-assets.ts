@@ -189,24 +189,21 @@ function clientAssetsOf(
     'js',
     'text/javascript',
     (split ? '' : analytics) +
-      withConfig(
-        split ? minifiedScripts.loaderWithoutChat : withAutoMessage ? minifiedScripts.loaderWithAutoMessage : minifiedScripts.loader,
-        {
-          ...chatPart,
-          ...analyticsFile,
-          id: chatra.id,
-          state,
-          load: chatra.load,
-          setup: chatra.setup,
-          timeout: resolved.fallback.timeout,
-          consent: chatra.consent,
-          // Only a build that configured an automatic message sends one, whatever a page says.
-          autoMessage: withAutoMessage,
-          autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
-          // Texts are fetched from here only: same origin, this folder, these names.
-          files,
-        },
-      ),
+      withConfig(minifiedScripts[loaderVariant({ split, withAutoMessage, consent: Boolean(chatra.consent) })], {
+        ...chatPart,
+        ...analyticsFile,
+        id: chatra.id,
+        state,
+        load: chatra.load,
+        setup: chatra.setup,
+        timeout: resolved.fallback.timeout,
+        consent: chatra.consent,
+        // Only a build that configured an automatic message sends one, whatever a page says.
+        autoMessage: withAutoMessage,
+        autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+        // Texts are fetched from here only: same origin, this folder, these names.
+        files,
+      }),
   );
   // Most pages need no inline script: the loader sets up Chatra's queue and the state when it runs,
   // and the stylesheet shows the WhatsApp button if it never does. Two cases need one before it:
@@ -219,6 +216,15 @@ function clientAssetsOf(
   const bootstrap = withConfig(bootstrapCall, { id: chatra.id, state, timeout: resolved.fallback.timeout, loader: loaderUrl, event });
   return { bootstrap, textsUrls, loaderUrl: insertLoader ? undefined : loaderUrl, listener };
 }
+/**
+ * The loader made for these options when the package was made: each carries the code its options
+ * need only (the chat part or not, the auto message, consent).
+ */
+function loaderVariant({ split, withAutoMessage, consent }: { split: boolean; withAutoMessage: boolean; consent: boolean }) {
+  const chatPart = split ? 'WithoutChat' : withAutoMessage ? 'WithAutoMessage' : '';
+  return `loader${chatPart}${consent ? 'WithConsent' : ''}` as const;
+}
+
 /** Writes the files into their folder of the build's output, beside the site's own: static for every adapter. */
 export async function writeClientFiles(files: Record<string, ClientFile>, outDir: URL, place: FilesPlace): Promise<void> {
   const entries = Object.entries(files);

@@ -248,6 +248,24 @@ describe('consent', () => {
     await closeAll(v);
   });
 
+  test('interaction: the visitor acting is no consent; once given, the next act loads the chat', async () => {
+    const v = await visit('/consent-interaction/');
+    await v.page.keyboard.press('Tab');
+    await v.page.mouse.click(5, 5);
+    await v.page.waitForTimeout(500);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(v.ownRequests.filter((path) => CHAT_PART.test(path))).toEqual([]);
+    expect(await state(v.page)).toBe('consent');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
+    expect(await state(v.page)).toBe('waiting');
+    await v.page.keyboard.press('Tab');
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('window.chatraWhatsApp.grantConsent() does the same', async () => {
     const v = await visit('/consent/second/');
     await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());

@@ -110,6 +110,20 @@ describe('the analytics listener beside the loader', () => {
     }
   });
 
+  test("consent's code in the loader of every strategy where the build asks for consent, and only there", async () => {
+    for (const load of ['eager', 'idle', 'interaction'] as const) {
+      for (const consent of [false, true, { event: 'consent:chat' }]) {
+        for (const texts of [undefined, { autoMessage: { text: 'Hi! {whatsapp}' } }]) {
+          const options = { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load, consent }, texts };
+          const assets = clientAssets(await resolveOptions(options, site), '/');
+          // The bootstrap adds the loader where consent is asked for (consent may come before it arrives).
+          const loaderUrl = assets.loaderUrl ?? /"loader":"([^"]+)"/.exec(assets.bootstrap)![1]!;
+          expect(bodyOf(assets, loaderUrl).includes('.consent.event'), JSON.stringify({ load, consent, texts })).toBe(Boolean(consent));
+        }
+      }
+    }
+  });
+
   test("each loader carries its own strategies only: interaction's no idle callback, eager's and idle's no wait for an act", async () => {
     const interaction = clientAssets(
       await resolveOptions({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load: 'interaction' } }, site),
