@@ -100,7 +100,10 @@ export async function minifiedModule(): Promise<string> {
   );
 }
 
-const names = (record: object) => Object.keys(record).map((name) => JSON.stringify(name)).join(' | ');
+const names = (record: object) =>
+  Object.keys(record)
+    .map((name) => JSON.stringify(name))
+    .join(' | ');
 
 const target = new URL('config/minified.ts', root);
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {

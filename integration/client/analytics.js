@@ -7,6 +7,8 @@
  * unless a listener cancels it, the click goes to whatever analytics the page has.
  * The link itself needs none of this: it works the same with JavaScript off.
  */
+import { WHATSAPP_LINKS } from '../shared/dom.ts';
+
 (function (/** @type {{ event: string, chatraEvent: string }} */ config) {
   var w = window;
   // Defined once, before the page's content exists (the bootstrap does the same): an element named
@@ -34,18 +36,24 @@
   // On window, so it hears the click after the page's own handlers: a click something else took
   // over (a `#chat` link that opened the chat) didn't go to WhatsApp. A middle click (auxclick) opens
   // the link in a new tab: a click on WhatsApp too.
-  function clicked(/** @type {MouseEvent} */ event) {
+  function clicked(/** @type {MouseEvent} */ event, /** @type {string | undefined} */ pageClickedOn = undefined) {
     if (event.type === 'auxclick' && event.button !== 1) return;
     var target = /** @type {Element | null} */ (event.target);
-    var link = target && target.closest && /** @type {HTMLAnchorElement | null} */ (target.closest('a[href^="https://wa.me/"]'));
+    var link = target && target.closest && /** @type {HTMLAnchorElement | null} */ (target.closest(WHATSAPP_LINKS));
     if (!link || event.defaultPrevented) return;
-    var detail = { link: link.href, page: page() };
-    if (!link.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
+    var detail = { link: link.href, page: (AFTER_ACT && pageClickedOn) || page() };
+    // A kept click's link may be gone since (a menu that closed, a page swapped in): the event then
+    // goes to the document, where the site's listeners still hear it and may cancel it.
+    var on = AFTER_ACT && !link.isConnected ? document : link;
+    if (!on.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
     track(config.event, detail);
   }
   w.addEventListener('click', clicked);
   w.addEventListener('auxclick', clicked);
   // Clicks the loader kept while this file was on its way (`interaction` fetches it at the first act).
-  if (AFTER_ACT) (api.clicks || []).splice(0).forEach(clicked);
+  if (AFTER_ACT)
+    (api.clicks || []).splice(0).forEach(function (kept) {
+      clicked(kept[0], kept[1]);
+    });
 })(chatraWhatsAppConfig);

@@ -45,6 +45,10 @@ export function startChat(
   var textsKey;
   /** @type {boolean | undefined} */
   var autoSent;
+  /** The handler Chatra gets for its analytics events. @type {Function | undefined} */
+  var analyticHandler;
+  /** The site's own, which it calls. @type {unknown} */
+  var siteAnalyticHandler;
   /** The auto message whose time has come, until the widget is there to take it. */
   /** @type {string | undefined} */
   var autoPending;
@@ -193,14 +197,16 @@ export function startChat(
     var visitor = own.call(window, 'ChatraSetup') && window.ChatraSetup && typeof window.ChatraSetup === 'object' ? window.ChatraSetup : {};
     /** @type {Record<string, unknown>} */
     var setup = Object.assign({}, config.setup, visitor, { locale: { customStrings: texts.customStrings || {} } });
-    // Chatra's events go to the analytics listener, and to the site's own handler too, if it set one.
-    // The listener is looked up at each event: with `interaction` it is a file fetched beside this one
-    // (with none, or `analytics: false`, the handler does what the site's would, or nothing).
-    var siteHandler = /** @type {unknown} */ (visitor.onAnalyticEvent);
-    setup.onAnalyticEvent = function (/** @type {string} */ event) {
+    // Chatra's events go to the analytics listener, and to the site's own handler too, if it set one,
+    // as Chatra calls it. The listener is looked up at each event: with `interaction` it is a file
+    // fetched beside this one. A restart finds our handler in window.ChatraSetup: the site's stays
+    // the one it wraps (not ours around it, which would count each event twice).
+    var given = visitor.onAnalyticEvent;
+    if (given !== analyticHandler) siteAnalyticHandler = given;
+    analyticHandler = setup.onAnalyticEvent = function () {
       var ours = window.chatraWhatsApp.chatraEvent;
-      if (ours) ours(event);
-      if (typeof siteHandler === 'function') /** @type {(event: string) => void} */ (siteHandler)(event);
+      if (ours) ours(arguments[0]);
+      if (typeof siteAnalyticHandler === 'function') siteAnalyticHandler.apply(this, arguments);
     };
     if (texts.language) setup.language = texts.language;
     // A restart for a language Chatra doesn't have: the site's own choice, else the dashboard's.

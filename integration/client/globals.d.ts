@@ -25,7 +25,7 @@ interface ChatraWhatsAppApi {
   track?: (name: string, params: Record<string, unknown>) => void;
   chatraEvent?: (name: string) => void;
   /** Clicks before the analytics listener arrived (`interaction`: it comes at the first act), for it to take. */
-  clicks?: MouseEvent[];
+  clicks?: [MouseEvent, string][];
   /** A loader runs in this visit already (the loader's own mark: a second one stands down). */
   loaderRuns?: boolean;
 }

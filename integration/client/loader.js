@@ -1,5 +1,13 @@
 // @ts-check
-import { CHATRA_SCRIPT_URL, FACADE_CLASS, FLOATING_CLASS, OPENS_CHAT, PERSIST_ATTRIBUTE, STATE_ATTRIBUTE } from '../shared/dom.ts';
+import {
+  CHATRA_SCRIPT_URL,
+  FACADE_CLASS,
+  FLOATING_CLASS,
+  OPENS_CHAT,
+  PERSIST_ATTRIBUTE,
+  STATE_ATTRIBUTE,
+  WHATSAPP_LINKS,
+} from '../shared/dom.ts';
 import { startChat } from './chat.js';
 import { own, pageDataElement } from './page-data.js';
 
@@ -163,21 +171,32 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   api.grantConsent = grantConsent;
   // With `interaction`, the analytics listener is a file of its own too (the one a page without the
   // widget gets), fetched at the visitor's first act whatever the widget's state: it hears WhatsApp
-  // clicks after a failure or before consent as well. A click before it arrived is kept for it
-  // (analytics.js takes them): it comes after that act, while the file may still be on its way.
+  // clicks after a failure or before consent as well. A WhatsApp click before it arrived is kept for
+  // it, with the page it was made on (analytics.js takes them), and starts the fetch itself if no act
+  // came first (a site's script calling link.click(), a press begun before this loader ran). A fetch
+  // that failed is made again at the next act or click, under another address (a browser keeps a
+  // module that failed as failed).
   if (SPLIT_CHAT && config.analytics) {
-    var clicks = (api.clicks = /** @type {MouseEvent[]} */ ([]));
+    var clicks = (api.clicks = /** @type {[MouseEvent, string][]} */ ([]));
+    /** @type {boolean | undefined} */
+    var fetching;
+    var tries = 0;
+    var listen = function () {
+      if (fetching || api.track) return;
+      fetching = true;
+      import(config.analytics + (tries++ ? '?' + tries : '')).catch(function () {
+        fetching = false;
+      });
+    };
     var keep = function (/** @type {MouseEvent} */ event) {
-      if (!api.track) clicks.push(event);
+      if (api.track) return;
+      var target = /** @type {Element | null} */ (event.target);
+      if (target && target.closest && target.closest(WHATSAPP_LINKS)) clicks.push([event, location.origin + location.pathname]);
+      listen();
     };
     w.addEventListener('click', keep);
     w.addEventListener('auxclick', keep);
-    /** @type {boolean | undefined} */
-    var listening;
-    onFirstAct(function () {
-      if (!listening) import(/** @type {string} */ (config.analytics)).catch(function () {});
-      listening = true;
-    });
+    onFirstAct(listen);
   }
   // What Chatra's own snippet sets up first: on most pages there is no inline bootstrap, and the
   // loader does it. Calls made before chatra.js arrives wait in Chatra.q.

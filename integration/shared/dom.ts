@@ -33,6 +33,8 @@ export const PERSIST_ATTRIBUTE = 'data-astro-transition-persist';
 
 /** Chatra's script, as its snippet adds it (the chat part; the loader preloads it when the visitor acts). */
 export const CHATRA_SCRIPT_URL = 'https://call.chatra.io/chatra.js';
+/** The links whose clicks go to analytics (the analytics listener, and the loader keeping them until it arrives). */
+export const WHATSAPP_LINKS = 'a[href^="https://wa.me/"]';
 
 /** `<script async id>` before `</head>`: the cached loader, or on a page without the widget the analytics listener alone. */
 export const LOADER_ID = 'chatra-whatsapp-loader';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LINK } from './sites.ts';
-import { clickedEvents, closeAll, floating, seen, server, useBrowser, visit, waitForState } from './visit.ts';
+import { clickedEvents, closeAll, floating, seen, server, useBrowser, visit, waitForState, type Visit } from './visit.ts';
 
 useBrowser();
 
@@ -39,6 +39,14 @@ describe('links that open the chat or WhatsApp (#chat, #whatsapp)', () => {
   });
 });
 describe('analytics', () => {
+  const LISTENER = /\/acw-analytics\.\w+\.js(\?\d+)?$/;
+  type Entry = { event: string; link?: string; page?: string; chatra_event?: string };
+  const emptyDataLayer = () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []);
+  const dataLayer = (v: Visit) => v.page.evaluate(() => (window as unknown as { dataLayer: Entry[] }).dataLayer);
+  const kept = (v: Visit) =>
+    v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { clicks?: unknown[] } }).chatraWhatsApp.clicks?.length);
+  const listenerRequests = (v: Visit) => v.ownRequests.filter((path) => LISTENER.test(path));
+
   test('a click pushes whatsapp_click to dataLayer (the page without its query or hash), and GA4 gets generate_lead', async () => {
     // A password-reset token and an e-mail in the address: analytics get the origin and path only.
     const v = await visit('/eager/?token=s3cret&utm_source=a%40b.example#reset', {
@@ -84,39 +92,133 @@ describe('analytics', () => {
   });
 
   test('interaction: the listener comes at the first act, not before; a WhatsApp click made while it is on its way reaches analytics, once', async () => {
-    const LISTENER = /\/acw-analytics\.\w+\.js$/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/interaction/', { ownFiles: [{ match: LISTENER, until: held }], init: emptyDataLayer });
+    await v.page.waitForTimeout(500);
+    expect(listenerRequests(v)).toEqual([]);
+    // The first act is the click itself: the listener is asked for at its pointerdown, and held.
+    await v.page.click('#nav-whatsapp');
+    await expect.poll(() => v.popups.length).toBe(1);
+    expect(listenerRequests(v)).toHaveLength(1);
+    expect(await dataLayer(v)).toEqual([]);
+    release();
+    await expect.poll(() => dataLayer(v)).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/interaction/` }]);
+    // From now on the listener hears clicks itself, and the loader keeps none (no click counted twice).
+    await v.page.click('#nav-whatsapp');
+    await expect.poll(async () => (await dataLayer(v)).length).toBe(2);
+    expect(await kept(v)).toBe(0);
+    await v.page.waitForTimeout(200);
+    expect((await dataLayer(v)).map((entry) => entry.event)).toEqual(['whatsapp_click', 'whatsapp_click']);
+    expect(listenerRequests(v)).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test("interaction: a click with no act before it (a site's script calling link.click()) fetches the listener itself and is reported", async () => {
+    const v = await visit('/interaction/', { init: emptyDataLayer });
+    await v.page.evaluate(() => document.querySelector<HTMLElement>('#nav-whatsapp')!.click());
+    await expect.poll(() => dataLayer(v)).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/interaction/` }]);
+    await closeAll(v);
+  });
+
+  test('interaction: a kept click goes to analytics with the page it was made on, though <ClientRouter /> moved on meanwhile', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/interaction/router/', { ownFiles: [{ match: LISTENER, until: held }], init: emptyDataLayer });
+    await v.page.click('#nav-whatsapp');
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/ru/');
+    release();
+    await expect.poll(() => dataLayer(v)).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/interaction/router/` }]);
+    await closeAll(v);
+  });
+
+  test("interaction: a kept click whose link is gone (a menu that closed): the site's listener on document still hears whatsapp:click, and may cancel it", async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const v = await visit('/interaction/', {
       ownFiles: [{ match: LISTENER, until: held }],
-      init: () => void ((window as unknown as { dataLayer: unknown[] }).dataLayer = []),
+      init: () => {
+        const page = window as unknown as { dataLayer: unknown[]; heard: string[] };
+        page.dataLayer = [];
+        page.heard = [];
+        document.addEventListener('whatsapp:click', (event) => {
+          page.heard.push((event as CustomEvent<{ link: string }>).detail.link);
+          event.preventDefault();
+        });
+        document.addEventListener('DOMContentLoaded', () => {
+          const link = Object.assign(document.createElement('a'), {
+            id: 'menu-wa',
+            href: 'https://wa.me/123',
+            target: '_blank',
+            textContent: 'Menu',
+          });
+          link.addEventListener('click', () => setTimeout(() => link.remove()));
+          document.body.prepend(link);
+        });
+      },
     });
-    const events = () => v.page.evaluate(() => (window as unknown as { dataLayer: { event: string; link?: string }[] }).dataLayer);
-    await v.page.waitForTimeout(500);
-    expect(v.ownRequests.filter((path) => LISTENER.test(path))).toEqual([]);
-    // The first act is the click itself: the listener is asked for at its pointerdown, and held.
-    await v.page.click('#nav-whatsapp');
-    await expect.poll(() => v.popups.length).toBe(1);
-    expect(v.ownRequests.filter((path) => LISTENER.test(path))).toHaveLength(1);
-    expect(await events()).toEqual([]);
+    await v.page.click('#menu-wa');
+    await expect.poll(() => v.page.locator('#menu-wa').count()).toBe(0);
     release();
-    await expect.poll(events).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/interaction/` }]);
-    // From now on the listener hears clicks itself: the loader's keeping stops (no click counted twice).
-    await v.page.click('#nav-whatsapp');
-    await expect.poll(() => v.popups.length).toBe(2);
-    await expect.poll(async () => (await events()).length).toBe(2);
+    await expect.poll(() => v.page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['https://wa.me/123']);
     await v.page.waitForTimeout(200);
-    expect((await events()).map((entry) => entry.event)).toEqual(['whatsapp_click', 'whatsapp_click']);
-    // Chatra's events reach it too, though it came beside the chat part (looked up at each event).
-    await waitForState(v.page, 'ready');
-    await v.page.evaluate(() =>
-      (window as unknown as { __chatra: { setup: { onAnalyticEvent(name: string): void } } }).__chatra.setup.onAnalyticEvent('chatOpened'),
-    );
-    expect((await events()).map((entry) => (entry as { chatra_event?: string }).chatra_event)).toContain('chatOpened');
-    expect(v.ownRequests.filter((path) => LISTENER.test(path))).toHaveLength(1);
-    expect(v.errors).toEqual([]);
+    expect(await dataLayer(v)).toEqual([]);
     await closeAll(v);
   });
+
+  test('interaction: a listener that could not be had is asked for again at the next click; only WhatsApp clicks are kept', async () => {
+    const asked: string[] = [];
+    let failing = true;
+    const v = await visit('/interaction/', { init: emptyDataLayer });
+    await v.page.route(LISTENER, (route) => {
+      asked.push(route.request().url());
+      return failing ? route.fulfill({ status: 503, body: 'Unavailable' }) : route.fallback();
+    });
+    await v.page.click('h1');
+    await expect.poll(() => asked.length).toBe(1);
+    await v.page.waitForTimeout(300);
+    expect(await kept(v)).toBe(0);
+    failing = false;
+    await v.page.click('#nav-whatsapp');
+    await expect.poll(() => dataLayer(v)).toEqual([{ event: 'whatsapp_click', link: LINK, page: `${server.origin}/interaction/` }]);
+    // Under another address: a browser keeps a module that failed as failed.
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).not.toBe(asked[0]);
+    await closeAll(v);
+  });
+
+  test.each(['eager', 'interaction'])(
+    "%s: Chatra's events reach the listener once each, whenever it came, and after a restart for another language",
+    async (site) => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // With `interaction`, the listener held until the widget is set up: it is looked up at each event.
+      const v = await visit(`/${site}/router/`, { ownFiles: [{ match: LISTENER, until: held }], init: emptyDataLayer });
+      await v.page.click('#nav-chat');
+      await waitForState(v.page, 'ready');
+      release();
+      await expect
+        .poll(() => v.page.evaluate(() => typeof (window as unknown as { chatraWhatsApp: { track?: unknown } }).chatraWhatsApp.track))
+        .toBe('function');
+      const chatraEvents = async () => (await dataLayer(v)).filter((entry) => entry.chatra_event).map((entry) => entry.chatra_event);
+      const fire = () =>
+        v.page.evaluate(() =>
+          (window as unknown as { __chatra: { setup: { onAnalyticEvent(name: string): void } } }).__chatra.setup.onAnalyticEvent(
+            'chatOpened',
+          ),
+        );
+      await fire();
+      expect(await chatraEvents()).toEqual(['chatOpened']);
+      await v.page.click('#ru');
+      await v.page.waitForURL('**/router/ru/');
+      await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'restart').length).toBe(1);
+      await fire();
+      expect(await chatraEvents()).toEqual(['chatOpened', 'chatOpened']);
+      await closeAll(v);
+    },
+  );
 
   test('a middle click on a WhatsApp link (a new tab) goes to analytics too', async () => {
     const v = await visit('/eager/', {
