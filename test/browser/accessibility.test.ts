@@ -67,10 +67,21 @@ describe('accessibility and layout', () => {
     await waitForState(failed.page, 'failed');
     const waiting = await visit('/interaction/', { context: { forcedColors: 'active' } });
     await waitForState(waiting.page, 'waiting');
-    for (const button of [floating(failed.page), facade(waiting.page)]) {
+    // The QR code's panel, open, and the contacts' links in theirs.
+    const qr = await visit('/qr/', { context: { forcedColors: 'active' } });
+    await qr.page.locator('details.acw-desk > summary').click();
+    const contacts = await visit('/contacts/', { script: 'missing', context: { forcedColors: 'active' } });
+    await waitForState(contacts.page, 'failed');
+    await contacts.page.locator('details.acw-contacts > summary').click();
+    for (const button of [
+      floating(failed.page),
+      facade(waiting.page),
+      qr.page.locator('details.acw-desk > div'),
+      contacts.page.locator('.acw-contacts li a').first(),
+    ]) {
       expect(await button.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('2px');
     }
-    await closeAll(failed, waiting);
+    await closeAll(failed, waiting, qr, contacts);
   });
 
   test('focus on the chat stand-in goes on to what takes its place: the widget when it is ready, the WhatsApp button when it fails', async () => {

@@ -74,6 +74,9 @@ describe('fallback.qr: a QR code for desktops, the plain link for phones (CSS on
     expect((await link.locator('.acw-label').boundingBox())!.width).toBeGreaterThan(60);
     expect((await link.locator('svg').boundingBox())!.height).toBeLessThan(40);
     expect((await details.locator('div').boundingBox())!.height).toBeLessThan(280);
+    // The button's own icon at the floating size; its words for screen readers only.
+    expect(await details.locator('summary > svg').evaluate((icon) => getComputedStyle(icon).width)).toBe('32px');
+    expect(await details.locator('summary > .acw-label').evaluate((label) => getComputedStyle(label).width)).toBe('1px');
     expect(await axeViolations(desktop.page)).toEqual([]);
     const phone = await visit('/qr/', { context: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true } });
     expect(await phone.page.locator('a.acw-touch').isVisible()).toBe(true);

@@ -51,6 +51,8 @@ describe('a greeting beside the WhatsApp button', () => {
     await v.page.waitForFunction(() => document.querySelector('.acw-greeting-status')!.textContent !== '');
     expect(await v.page.locator('.acw-greeting-status').textContent()).toBe(GREETING.text);
     expect(await v.page.locator('.acw-greeting-status').getAttribute('role')).toBe('status');
+    // Read by screen readers, not shown (the card shows the text).
+    expect((await v.page.locator('.acw-greeting-status').boundingBox())!.width).toBeLessThanOrEqual(1);
     // The picture: the site's own file, loaded.
     const avatar = v.page.locator('img.acw-greeting-avatar');
     expect(await avatar.getAttribute('src')).toBe('/greeting/avatar.svg');
