@@ -19,6 +19,10 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
     Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
   api = w.chatraWhatsApp;
+  // A loader runs in this visit already: this bootstrap came with a page <ClientRouter /> swapped in
+  // from another deploy (the same text never runs twice). That loader goes on (see loader.js); this
+  // page's loader will stand down, so nothing here may take its place (its grantConsent, the state).
+  if (api.loaderRuns) return;
   // Consent given before the loader arrives (a call, or the consent event) is kept for it.
   function early() {
     api.consentGiven = true;

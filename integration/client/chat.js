@@ -307,13 +307,13 @@ export function startChat(
     swap.newDocument.body.appendChild(place);
   });
 
-  scheduleAutoMessage(pageData());
+  if (AUTO_MESSAGE) scheduleAutoMessage(pageData());
 
   return {
     load: load,
     /** A page <ClientRouter /> swapped in is shown. */
     pageLoad: function () {
-      shownAt = performance.now();
+      if (AUTO_MESSAGE) shownAt = performance.now();
       var page = pageData();
       // Calls to a widget that failed would wait in Chatra.q forever, one more each navigation.
       if (state() === 'ready') {
@@ -325,7 +325,7 @@ export function startChat(
           window.Chatra('pageView');
         }
       }
-      scheduleAutoMessage(page);
+      if (AUTO_MESSAGE) scheduleAutoMessage(page);
     },
   };
 }

@@ -266,6 +266,45 @@ describe('consent', () => {
     await closeAll(v);
   });
 
+  test('<ClientRouter /> through a page without the widget and back: the bootstrap, run again, leaves the running loader alone', async () => {
+    const v = await visit('/consent-interaction/router/');
+    const grant = () =>
+      v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
+    await grant();
+    await v.page.keyboard.press('Tab');
+    await waitForState(v.page, 'ready');
+    await v.page.click('#next');
+    await v.page.waitForURL('**/router/two/');
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/);
+    await v.page.waitForTimeout(300);
+    // Consent was given: the widget goes on, and the page says so.
+    expect(await state(v.page)).toBe('ready');
+    expect(await v.page.locator('#chatra').count()).toBe(1);
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
+  test("a page of another deploy swapped in (its bootstrap differs, so it runs): the running loader keeps the page's state and its own grantConsent", async () => {
+    const v = await visit('/consent-interaction/router/');
+    // The next page as a later deploy would serve it: its bootstrap's text is not the running one's.
+    await v.page.route('**/consent-interaction/router/ru/', async (route) => {
+      const response = await route.fetch();
+      return route.fulfill({ response, body: (await response.text()).replace('"timeout":6000', '"timeout":6001') });
+    });
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/ru/');
+    await v.page.waitForTimeout(300);
+    expect(await state(v.page)).toBe('consent');
+    // The loader's grantConsent, not the new bootstrap's stand-in for a loader that will never run.
+    await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
+    expect(await state(v.page)).toBe('waiting');
+    await v.page.keyboard.press('Tab');
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
   test('window.chatraWhatsApp.grantConsent() does the same', async () => {
     const v = await visit('/consent/second/');
     await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());

@@ -43,7 +43,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   'fast-fallback': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT } } },
   consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
   // Consent with the split loader (each loader carries consent's code only where the build asks for consent).
-  'consent-interaction': { options: { chatra: chatra('interaction', { consent: true }) } },
+  // /router/two/ without the widget: a <ClientRouter /> visit that passes through it brings the bootstrap back.
+  'consent-interaction': { options: { chatra: chatra('interaction', { consent: true, exclude: ['/router/two/'] }) } },
   csp: { options: { chatra: chatra('eager') }, config: { security: { csp: true } } },
   'csp-strict-dynamic': {
     // /second/ without the widget: the analytics listener alone, inline, allowed by its hash.

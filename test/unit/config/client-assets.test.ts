@@ -115,10 +115,13 @@ describe('the analytics listener beside the loader', () => {
       for (const consent of [false, true, { event: 'consent:chat' }]) {
         for (const texts of [undefined, { autoMessage: { text: 'Hi! {whatsapp}' } }]) {
           const options = { whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'SomeChatraId', load, consent }, texts };
-          const assets = clientAssets(await resolveOptions(options, site), '/');
-          // The bootstrap adds the loader where consent is asked for (consent may come before it arrives).
-          const loaderUrl = assets.loaderUrl ?? /"loader":"([^"]+)"/.exec(assets.bootstrap)![1]!;
-          expect(bodyOf(assets, loaderUrl).includes('.consent.event'), JSON.stringify({ load, consent, texts })).toBe(Boolean(consent));
+          // Named in the page, or (under CSP 'strict-dynamic') added by the bootstrap.
+          for (const insertLoader of [false, true]) {
+            const assets = clientAssets(await resolveOptions(options, site), '/', { insertLoader });
+            const loaderUrl = insertLoader ? /"loader":"([^"]+)"/.exec(assets.bootstrap)![1]! : assets.loaderUrl!;
+            const body = bodyOf(assets, loaderUrl);
+            expect(body.includes('.consent.event'), JSON.stringify({ load, consent, texts, insertLoader })).toBe(Boolean(consent));
+          }
         }
       }
     }
