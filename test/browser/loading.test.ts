@@ -305,6 +305,22 @@ describe('consent', () => {
     await closeAll(v);
   });
 
+  test("under CSP 'strict-dynamic' (the bootstrap adds the loader): nothing goes to Chatra before consent, acts or not; the event then starts it, no violations", async () => {
+    const v = await visit('/consent-strict-dynamic/');
+    await v.page.keyboard.press('Tab');
+    await v.page.mouse.click(5, 5);
+    await v.page.waitForTimeout(800);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(await state(v.page)).toBe('consent');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await v.page.evaluate(() => document.dispatchEvent(new CustomEvent('consent:chat')));
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('window.chatraWhatsApp.grantConsent() does the same', async () => {
     const v = await visit('/consent/second/');
     await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());

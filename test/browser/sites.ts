@@ -53,6 +53,11 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
     options: { chatra: chatra('interaction', { exclude: ['/second/'] }) },
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
+  // Consent where the bootstrap adds the loader: it holds consent given early, and the loader nothing before it.
+  'consent-strict-dynamic': {
+    options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) },
+    config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
+  },
   // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader and chatra.js.
   'csp-element': {
     options: { chatra: chatra('eager') },
