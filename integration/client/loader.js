@@ -148,7 +148,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     }
   }
 
-  /** `then` at the visitor's first act: every click comes after one (pointerdown covers mouse, pen and touch). */
+  /** `then` at the visitor's first act (pointerdown covers mouse, pen and touch). */
   function onFirstAct(/** @type {() => void} */ then) {
     ['pointerdown', 'keydown', 'scroll', 'focusin'].forEach(function (type) {
       w.addEventListener(type, then, { once: true, passive: true, capture: true });
@@ -191,6 +191,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     var keep = function (/** @type {MouseEvent} */ event) {
       if (api.track) return;
       var target = /** @type {Element | null} */ (event.target);
+      // The page as analytics.js's page() gives it, as it was at the click.
       if (target && target.closest && target.closest(WHATSAPP_LINKS)) clicks.push([event, location.origin + location.pathname]);
       listen();
     };

@@ -182,7 +182,7 @@ function clientAssetsOf(
   const chatScript = withAutoMessage ? minifiedScripts.chatWithAutoMessage : minifiedScripts.chat;
   const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', chatScript) } : {};
   // With Chatra, the analytics listener rides in the cached loader; with `interaction` it is the file a
-  // page without the widget gets, which the loader fetches at the visitor's first act (clicks come after one).
+  // page without the widget gets, which the loader fetches at the visitor's first act (or first WhatsApp click).
   const analyticsFile = split && analytics ? { analytics: add('analytics', 'js', 'text/javascript', analytics) } : {};
   const loaderUrl = add(
     'loader',
