@@ -218,9 +218,12 @@ describe('consent', () => {
     expect(v.chatraRequests).toHaveLength(0);
     expect(await state(v.page)).toBe('consent');
     expect(await floating(v.page).isVisible()).toBe(true);
+    // Not even a call waiting in Chatra's queue (the automatic message waits for the widget, after consent).
+    expect(await v.page.evaluate(() => (window as unknown as { Chatra: { q?: unknown[] } }).Chatra.q ?? [])).toEqual([]);
     await v.page.evaluate(() => document.dispatchEvent(new CustomEvent('consent:chat')));
     await waitForState(v.page, 'ready');
     expect(v.chatraRequests).toHaveLength(1);
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'sendAutoMessage').length).toBe(1);
     expect(v.errors).toEqual([]);
     await closeAll(v);
   });

@@ -41,7 +41,13 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   'router-language': { options: { chatra: chatra('eager', { setup: { language: 'de' } }) } },
   // For the tests that wait for fallback.timeout to pass (chatra.js that never answers, no loader at all).
   'fast-fallback': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT } } },
-  consent: { options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) } },
+  // With an automatic message: the loader that carries both consent's code and the auto message's.
+  consent: {
+    options: {
+      chatra: chatra('eager', { consent: { event: 'consent:chat' } }),
+      texts: { autoMessage: { text: 'Hi! {whatsapp}', afterSeconds: 0 } },
+    },
+  },
   // Consent with the split loader (each loader carries consent's code only where the build asks for consent).
   // /router/two/ without the widget: a <ClientRouter /> visit that passes through it brings the bootstrap back.
   'consent-interaction': { options: { chatra: chatra('interaction', { consent: true, exclude: ['/router/two/'] }) } },
