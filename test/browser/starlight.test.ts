@@ -92,6 +92,23 @@ describe('Starlight, four languages', () => {
     await page.context().close();
   });
 
+  test("on a phone, Starlight's open menu (a popover, in the top layer) covers the floating button: nothing of ours shows through it", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    const button = await box(page, 'a.acw-floating');
+    const atButton = () =>
+      page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.acw-region'), {
+        x: button.x + button.width / 2,
+        y: button.y + button.height / 2,
+      });
+    expect(await atButton()).toBe(true);
+    await page.locator('button.sl-menu-button').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('#starlight__sidebar')!.matches(':popover-open'))).toBe(true);
+    expect(await atButton()).toBe(false);
+    await context.close();
+  });
+
   test('a language we have no words for: English labels that say they are English, and one build warning naming it', async () => {
     const page = await open('/sw/');
     expect(await page.locator('aside.acw-region').getAttribute('lang')).toBe('en');
