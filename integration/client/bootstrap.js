@@ -22,7 +22,12 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
   // A loader runs in this visit already: this bootstrap came with a page <ClientRouter /> swapped in
   // from another deploy (the same text never runs twice). That loader goes on (see loader.js); this
   // page's loader will stand down, so nothing here may take its place (its grantConsent, the state).
-  if (api.loaderRuns) return;
+  // Unless this page asks for consent and that loader never does (the deploy turned consent on):
+  // then the page loads anew, with its own loader, before anything can go to Chatra.
+  if (api.loaderRuns) {
+    if (config.state === 'consent' && !api.asksConsent) location.reload();
+    return;
+  }
   // Consent given before the loader arrives (a call, or the consent event) is kept for it.
   function early() {
     api.consentGiven = true;

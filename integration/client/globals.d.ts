@@ -28,6 +28,8 @@ interface ChatraWhatsAppApi {
   clicks?: [MouseEvent, string][];
   /** A loader runs in this visit already (the loader's own mark: a second one stands down). */
   loaderRuns?: boolean;
+  /** The loader running asks for consent (a consent build's). */
+  asksConsent?: boolean;
 }
 
 /** Chatra's queue function (its snippet's), and what chatra.js adds to it. */

@@ -166,6 +166,8 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   // One loader a visit: after a deploy renamed it, <ClientRouter /> runs the new one beside the old.
   if (api.loaderRuns) return;
   api.loaderRuns = true;
+  // What a later deploy's bootstrap checks (it reloads the page when it asks for consent and this loader doesn't).
+  if (CONSENT) api.asksConsent = true;
   // Consent the bootstrap kept for the loader (given before it arrived).
   var consentGiven = CONSENT && api.consentGiven === true;
   api.grantConsent = grantConsent;

@@ -324,6 +324,26 @@ describe('consent', () => {
     await closeAll(v);
   });
 
+  test('a <ClientRouter /> visit from a deploy without consent to one that asks for it: the page loads anew, and nothing goes to Chatra before consent', async () => {
+    // Two sites of one origin stand for two deploys: the loader running is one without consent's code.
+    const v = await visit('/interaction/router/');
+    expect(await state(v.page)).toBe('waiting');
+    // A script's click: no act on the old page (a pointer or key would load the chat there, before any consent was asked).
+    await v.page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: '/consent-interaction/router/', id: 'to-consent' });
+      document.body.append(link);
+      link.click();
+    });
+    await v.page.waitForURL('**/consent-interaction/router/', { waitUntil: 'load' });
+    await expect.poll(() => state(v.page)).toBe('consent');
+    await v.page.keyboard.press('Tab');
+    await v.page.mouse.click(5, 5);
+    await v.page.waitForTimeout(500);
+    expect(await state(v.page)).toBe('consent');
+    expect(v.chatraRequests).toHaveLength(0);
+    await closeAll(v);
+  });
+
   test('window.chatraWhatsApp.grantConsent() does the same', async () => {
     const v = await visit('/consent/second/');
     await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
