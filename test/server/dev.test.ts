@@ -48,6 +48,13 @@ describe('astro dev (trailingSlash: always)', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(await answer.text()).toMatch(/export\s*\{/);
+    // The analytics listener `interaction` fetches at the first act: served too.
+    const listener = /"analytics":"([^"]+)"/.exec(loaderBody)![1];
+    expect(listener).toMatch(/^\/_astro\/acw-analytics\.\w+\.js$/);
+    const listenerAnswer = await fetch(origin + listener);
+    expect(listenerAnswer.status).toBe(200);
+    expect(listenerAnswer.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await listenerAnswer.text()).toContain('whatsapp:click');
   });
 
   test('the 404 page gets the kit, status kept', async () => {
