@@ -16,9 +16,10 @@ import { own, pageDataElement } from './page-data.js';
  * to WhatsApp.
  */
 /**
- * @typedef {{ id: string, state: string, load: 'eager' | 'idle' | 'interaction', setup: Record<string, unknown>,
- *   timeout: number, consent: boolean | { event: string }, autoMessage: boolean, autoMessageAfter: number, files: string,
- *   chat?: string, analytics?: string }} LoaderConfig
+ * What the build gives the loader: only what its variant reads (`load` in the one-file loader, `consent`
+ * where it is asked for, `autoMessageAfter` where an automatic message is set; AUTO_MESSAGE and CONSENT say the rest).
+ * @typedef {{ id: string, state: string, load?: 'eager' | 'idle', setup: Record<string, unknown>, timeout: number,
+ *   consent?: true | { event: string }, autoMessageAfter?: number, files: string, chat?: string, analytics?: string }} LoaderConfig
  * @typedef {{ widget: boolean, texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
  * @typedef {{ customStrings?: Record<string, string>, language?: string, autoMessage?: string }} Texts
  * @typedef {{ load: () => void, pageLoad: () => void }} Chat
@@ -71,7 +72,7 @@ export function startChat(
       data = {};
     }
     /** @type {PageData} */
-    var page = { widget: !!el, autoMessage: config.autoMessage && data.autoMessage === true, links: {} };
+    var page = { widget: !!el, autoMessage: AUTO_MESSAGE && data.autoMessage === true, links: {} };
     if (typeof data.texts === 'string' && isOwnFile(data.texts)) page.texts = data.texts;
     var links = data.links && typeof data.links === 'object' ? data.links : {};
     for (var shared in links) {
@@ -288,7 +289,7 @@ export function startChat(
           function () {},
         );
       },
-      config.autoMessageAfter * 1000 - (performance.now() - shownAt),
+      /** @type {number} */ (config.autoMessageAfter) * 1000 - (performance.now() - shownAt),
     );
   }
 

@@ -16,7 +16,7 @@ import { own, pageDataElement } from './page-data.js';
  * the inline bootstrap under CSP 'strict-dynamic'): what runs from the page's start until the chat is
  * asked for (the state, the loading strategy, consent, the chat stand-in and `#chat` links, the state
  * across <ClientRouter /> swaps). From then on, the chat part (chat.js) does the rest.
- * `config` = { id, state, load, setup, timeout, consent, autoMessage, autoMessageAfter, files, chat?, analytics? }.
+ * `config`: LoaderConfig (chat.js), what this variant reads of the build's options.
  * Follows the contract of Chatra's snippet: window.ChatraSetup is set before chatra.js runs, and calls
  * made before it loads wait in Chatra.q.
  * <html data-chatra-whatsapp> tells the CSS what to show: consent | waiting | loading | ready | failed.

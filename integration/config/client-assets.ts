@@ -194,13 +194,14 @@ function clientAssetsOf(
         ...analyticsFile,
         id: chatra.id,
         state,
-        load: chatra.load,
+        // Only what the variant reads: the one-file loader chooses between `eager` and `idle`; the
+        // variants with consent's code read its event; only a build that configured an automatic
+        // message sends one (whatever a page says), after this delay.
+        ...(!split && { load: chatra.load }),
         setup: chatra.setup,
         timeout: resolved.fallback.timeout,
-        consent: chatra.consent,
-        // Only a build that configured an automatic message sends one, whatever a page says.
-        autoMessage: withAutoMessage,
-        autoMessageAfter: resolved.autoMessage?.afterSeconds ?? 0,
+        ...(chatra.consent && { consent: chatra.consent }),
+        ...(resolved.autoMessage && { autoMessageAfter: resolved.autoMessage.afterSeconds }),
         // Texts are fetched from here only: same origin, this folder, these names.
         files,
       }),
