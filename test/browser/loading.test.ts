@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { defaultTexts } from '../../integration/config/default-texts.ts';
+import { STATE_ATTRIBUTE } from '../../integration/shared/dom.ts';
 import { LINK, CHATRA_ID, TIMEOUT } from './sites.ts';
 import { BLANK_PAGE, closeAll, DOCS, facade, floating, OFFICIAL_MODULE, seen, state, useBrowser, visit, waitForState } from './visit.ts';
 
@@ -308,7 +309,7 @@ describe('consent', () => {
     await closeAll(v);
   });
 
-  test("under CSP 'strict-dynamic' (the bootstrap adds the loader): nothing goes to Chatra before consent, acts or not; the event then starts it, no violations", async () => {
+  test("idle, under CSP 'strict-dynamic' (the bootstrap adds the loader): nothing goes to Chatra before consent, acts or not; the event then starts it at the next idle time, no violations", async () => {
     const v = await visit('/consent-strict-dynamic/');
     await v.page.keyboard.press('Tab');
     await v.page.mouse.click(5, 5);
@@ -316,7 +317,12 @@ describe('consent', () => {
     expect(v.chatraRequests).toHaveLength(0);
     expect(await state(v.page)).toBe('consent');
     expect(await floating(v.page).isVisible()).toBe(true);
-    await v.page.evaluate(() => document.dispatchEvent(new CustomEvent('consent:chat')));
+    // `idle`'s wait, not `eager`'s loading at once: the state the event leaves, read in the same task.
+    const afterConsent = await v.page.evaluate((name) => {
+      document.dispatchEvent(new CustomEvent('consent:chat'));
+      return document.documentElement.getAttribute(name);
+    }, STATE_ATTRIBUTE);
+    expect(afterConsent).toBe('waiting');
     await waitForState(v.page, 'ready');
     expect(v.chatraRequests).toHaveLength(1);
     expect(await v.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);

@@ -60,8 +60,9 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
   // Consent where the bootstrap adds the loader: it holds consent given early, and the loader nothing before it.
+  // With `idle`: once consent is given, the widget waits for the browser's idle time (`consent` has `eager`'s loader).
   'consent-strict-dynamic': {
-    options: { chatra: chatra('eager', { consent: { event: 'consent:chat' } }) },
+    options: { chatra: chatra('idle', { consent: { event: 'consent:chat' } }) },
     config: { security: { csp: { scriptDirective: { strictDynamic: true } } } },
   },
   // Element-scoped sources (Astro 7.3): Astro writes script-src-elem, which rules the loader and chatra.js.
