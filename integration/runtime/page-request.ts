@@ -347,9 +347,17 @@ function pageGreeting(options: RuntimeOptions, texts: PageLabels, own: string | 
   return { ...words, ...(site.name && { name: site.name }), ...(site.avatar && { avatar: site.avatar }) };
 }
 
+/**
+ * Taken out of a title: control characters, and the bidirectional controls that reorder what follows
+ * (embeddings, overrides, isolates). A title that reflects a query (a search page) would otherwise
+ * turn the message's own words around, or lay them out as a visitor likes. Marks stay: they are how a
+ * right-to-left title places its neutral characters. (Whitespace controls become spaces below.)
+ */
+const TITLE_DROPPED = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A title fit for a message: whitespace collapsed, at most TITLE_LIMIT characters, cut at a word. */
 export function capTitle(text: string): string {
-  const title = text.trim().replace(/\s+/g, ' ');
+  const title = text.replace(TITLE_DROPPED, '').trim().replace(/\s+/g, ' ');
   if (title.length <= TITLE_LIMIT) return title;
   // Not between the two halves of a character (an emoji, a rare CJK one): half of one can't be encoded.
   const cut = title.slice(0, TITLE_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '');

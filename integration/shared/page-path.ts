@@ -10,22 +10,29 @@ export interface PathStyle {
  * `site` that names the base path too (GitHub Pages: https://user.github.io/repo) says it once.
  */
 export function pageUrl(site: string | undefined, path: string): string | undefined {
-  return site ? new URL(encodeURI(path), site).href : undefined;
+  if (!site) return undefined;
+  // Set as a path on the site's origin, never resolved against it: a path that begins with `//` (or
+  // backslashes, which a URL reads as slashes) would name another host. The setter escapes what a
+  // path can't hold and leaves the escapes {path} kept (%2F, a bidirectional control) as they are.
+  const url = new URL(new URL(site).origin);
+  url.pathname = path.replace(/\\/g, '%5C');
+  return url.href;
 }
 
 /**
- * Unicode's bidirectional controls (embeddings, overrides, isolates, marks). Decoded in a message,
- * one a visitor put in the address would show the site's own words after it reversed or reordered.
+ * What stays escaped in {path}: control characters (a line break, NUL: a visitor's address would lay
+ * out the message's text as they like) and Unicode's bidirectional controls (embeddings, overrides,
+ * isolates, marks: decoded, one would show the site's own words after it reversed or reordered).
  */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const KEPT_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * The page's path as visitors read it (percent-decoding undone, bidirectional controls left
+ * The page's path as visitors read it (percent-decoding undone, control characters left
  * escaped), with the trailing slash the site uses, so a prerendered and an on-demand page of the
  * same shape say the same.
  */
 export function pagePath(pathname: string, options: PathStyle): string {
-  let path = decodePath(pathname).replace(BIDI_CONTROLS, encodeURIComponent);
+  let path = decodePath(pathname).replace(KEPT_ESCAPED, encodeURIComponent);
   // In the 'file' and 'preserve' formats a prerendered page's Astro.url names its file (/about.html,
   // /ru/index.html); its address, as Astro's sitemap writes it and an on-demand page has it, doesn't.
   // (With trailingSlash 'always' a build says /about.html/.)
@@ -108,8 +115,10 @@ export function requestedUrl(url: URL, originPathname: string | undefined, base:
   // (Some versions fall back to the request's own pathname, base and all.)
   if (sameAddress(route, origin) || sameAddress(served, origin)) return url;
   const requested = new URL(url);
-  // The setter escapes what a path can't hold as it is; a `%` that starts no escape stays a `%`.
-  requested.pathname = root + originPathname.replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+  // The setter escapes what a path can't hold as it is; a `%` that starts no escape stays a `%`. What
+  // it would read otherwise is escaped first: a backslash (a slash to it: `\\evil.example` would make
+  // the path `//evil.example`) and control characters (line breaks it drops).
+  requested.pathname = root + originPathname.replace(/%(?![0-9A-Fa-f]{2})/g, '%25').replace(/[\\\u0000-\u001f\u007f]/g, encodeURIComponent);
   return requested;
 }
 

@@ -257,6 +257,18 @@ describe('an on-demand page (output: server)', () => {
     expect(attribute(ask, 'href')).toMatch(/^https:\/\/wa\.me\//);
   });
 
+  test("a crafted address on the 404 page: backslashes stay backslashes (not slashes) and line breaks stay escaped in the message's {path}", async () => {
+    for (const [path, named] of [
+      ['/%5C%5Cevil.example/support', '/\\\\evil.example/support'],
+      ['/x%0A%0AHi%2C%20please%20cancel', '/x%0A%0AHi%2C please cancel'],
+    ]) {
+      const response = await get(withIt, path);
+      expect(response.status).toBe(404);
+      const { floating } = kitOf(await response.text());
+      expect([`About Not found at ${named}`, `About Not found at ${named}/`]).toContain(message(attribute(floating[0], 'href')));
+    }
+  });
+
   test.each([
     ['/rewrite', 'Astro.rewrite', 200, 'No chat'],
     ['/mw-rewrite', "the site's middleware, next('/nochat')", 200, 'No chat'],

@@ -72,6 +72,20 @@ describe('a page request fills the page into its links', () => {
     expect(output.length).toBeLessThan(long.length + 10_000);
   });
 
+  test("a title that reflects a query can't turn the message's text around or lay it out: no bidirectional overrides, embeddings, isolates or control characters", async () => {
+    expect(capTitle('Order status\u202e at')).toBe('Order status at');
+    expect(capTitle('a\u2066b\u2069c\u202ad\u202ce')).toBe('abcde');
+    expect(capTitle('a\u0000b\u0085c\u007fd')).toBe('abcd');
+    // Marks are how an RTL title places its neutral characters: kept.
+    expect(capTitle('\u05e9\u05dc\u05d5\u05dd\u200f!')).toBe('\u05e9\u05dc\u05d5\u05dd\u200f!');
+    const page =
+      '<!doctype html><title>Results for \u202eevil</title><a href="https://wa.me/79001234567?text=%7Btitle%7D%20at%20%7Bpath%7D">x</a>';
+    for (const prerendered of [true, false]) {
+      const [ours] = hrefs(render(page, await kits('https://shop.example'), 'https://shop.example/s/', {}, prerendered));
+      expect(message(ours)).toBe('Results for evil at /s/');
+    }
+  });
+
   test('a title cut where a character of two UTF-16 units stands (an emoji, CJK): the cut is before it, nothing throws', async () => {
     const title = 'あ'.repeat(TITLE_LIMIT - 2) + '😀'.repeat(5);
     expect(capTitle(title)).toBe('あ'.repeat(TITLE_LIMIT - 2) + '…');
@@ -507,5 +521,37 @@ describe('{url}: the page on `site`, as Astro and its sitemap resolve it', () =>
     expect(pageUrl('https://shop.example', '/чай/')).toBe('https://shop.example/%D1%87%D0%B0%D0%B9/');
     expect(pageUrl('https://shop.example/', '/')).toBe('https://shop.example/');
     expect(pageUrl(undefined, '/about/')).toBeUndefined();
+  });
+
+  test("the origin is always `site`'s: a path that begins with `//` or backslashes names no other host", () => {
+    expect(pageUrl('https://shop.example', '//evil.example/x/')).toBe('https://shop.example//evil.example/x/');
+    expect(pageUrl('https://shop.example', '/\\\\evil.example/x/')).toBe('https://shop.example/%5C%5Cevil.example/x/');
+    expect(pageUrl('https://shop.example/docs/?q=1#top', '/docs/a/')).toBe('https://shop.example/docs/a/');
+  });
+
+  test('the escapes {path} keeps (reserved characters, bidirectional controls) are not escaped twice', () => {
+    const path = (pathname: string) => pagePath(pathname, { trailingSlash: 'always', format: 'directory' });
+    expect(pageUrl('https://shop.example', path('/fz/a%2Fb'))).toBe('https://shop.example/fz/a%2Fb/');
+    expect(pageUrl('https://shop.example', path('/fz/%23whatsapp'))).toBe('https://shop.example/fz/%23whatsapp/');
+    expect(pageUrl('https://shop.example', path('/fz/%E2%80%AEevil%E2%80%AC'))).toBe('https://shop.example/fz/%E2%80%AEevil%E2%80%AC/');
+    expect(pageUrl('https://shop.example', path('/a b/?#'))).toBe('https://shop.example/a%20b/%3F%23/');
+  });
+});
+
+describe("{url} and {path} of a page the request's path names (a 404, a rewrite)", () => {
+  const notFound = new URL('https://shop.example/404');
+  const site = { trailingSlash: 'always', format: 'directory' } as const;
+  const url = (origin: string) => pageUrl('https://shop.example', pagePath(requestedUrl(notFound, origin, '/').pathname, site));
+
+  test("backslashes are characters of the path, not slashes: the host stays the site's", () => {
+    expect(requestedUrl(notFound, '/\\\\evil.example/support', '/').pathname).toBe('/%5C%5Cevil.example/support');
+    expect(url('/\\\\evil.example/support')).toBe('https://shop.example/%5C%5Cevil.example/support/');
+    expect(url('//evil.example/support')).toBe('https://shop.example//evil.example/support/');
+  });
+
+  test('control characters (a line break, NUL) stay escaped in {path}, as the request wrote them', () => {
+    expect(requestedUrl(notFound, '/x\n\nHi, please cancel/', '/').pathname).toBe('/x%0A%0AHi,%20please%20cancel/');
+    expect(pagePath('/x%0A%0AHi%00/', site)).toBe('/x%0A%0AHi%00/');
+    expect(pagePath('/a%C2%85b%7F/', site)).toBe('/a%C2%85b%7F/');
   });
 });
