@@ -406,6 +406,8 @@ class PageStream {
   #raw: Uint8Array<ArrayBufferLike>[] | undefined = [];
   /** The page began with UTF-8's byte-order mark: the output does too (the tokenizer never sees it). */
   #bom = false;
+  /** Bytes that are no UTF-8 came before the head was complete: the page is untouched. */
+  #notUtf8 = false;
 
   /** `log`: the transform's steps are written down, for `recipe`; `absent`: markers the first chunk holds none of. */
   constructor(handler: PageHandler, log?: Step[], absent?: readonly string[]) {
@@ -551,6 +553,8 @@ class PageStream {
       const [written, input] = this.#stopPassing();
       return [written, encoder.encode(this.#read(input)), ...this.end()];
     }
+    // Ended in half a character before its head was complete: no UTF-8 either.
+    if (this.#raw && this.#carry.length > 0) return this.#untouched(this.#raw);
     const rest = pieceDecoder.decode(this.#carry);
     const out = this.#transform.write(rest) + this.#transform.end();
     if (!this.#raw) return [encoder.encode(out)];
@@ -583,7 +587,7 @@ class PageStream {
       text += this.#read(chunk.subarray(at, end));
       at = end;
       // Not a whole UTF-8 document: `#sent` sends the bytes as they came.
-      if (this.#transform.isUntouched) {
+      if (this.#transform.isUntouched || this.#notUtf8) {
         this.#mode = 'fragment';
         return [];
       }
@@ -611,7 +615,17 @@ class PageStream {
     const all = this.#carry.length ? concat([this.#carry, bytes]) : bytes;
     const cut = all.length - incompleteTail(all);
     this.#carry = cut < all.length ? all.slice(cut) : EMPTY;
-    let text = pieceDecoder.decode(all.subarray(0, cut));
+    let text: string;
+    if (this.#raw) {
+      // Until the head is complete, bytes that are no UTF-8 say the page is in an encoding neither
+      // the header nor a <meta> named (an endpoint's Latin-1): it passes as it came (`#sent`).
+      try {
+        text = exactDecoder.decode(all.subarray(0, cut));
+      } catch {
+        this.#notUtf8 = true;
+        return '';
+      }
+    } else text = pieceDecoder.decode(all.subarray(0, cut));
     // A byte-order mark at the very start says UTF-8 and is no part of the document.
     if (this.#decodedLength === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.#decodedLength += text.length;

@@ -327,6 +327,27 @@ describe("what a page's bytes say of its encoding", () => {
     for (const out of await bothWays(fragment, 4)) expect(out).toEqual(fragment);
   });
 
+  test.each([
+    [
+      'in its title',
+      bytesOf(
+        '<!doctype html><html><head><title>Caf',
+        [0xe9],
+        '</title></head><body><p>Caf',
+        [0xe9],
+        ' cr',
+        [0xe8],
+        'me</p><a href="#whatsapp">wa</a></body></html>',
+      ),
+    ],
+    ['at its very end (half a character)', bytesOf('<!doctype html><html><head><title>T</title><meta name="x" content="', [0xc3])],
+  ])(
+    'a document with bytes that are no UTF-8 %s, and no encoding named (a Latin-1 endpoint): passes byte for byte, not made U+FFFD',
+    async (_name, page) => {
+      for (const out of await bothWays(page, 30)) expect(out).toEqual(page);
+    },
+  );
+
   test('a document in UTF-16 (its byte-order mark says so) passes byte for byte', async () => {
     const utf16 = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
     const page = bytesOf([0xff, 0xfe], utf16('<!doctype html><html><head><title>T</title></head><body><p>x</p></body></html>'));
