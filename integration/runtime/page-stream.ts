@@ -263,11 +263,25 @@ function streamOn(
 ): ReadableStream<Uint8Array> {
   let next = current;
   let following = pending;
+  /** The page's source failed after what it sent was given out: its error, for the next pull. */
+  let failure: { error: unknown } | undefined;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (failure) throw failure.error;
       // Until something goes out: a chunk may be held back whole.
       for (;;) {
-        const { done, value } = await next;
+        let read: ReadableStreamReadResult<Uint8Array>;
+        try {
+          read = await next;
+        } catch (error) {
+          // A component threw mid-page: what came goes out as it came, then the error (an error
+          // empties the stream's queue, so it waits for the next pull), as without the kit.
+          const left = concat(page.failed());
+          if (left.length === 0) throw error;
+          failure = { error };
+          return controller.enqueue(left as Uint8Array);
+        }
+        const { done, value } = read;
         const parts = done ? page.end() : page.push(bytesOf(value));
         next = following ?? reader.read();
         following = undefined;
@@ -541,6 +555,21 @@ class PageStream {
       text = this.#read(input);
     }
     return [written, encoder.encode(text + this.#transform.release())];
+  }
+
+  /**
+   * The page's source failed: what came and hasn't left, as it came where the head was not complete
+   * (nothing of ours had gone out), else as far as it was read; no kit after it.
+   */
+  failed(): Uint8Array<ArrayBufferLike>[] {
+    const mode = this.#mode;
+    this.#mode = 'fragment';
+    const raw = this.#raw;
+    this.#raw = undefined;
+    if (mode === 'fragment') return [];
+    if (raw) return raw;
+    if (mode === 'pass') return [this.#held];
+    return [encoder.encode(this.#transform.drain()), this.#carry];
   }
 
   end(): Uint8Array<ArrayBufferLike>[] {

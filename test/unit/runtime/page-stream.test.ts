@@ -47,6 +47,49 @@ describe('an on-demand page as Astro sends it', () => {
     );
   });
 
+  test.each([
+    [
+      'before its head was complete',
+      '<!doctype html><html><head><title>Throws</title>',
+      '<!doctype html><html><head><title>Throws</title>',
+    ],
+    [
+      'in its body, read',
+      HEAD + '<a href="#whatsapp">x</a><p>',
+      `<!doctype html><html><head><link rel="stylesheet" href="/kit.css"><title>T</title></head><body><p>First</p><a href="#whatsapp">x</a><p>`,
+    ],
+    [
+      'in its body, passed',
+      HEAD + '<p>' + 'text '.repeat(200),
+      `<!doctype html><html><head><link rel="stylesheet" href="/kit.css"><title>T</title></head><body><p>First</p><p>${'text '.repeat(200)}`,
+    ],
+  ])(
+    'its source failing %s (a component threw mid-page): what came goes out, then the error, as without the kit',
+    async (_name, sent, expected) => {
+      const failure = new Error('component threw');
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(encoder.encode(sent));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          controller.error(failure);
+        },
+      });
+      const result = await transformPageBody(stream, handler);
+      expect(result).toBeInstanceOf(ReadableStream);
+      const reader = (result as ReadableStream<Uint8Array>).getReader();
+      let received = '';
+      const error = await (async () => {
+        try {
+          for (let read = await reader.read(); !read.done; read = await reader.read()) received += text(read.value);
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(error).toBe(failure);
+      expect(received).toBe(expected);
+    },
+  );
+
   test('still streaming (its end waits on a timer): the head goes out before the body has come', async () => {
     let ended = false;
     const stream = new ReadableStream<Uint8Array>({
