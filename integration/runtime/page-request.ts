@@ -198,8 +198,8 @@ export class PageRequest implements PageHandler {
 
   link(href: string): LinkChange | undefined {
     const trigger = href.trim().toLowerCase();
-    if (trigger === '#whatsapp') return { href: this.#pageLinks().main, add: OPENS_IN_NEW_TAB };
-    if (trigger === '#chat') return { href: this.#pageLinks().main, add: OPENS_CHAT_IN_NEW_TAB };
+    if (trigger === '#whatsapp') return this.#unlessSection('whatsapp', OPENS_IN_NEW_TAB);
+    if (trigger === '#chat') return this.#unlessSection('chat', OPENS_CHAT_IN_NEW_TAB);
     // The page's title and address go only into messages to the site's own numbers: a link to
     // another (a commenter's) stays as written.
     if (!href.startsWith('https://wa.me/') || !this.#kits.isOwnLink(href)) return undefined;
@@ -208,6 +208,31 @@ export class PageRequest implements PageHandler {
   }
 
   readonly markers = BODY_MARKERS;
+
+  /**
+   * The page's own sections called `whatsapp` or `chat` (an element's id, in any case: a heading
+   * "Chat"), as read: a link to one (its table of contents, its anchor) stays an in-page link.
+   */
+  readonly #sections = new Set<string>();
+  /** Those changed into a link to WhatsApp before any such section was read. */
+  readonly #changedBefore = new Set<string>();
+
+  #unlessSection(name: string, add: Record<string, string>): LinkChange | undefined {
+    if (this.#sections.has(name)) return undefined;
+    this.#changedBefore.add(name);
+    return { href: this.#pageLinks().main, add };
+  }
+
+  elementId(id: string): void {
+    const name = id.toLowerCase();
+    if (name === 'whatsapp' || name === 'chat') this.#sections.add(name);
+  }
+
+  sections(): 'none' | 'read' | 'late' {
+    const late = [...this.#changedBefore].some((name) => this.#sections.has(name));
+    this.#changedBefore.clear();
+    return late ? 'late' : this.#sections.size > 0 ? 'read' : 'none';
+  }
 
   bodyMarkers(): readonly string[] | undefined {
     // A page's own message changes every link to a phone contact: any of them may be in the body.

@@ -131,6 +131,12 @@ const SETTING_PREFIXES = [SETTING_PREFIX];
 
 /** A whole page at once (prerendered pages). */
 export function transformPageText(html: string, handler: PageHandler): string {
+  const out = transformPageTextOnce(html, handler);
+  // A link changed before the section it goes to (a table of contents before its headings): again, the section known.
+  return handler.sections?.() === 'late' ? transformPageTextOnce(html, handler) : out;
+}
+
+function transformPageTextOnce(html: string, handler: PageHandler): string {
   readSettingsAhead(html, handler);
   const transform = new PageTransform(handler);
   let out = '';
@@ -197,7 +203,11 @@ export function transformPageBytes(
   const learning = remembered && learns(misses);
   const page = new PageStream(handler, learning ? [] : undefined, absent);
   const out = concat([...page.push(bytes), ...page.end()]) as Uint8Array<ArrayBuffer>;
-  const learned = learning && page.recipe(bytes, ahead, misses);
+  const sections = handler.sections?.();
+  // A link changed before the section it goes to (a table of contents before its headings): again,
+  // the section known. A page with such sections is never remembered: a page replayed reads no ids.
+  if (sections === 'late') return transformPageBytes(bytes, handler);
+  const learned = learning && sections !== 'read' && page.recipe(bytes, ahead, misses);
   if (learned) remembered.memory.keep(remembered.key, learned);
   else if (recipe) recipe.misses = misses;
   return out;

@@ -64,6 +64,15 @@ export interface PageHandler {
   settingMarker?(content: string): void;
   /** All the page's markers, read ahead of the transform when the page is here whole (page-stream.ts). */
   settingMarkers?(contents: readonly string[]): void;
+  /** An HTML element's `id` (outside templates), in document order, where the tokenizer reads. */
+  elementId?(id: string): void;
+  /**
+   * After a whole page's transform (page-stream.ts), what it read of the page's own sections called
+   * `whatsapp` or `chat` (an element's id): 'late' when a link it changed goes to one read after it
+   * (a table of contents before its headings; the page is then transformed again, the section known),
+   * 'read' when there is one, 'none'. Asked once a transform.
+   */
+  sections?(): 'none' | 'read' | 'late';
 }
 
 /** Tags the parser keeps in `<head>` (https://html.spec.whatwg.org/#parsing-main-inhead). */
@@ -413,6 +422,10 @@ export class PageTransform {
       if (wasHtml && (tag === $.A || tag === $.AREA)) this.#link(token);
       // After #htmlStartTag: what it inserts at this tag's start goes before the removal.
       if (wasHtml && tag === $.META && this.#templates === 0) this.#settingMarker(token, startOffset, endOffset);
+      if (wasHtml && this.#handler.elementId && this.#templates === 0) {
+        const id = attr(token, 'id');
+        if (id !== undefined) this.#handler.elementId(id);
+      }
     }
     this.#settled = endOffset;
   }

@@ -109,6 +109,26 @@ describe('Starlight, four languages', () => {
     await context.close();
   });
 
+  test('a page with sections called Chat and WhatsApp: its table of contents, heading anchors and links to them stay in-page; the floating button and `whatsapp:` go to WhatsApp', async () => {
+    const page = await open('/support/');
+    for (const section of ['chat', 'whatsapp']) {
+      const inPage = page.locator(`a[href="#${section}"]`);
+      // The author's link, the table of contents (desktop and mobile), the heading's anchor.
+      expect(await inPage.count()).toBeGreaterThanOrEqual(3);
+      expect(
+        await inPage.evaluateAll(
+          (links) => links.filter((link) => link.hasAttribute('target') || link.hasAttribute('data-chatra-whatsapp')).length,
+        ),
+      ).toBe(0);
+    }
+    expect(await page.locator('a.acw-floating').getAttribute('href')).toBe(LINK);
+    expect(await page.getByRole('link', { name: 'ask on WhatsApp' }).getAttribute('href')).toBe(LINK);
+    await page.getByRole('link', { name: 'WhatsApp', exact: true }).first().click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#whatsapp');
+    expect(page.context().pages()).toHaveLength(1);
+    await page.context().close();
+  });
+
   test('a language we have no words for: English labels that say they are English, and one build warning naming it', async () => {
     const page = await open('/sw/');
     expect(await page.locator('aside.acw-region').getAttribute('lang')).toBe('en');

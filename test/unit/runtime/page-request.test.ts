@@ -6,6 +6,7 @@ import { capTitle, PageKits, PageRequest, TITLE_LIMIT } from '../../../integrati
 import { cutPathname, decodePath, pagePath, pageUrl, requestedUrl } from '../../../integration/shared/page-path.ts';
 import { transformPageBody, transformPageBytes, transformPageText } from '../../../integration/runtime/page-stream.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
+import { PageMemory } from '../../../integration/runtime/page-memory.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
 
 const TEXT = 'About {title} ({url}) {path}';
@@ -70,6 +71,65 @@ describe('a page request fills the page into its links', () => {
       'https://shop.example/',
     );
     expect(output.length).toBeLessThan(long.length + 10_000);
+  });
+
+  test("a page with its own section called WhatsApp or Chat (a heading's id, a table of contents): links to it stay in-page anchors", async () => {
+    const kit = await kits('https://shop.example');
+    // As Starlight writes a page: its table of contents before the headings, an anchor beside each.
+    const page =
+      '<!doctype html><html><head><title>Support</title></head><body><nav><a href="#chat">Chat</a><a href="#WhatsApp">WhatsApp</a></nav>' +
+      '<h2 id="chat">Chat</h2><a class="sl-anchor-link" href="#chat">#</a><h2 id=whatsapp>WhatsApp</h2><p>Or <a href="#whatsapp">ask</a>.</p></body></html>';
+    const request = (prerendered: boolean) =>
+      new PageRequest(kit, { url: new URL('https://shop.example/support/'), locale: undefined, locals: () => ({}), prerendered });
+    const bytes = (html: string, prerendered: boolean) =>
+      new TextDecoder().decode(transformPageBytes(new TextEncoder().encode(html), request(prerendered)));
+    for (const prerendered of [true, false]) {
+      for (const output of [render(page, kit, 'https://shop.example/support/', {}, prerendered), bytes(page, prerendered)]) {
+        expect(hrefs(output).slice(0, 4)).toEqual(['#chat', '#WhatsApp', '#chat', '#whatsapp']);
+        expect(output).not.toContain('data-chatra-whatsapp="chat"');
+      }
+    }
+    // On demand, the same page again at its address (remembered pages are replayed unread): the same.
+    const memory = new PageMemory();
+    // (The section first, then a link to it, and the rest: a page that would be remembered.)
+    const sectionFirst =
+      '<!doctype html><html><head><title>Support</title></head><body><h2 id="chat">Chat</h2><p><a href="#chat">Up</a></p>' +
+      `<p>${'More text. '.repeat(100)}</p></body></html>`;
+    for (let visit = 0; visit < 4; visit++) {
+      for (const html of [page, sectionFirst]) {
+        const output = new TextDecoder().decode(
+          transformPageBytes(new TextEncoder().encode(html), request(false), { memory, key: '/support/' }),
+        );
+        expect(hrefs(output).slice(0, html === page ? 4 : 1)).toEqual(
+          ['#chat', '#WhatsApp', '#chat', '#whatsapp'].slice(0, html === page ? 4 : 1),
+        );
+      }
+    }
+    // Streamed (a slow part first): the links after the section stay; those before it had left already.
+    const streamed = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const [before, after] = page.split('<h2 id="chat">');
+        controller.enqueue(new TextEncoder().encode(before));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        controller.enqueue(new TextEncoder().encode('<h2 id="chat">' + after));
+        controller.close();
+      },
+    });
+    const sent = await new Response((await transformPageBody(streamed, request(false))) as ReadableStream).text();
+    expect(hrefs(sent).slice(2, 4)).toEqual(['#chat', '#whatsapp']);
+    // Only the one that has a section of its own: a page with a Chat section still sends #whatsapp to WhatsApp.
+    const chatOnly = page.replace('<h2 id=whatsapp>', '<h2>');
+    expect(hrefs(bytes(chatOnly, true)).slice(0, 4)).toEqual([
+      '#chat',
+      expect.stringMatching(/^https:\/\/wa\.me\//),
+      '#chat',
+      expect.stringMatching(/^https:\/\/wa\.me\//),
+    ]);
+    // An id in text, in a comment, in another attribute, or another element's `data-id`, is no section.
+    for (const notASection of ['<p>id="chat"</p>', '<!-- <h2 id="chat"> -->', '<p title=\'id="chat"\'>x</p>', '<p data-id="chat">x</p>']) {
+      const output = bytes(page.replaceAll('<h2 id="chat">', '<h2>').replace('<h2 id=whatsapp>', '<h2>') + notASection, true);
+      expect(hrefs(output)[0]).toMatch(/^https:\/\/wa\.me\//);
+    }
   });
 
   test("a title that reflects a query can't turn the message's text around or lay it out: no bidirectional overrides, embeddings, isolates or control characters", async () => {
