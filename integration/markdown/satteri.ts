@@ -1,6 +1,6 @@
 /** The `whatsapp:` rule and the frontmatter `whatsapp:` for Astro's default Markdown processor, Sätteri. */
 import { fileURLToPath } from 'node:url';
-import type { Link, Root } from 'mdast';
+import type { Definition, Link, LinkReference, Root } from 'mdast';
 import { OptionError } from '../shared/errors.ts';
 import { defersErrors, errorMarker, frontmatterMarker, type MarkdownContext } from './frontmatter-setting.ts';
 import { linesBefore } from './source-lines.ts';
@@ -10,7 +10,7 @@ import { contentLinkHref, isWhatsAppLink, LINK_PROPERTIES, mentionsScheme } from
 interface SatteriContext {
   readonly fileURL: URL | undefined;
   readonly source: string;
-  setProperty(node: Readonly<Link>, key: 'url' | 'data', value: unknown): void;
+  setProperty(node: Readonly<Link | Definition | LinkReference>, key: 'url' | 'data', value: unknown): void;
   prependChild(node: Readonly<Root>, child: unknown): void;
 }
 
@@ -37,7 +37,9 @@ function pathOf(fileURL: URL | undefined): string | undefined {
  * Sätteri every parse; this, only an error).
  */
 function locate(source: string, url: string, fileURL: URL | undefined): string {
-  const at = source.indexOf(`](${url}`);
+  // A link (`](url`), else a definition (`]: url`, `]: <url>`).
+  let at = source.indexOf(`](${url}`);
+  if (at < 0) at = source.search(new RegExp(`\\]:[ \\t]*<?${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   if (at < 0) return '';
   const before = source.slice(0, at);
   const line = before.split('\n').length + linesBefore(pathOf(fileURL), source);
@@ -64,26 +66,48 @@ const defers = (fileURL: URL | undefined, context: MarkdownContext) => defersErr
  */
 export function satteriWhatsAppLinks(context: MarkdownContext) {
   const { target, site } = context;
-  const plugin = {
-    name: 'astro-chatra-whatsapp:links',
-    link(node: Readonly<Link>, visitor: SatteriContext) {
-      if (!isWhatsAppLink(node.url)) return;
-      let href: string;
-      try {
-        href = contentLinkHref(node.url, target, site);
-      } catch (error) {
-        if (!(error instanceof OptionError)) throw error;
-        const where = locate(visitor.source, node.url, visitor.fileURL);
-        if (!defers(visitor.fileURL, context)) throw located(error, visitor.fileURL, where);
-        // Outside the pages folder: the link becomes the error marker (frontmatter-setting.ts defersErrors).
-        visitor.setProperty(node, 'data', errorMarker(locatedMessage(error, visitor.fileURL, where), context).data);
-        return;
-      }
-      visitor.setProperty(node, 'url', href);
-      visitor.setProperty(node, 'data', { ...node.data, hProperties: LINK_PROPERTIES });
-    },
+  /** The link's address and its element's data (a new tab, or the error marker); the address stays on an error. */
+  const rewrite = (node: Readonly<Link | Definition>, visitor: SatteriContext): { href?: string; data: unknown } => {
+    try {
+      return { href: contentLinkHref(node.url, target, site), data: { hProperties: LINK_PROPERTIES } };
+    } catch (error) {
+      if (!(error instanceof OptionError)) throw error;
+      const where = locate(visitor.source, node.url, visitor.fileURL);
+      if (!defers(visitor.fileURL, context)) throw located(error, visitor.fileURL, where);
+      // Outside the pages folder: the link becomes the error marker (frontmatter-setting.ts defersErrors).
+      return { data: errorMarker(locatedMessage(error, visitor.fileURL, where), context).data };
+    }
   };
-  return (file: SatteriFile) => (mentionsScheme(file.source) ? plugin : null);
+  const plugin = () => {
+    // `[text][ref]` with `[ref]: whatsapp:` (the definition most often after its references): the
+    // definition gives the address, each reference its element's data once the document is read.
+    const definitions = new Map<string, unknown>();
+    const references: Readonly<LinkReference>[] = [];
+    return {
+      name: 'astro-chatra-whatsapp:links',
+      link(node: Readonly<Link>, visitor: SatteriContext) {
+        if (!isWhatsAppLink(node.url)) return;
+        const { href, data } = rewrite(node, visitor);
+        if (href !== undefined) visitor.setProperty(node, 'url', href);
+        visitor.setProperty(node, 'data', { ...node.data, ...(data as object) });
+      },
+      definition(node: Readonly<Definition>, visitor: SatteriContext) {
+        if (!isWhatsAppLink(node.url)) return;
+        const { href, data } = rewrite(node, visitor);
+        if (href !== undefined) visitor.setProperty(node, 'url', href);
+        definitions.set(node.identifier, data);
+      },
+      linkReference(node: Readonly<LinkReference>) {
+        references.push(node);
+      },
+      after(_root: Readonly<Root>, visitor: SatteriContext) {
+        for (const node of references)
+          if (definitions.has(node.identifier))
+            visitor.setProperty(node, 'data', { ...node.data, ...(definitions.get(node.identifier) as object) });
+      },
+    };
+  };
+  return (file: SatteriFile) => (mentionsScheme(file.source) ? plugin() : null);
 }
 
 /**

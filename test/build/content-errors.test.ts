@@ -7,10 +7,12 @@ import { buildFixture } from './fixture.ts';
 import { printedDuring } from '../support/printed.ts';
 
 test.each([
-  ['Sätteri', {}],
-  ['unified()', { markdown: { processor: unified() } }],
-])('%s: whatsapp:?text= with a short link fails with file:line and the way out', async (_name, markdown) => {
-  const error = await buildFixture('bad-link', {
+  ['Sätteri', {}, 'bad-link', 5],
+  ['unified()', { markdown: { processor: unified() } }, 'bad-link', 5],
+  ['Sätteri, a reference link', {}, 'bad-reference', 7],
+  ['unified(), a reference link', { markdown: { processor: unified() } }, 'bad-reference', 7],
+] as const)('%s: whatsapp:?text= with a short link fails with file:line and the way out', async (_name, markdown, fixture, line) => {
+  const error = await buildFixture(fixture, {
     ...markdown,
     integrations: [chatraWhatsApp({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' })],
   }).then(
@@ -19,8 +21,8 @@ test.each([
   );
   expect(error, 'the build must fail').toBeDefined();
   const where = `${error!.message} ${error!.loc?.file ?? ''}:${error!.loc?.line ?? ''}`;
-  expect(where).toMatch(/bad-link\/src\/pages\/index\.md/);
-  expect(where).toMatch(/index\.md:5\b|:5$/);
+  expect(where).toMatch(new RegExp(`${fixture}/src/pages/index\\.md`));
+  expect(where).toMatch(new RegExp(`index\\.md:${line}\\b|:${line}$`));
   expect(error!.message).toMatch(/WhatsApp Business app/);
 });
 

@@ -22,6 +22,24 @@ function pageData(html: string) {
   return data && (JSON.parse(textOf(data)) as { texts: string; autoMessage: boolean });
 }
 
+/** `[text][ref]` with `[ref]: whatsapp:`: a reference link is the same link as `[text](whatsapp:)`. */
+function referenceLinkTests(site: () => BuiltSite) {
+  test('.md: a reference link to a whatsapp: definition becomes the link, opening in a new tab, whatever case its label', () => {
+    const links = parsePage(site().read('prefilled/index.html')).all('a');
+    const byText = (text: string) => links.filter((a) => textOf(a) === text);
+    for (const [text, href] of [
+      ['ask us', PAGE_TEXT],
+      ['Ask Us', PAGE_TEXT],
+      ['ask about plans', `${PHONE}?text=About%20plans`],
+    ]) {
+      const [link] = byText(text);
+      expect(attribute(link, 'href')).toBe(href);
+      expect(attribute(link, 'target')).toBe('_blank');
+      expect(attribute(link, 'rel')).toBe('noopener noreferrer');
+    }
+  });
+}
+
 /**
  * A Markdown or MDX file's frontmatter `whatsapp:` with no layout line: pages of their own and
  * collection entries rendered with `<Content />`; a layout's Astro.locals.whatsapp wins.
@@ -125,6 +143,7 @@ describe('Sätteri (the default), Chatra, base /docs', () => {
   });
 
   describe('frontmatter', () => frontmatterTests(() => site));
+  describe('reference links', () => referenceLinkTests(() => site));
 
   test('.mdx: the components, with their props, and a whatsapp: link', () => {
     const page = parsePage(site.read('components/index.html'));
@@ -172,6 +191,7 @@ describe('unified() processor, no Chatra', () => {
   });
 
   describe('frontmatter', () => frontmatterTests(() => site));
+  describe('reference links', () => referenceLinkTests(() => site));
 
   test('.md and .mdx whatsapp: links are rewritten by the remark plugin', () => {
     const [guide] = parsePage(site.read('guide/index.html'))
