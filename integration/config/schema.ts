@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GREETING_LIMIT } from '../shared/page-setting.ts';
 
 /** Chatra's `locale.customStrings` keys: the widget texts a page can set (Chatra API, locale). */
 export const customStringKeys = [
@@ -127,7 +128,7 @@ const labelsShape = {
   /** Accessible name of the greeting's close button (default: "Close" in the page's language). */
   closeLabel: z.string().trim().min(1).optional(),
   /** The greeting's text in this language (`fallback.greeting.text` elsewhere). */
-  greeting: z.string().trim().min(1).max(300).optional(),
+  greeting: z.string().trim().min(1).max(GREETING_LIMIT).optional(),
   /** The greeting's note in this language (`fallback.greeting.note` elsewhere). */
   greetingNote: z.string().trim().min(1).max(120).optional(),
 };
@@ -187,7 +188,7 @@ const languageTextsObject: StrictObject<typeof languageTextsShape> = z.strictObj
 const greetingShape = {
   /** What it says, e.g. "Hi 👋 Any questions? We answer on WhatsApp". Per language: `locales.<code>.greeting`. */
   text: required(
-    z.string().trim().min(1).max(300),
+    z.string().trim().min(1).max(GREETING_LIMIT),
     'Add what it says: fallback: { greeting: { text: "Hi 👋 Any questions? We answer on WhatsApp" } }.',
   ),
   /** Seconds after the button shows (default 4). */

@@ -7,6 +7,7 @@ import { checkPrefilledText, contactHref, fillPageContext, findContact } from '.
 import { asAstroError, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import { pagePath, pageUrl, requestedUrl } from '../shared/page-path.ts';
+import { capTitle } from '../shared/page-title.ts';
 import type { PageLabels, RuntimeOptions } from '../shared/runtime-options.ts';
 
 type Component = 'WhatsAppButton' | 'WhatsAppQR';
@@ -35,7 +36,9 @@ export function componentLink(
     const texts = options.languages[languageOf(options, props.language)];
     const href = contactHref(contact, props.text ?? contact.text);
     const path = pagePath(requestedUrl(props.url, props.originPathname, options.base, options.localeHosts).pathname, options);
-    const qrHref = fillPageContext(href, { title: props.pageTitle ?? path, url: pageUrl(options.site, path), path });
+    // `pageTitle` is what `{title}` becomes: made fit for a message as the document's title is.
+    const title = (props.pageTitle !== undefined && capTitle(props.pageTitle)) || path;
+    const qrHref = fillPageContext(href, { title, url: pageUrl(options.site, path), path });
     return { href, qrHref, texts };
   });
 }

@@ -21,14 +21,13 @@ import {
   type PageParts,
 } from '../shared/markup.ts';
 import { cutPathname, decodePath, pagePath, pageUrl } from '../shared/page-path.ts';
+import { capTitle } from '../shared/page-title.ts';
 import { pathMatcher } from '../shared/path-pattern.ts';
 import { checkPageSetting, readSettingError, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
 import type { PageLabels, PageSetting, RuntimeOptions } from '../shared/runtime-options.ts';
 import type { PolicyNonces } from './csp-nonce.ts';
 import type { LinkChange, PageHandler } from './page-transform.ts';
 
-/** The longest `{title}` put into a message: longer titles are cut at a word, with an ellipsis. */
-export const TITLE_LIMIT = 200;
 /** Of a longer path, only this much is matched against `include`/`exclude` (the work grows with the path: path-pattern.ts). */
 const PATH_LIMIT = 2048;
 
@@ -370,24 +369,6 @@ function pageGreeting(options: RuntimeOptions, texts: PageLabels, own: string | 
   if (!site || !texts.greeting || own === false) return undefined;
   const words = typeof own === 'string' ? { text: own } : texts.greeting;
   return { ...words, ...(site.name && { name: site.name }), ...(site.avatar && { avatar: site.avatar }) };
-}
-
-/**
- * Taken out of a title: control characters, and the bidirectional controls that reorder what follows
- * (embeddings, overrides, isolates). A title that reflects a query (a search page) would otherwise
- * turn the message's own words around, or lay them out as a visitor likes. Marks stay: they are how a
- * right-to-left title places its neutral characters. (Whitespace controls become spaces below.)
- */
-const TITLE_DROPPED = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** A title fit for a message: whitespace collapsed, at most TITLE_LIMIT characters, cut at a word. */
-export function capTitle(text: string): string {
-  const title = text.replace(TITLE_DROPPED, '').trim().replace(/\s+/g, ' ');
-  if (title.length <= TITLE_LIMIT) return title;
-  // Not between the two halves of a character (an emoji, a rare CJK one): half of one can't be encoded.
-  const cut = title.slice(0, TITLE_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '');
-  const space = cut.lastIndexOf(' ');
-  return (space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '') + '…';
 }
 
 /** A page's file as its address: /ru/index.html is /ru/, /about.html is /about (a trailing slash doesn't count in patterns). */

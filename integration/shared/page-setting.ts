@@ -6,7 +6,11 @@
  */
 import { checkPrefilledText, type Contact } from './contacts.ts';
 import { OptionError } from './errors.ts';
+import { cutWhole } from './page-title.ts';
 import type { PageSetting } from './runtime-options.ts';
+
+/** The longest greeting, in UTF-16 units: the site's (checked in its options), a page's (cut to it, at a whole character). */
+export const GREETING_LIMIT = 300;
 
 /** The marker's `name`. */
 export const SETTING_META_NAME = 'astro-chatra-whatsapp';
@@ -52,7 +56,7 @@ export function checkPageSetting(
   }
   return {
     ...(typeof text === 'string' && { text }),
-    ...(greeting !== undefined && { greeting: typeof greeting === 'string' ? greeting.trim().slice(0, 300) : false }),
+    ...(greeting !== undefined && { greeting: typeof greeting === 'string' ? cutWhole(greeting.trim(), GREETING_LIMIT) : false }),
   };
 }
 

@@ -56,3 +56,17 @@ describe('component props are checked, never written as markup', () => {
     expect(() => checkProps('WhatsAppQR', { size: 200, label: 'QR' })).not.toThrow();
   });
 });
+
+describe("components: pageTitle, what {title} becomes in a QR code's message", () => {
+  test("made fit as the document's title is: no bidirectional override, capped at a word", async () => {
+    const site = await options('https://shop.example', { whatsapp: { phone: '+7 900 123-45-67', text: 'About {title}' } });
+    const link = (pageTitle: string) =>
+      message(componentLink(site, { component: 'WhatsAppQR', pageTitle, url: new URL('https://shop.example/p/') }).qrHref);
+    expect(link('Comp \u202e title')).toBe('About Comp title');
+    const long = link('word '.repeat(1000));
+    expect(long!.length).toBeLessThanOrEqual('About '.length + 200);
+    expect(long!.endsWith('word…')).toBe(true);
+    // Nothing left of it: the page's path, as without one.
+    expect(link('\u202e ')).toBe('About /p/');
+  });
+});
