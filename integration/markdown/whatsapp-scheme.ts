@@ -28,13 +28,22 @@ export function contentLinkHref(url: string, target: Contact, site?: string): st
   const path = `(${url})`;
   const query = rest.startsWith('?') ? new URLSearchParams(rest.slice(1)) : undefined;
   const text = query?.get('text');
-  if (!query || text === null || text === undefined || [...query.keys()].some((key) => key !== 'text')) {
+  // One `text` and nothing else (a second one would be dropped without a word).
+  if (!query || text === null || text === undefined || [...query.keys()].some((key) => key !== 'text') || query.getAll('text').length > 1) {
     throw new OptionError(
       path,
       'is not a WhatsApp link this integration knows.',
       'Link to "whatsapp:" (the first contact) or "whatsapp:?text=Your%20message" (a phone number, with that message).',
     );
   }
+  if (text === '') throw new OptionError(path, 'sets an empty message.', `Link to "whatsapp:" for the contact's own message.`);
+  // URLSearchParams reads escapes that are no UTF-8 as U+FFFD: the message would show it.
+  if (text.includes('\ufffd') && !/%EF%BF%BD|\ufffd/i.test(rest))
+    throw new OptionError(
+      path,
+      'has a message that is no percent-encoded UTF-8 (an escape such as %E0%A4 that ends half a character).',
+      'Write the message as it reads, or escape each character whole: a space is %20, "é" is %C3%A9.',
+    );
   if (target.kind === 'short-link')
     throw new OptionError(path, SHORT_LINK_HAS_NO_MESSAGE, `${HINTS.shortLinkMessage} Link to "whatsapp:" alone.`);
   checkPrefilledText(text, target.kind, path, site);

@@ -42,7 +42,16 @@ describe('contentLinkHref ([text](whatsapp:) in Markdown)', () => {
     expect(failure('whatsapp:?text=See%20{tittle}', phone, 'https://shop.example')).toMatch(/not a placeholder/);
   });
 
-  test.each(['whatsapp:+79001234567', 'whatsapp:?txt=Hi', 'whatsapp:?text=a&x=b'])('%s is not a form it knows', (url) => {
-    expect(failure(url, phone)).toMatch(/is not a WhatsApp link this integration knows\. Link to "whatsapp:"/);
+  test.each(['whatsapp:+79001234567', 'whatsapp:?txt=Hi', 'whatsapp:?text=a&x=b', 'whatsapp:?text=a&text=b'])(
+    '%s is not a form it knows',
+    (url) => {
+      expect(failure(url, phone)).toMatch(/is not a WhatsApp link this integration knows\. Link to "whatsapp:"/);
+    },
+  );
+
+  test('a message that is empty, or not UTF-8 once decoded, is an error, not a link without it or with U+FFFD', () => {
+    expect(failure('whatsapp:?text=', phone)).toMatch(/an empty message.*Link to "whatsapp:" for the contact's own message/);
+    expect(failure('whatsapp:?text=%E0%A4', phone)).toMatch(/percent-encoded UTF-8.*%20/);
+    expect(contentLinkHref('whatsapp:?text=Caf%C3%A9+au+lait', phone)).toBe('https://wa.me/79001234567?text=Caf%C3%A9%20au%20lait');
   });
 });
