@@ -6,6 +6,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import options from './options.ts';
 import { PageMemory } from './page-memory.ts';
+import { qrCodesKept } from './qr-codes-kept.ts';
 import { PageKits, PageRequest } from './page-request.ts';
 import { policyNonces } from './csp-nonce.ts';
 import { isPage, isShared, isTransformable } from './response-kind.ts';
@@ -13,7 +14,10 @@ import { transformPageBody, transformWholePage } from './page-stream.ts';
 import { requestedUrl } from '../shared/page-path.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
-const kits = new PageKits(options, options.fallback.qr ? qrCodeOrWarning((await import('./qr-code.ts')).qrCodeSvg) : undefined);
+const kits = new PageKits(
+  options,
+  options.fallback.qr ? qrCodesKept((await import('./qr-code.ts')).qrCodeSvg, (message) => console.warn(message)) : undefined,
+);
 const transformed = new WeakSet<Response>();
 /** On-demand pages' first bytes, per address: the same head next time is not read again. */
 const memory = new PageMemory();
@@ -63,9 +67,6 @@ function withoutBytesHeaders(response: Response, body: BodyInit | null = respons
 /** Headers that describe the bytes Astro made, not those sent. */
 const BEFORE_THE_KIT = ['content-length', 'etag', 'content-md5', 'digest', 'repr-digest', 'content-digest'];
 
-/** QR codes kept per server (a few KB each, up to about 100 KB for the largest). */
-const QR_CODES_KEPT = 32;
-
 /**
  * On Node, a page's bytes go back on a stream of one chunk: Node's `Response` copies a Uint8Array body
  * when it is made and reads it through a byte stream (10-20 µs a request more), and Node's adapter
@@ -83,29 +84,4 @@ function oneChunk(bytes: Uint8Array): ReadableStream<Uint8Array> {
       controller.close();
     },
   });
-}
-
-/**
- * A link too long for any QR code gets the plain button, and the build log (or the server's) says
- * so, once. The last codes drawn are kept: a page whose message names it has a link of its own,
- * and a large code takes tens of milliseconds to draw, on every request for that page.
- */
-function qrCodeOrWarning(draw: (link: string, title: string) => string | undefined) {
-  let warned = false;
-  const drawn = new Map<string, string | undefined>();
-  return (link: string, title: string) => {
-    const key = `${title}\n${link}`;
-    if (drawn.has(key)) return drawn.get(key);
-    const svg = draw(link, title);
-    if (drawn.size >= QR_CODES_KEPT) drawn.delete(drawn.keys().next().value!);
-    drawn.set(key, svg);
-    if (svg === undefined && !warned) {
-      warned = true;
-      console.warn(
-        `[astro-chatra-whatsapp] fallback.qr: a link of ${link.length} characters is too long for a QR code; ` +
-          "the plain WhatsApp button is shown instead. Shorten the prefilled message (whatsapp.text) or the pages' titles.",
-      );
-    }
-    return svg;
-  };
 }
