@@ -69,7 +69,9 @@ export function fillPageContext(href: string, page: PageContext | (() => PageCon
   const context = typeof page === 'function' ? page() : page;
   return href.replace(ENCODED_PLACEHOLDER, (placeholder, name: keyof PageContext) => {
     const value = context[name];
-    return value === undefined ? placeholder : encodeMessage(value);
+    // A value's own braces in lower-case hex (the same characters to WhatsApp): a title that says
+    // "{url}" is never filled in again (the page transform reads a component's filled link too).
+    return value === undefined ? placeholder : encodeMessage(value).replace(/%7[BD]/g, (brace) => brace.toLowerCase());
   });
 }
 

@@ -133,6 +133,18 @@ describe('a page request fills the page into its links', () => {
     }
   });
 
+  test('a value filled in is never filled again: a title that says "{url}" stays that text, in the page\'s links and in a link filled before (a QR code\'s caption)', async () => {
+    const kit = await kits('https://shop.example');
+    const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+    const [filled] = hrefs(
+      render(page('<title>Using {url} and {path}</title>', '<a href="#whatsapp">x</a>'), kit, 'https://shop.example/p/'),
+    );
+    expect(message(filled)).toBe('About Using {url} and {path} (https://shop.example/p/) /p/');
+    // The link filled already (a component's), in another page: the transform leaves its text as it is.
+    const [again] = hrefs(render(page('<title>Other</title>', `<a href="${filled}">caption</a>`), kit, 'https://shop.example/q/'));
+    expect(message(again)).toBe('About Using {url} and {path} (https://shop.example/p/) /p/');
+  });
+
   test("a title that reflects a query can't turn the message's text around or lay it out: no bidirectional overrides, embeddings, isolates or control characters", async () => {
     expect(capTitle('Order status\u202e at')).toBe('Order status at');
     expect(capTitle('a\u2066b\u2069c\u202ad\u202ce')).toBe('abcde');
