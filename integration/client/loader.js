@@ -148,9 +148,13 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     }
   }
 
-  /** `then` at the visitor's first act (pointerdown covers mouse, pen and touch). */
+  /**
+   * `then` at the visitor's first act (pointerdown covers mouse, pen and touch, a scrollbar dragged
+   * too; keydown, scrolling by keys). A turn of the wheel, not any scroll: the browser scrolls by
+   * itself to a page's #fragment and back to where a reload or Back left it, which is no act.
+   */
   function onFirstAct(/** @type {() => void} */ then) {
-    ['pointerdown', 'keydown', 'scroll', 'focusin'].forEach(function (type) {
+    ['pointerdown', 'keydown', 'wheel', 'focusin'].forEach(function (type) {
       w.addEventListener(type, then, { once: true, passive: true, capture: true });
     });
   }

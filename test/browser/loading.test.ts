@@ -133,6 +133,19 @@ describe('loading strategies', () => {
     await closeAll(v);
   });
 
+  test('interaction: a page opened at a #fragment far down (the browser scrolls to it) is no act; a turn of the wheel is', async () => {
+    const v = await visit('/interaction/router/long/#rss');
+    expect(await v.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await v.page.waitForTimeout(800);
+    expect(v.chatraRequests).toHaveLength(0);
+    expect(await state(v.page)).toBe('waiting');
+    await v.page.mouse.move(200, 200);
+    await v.page.mouse.wheel(0, -300);
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    await closeAll(v);
+  });
+
   test("the page sets up chatra.js exactly as Chatra's official npm module does", async () => {
     // Ours: a click on the stand-in button queues openChat before chatra.js runs.
     const ours = await visit('/interaction/', { script: 'snapshot' });
