@@ -148,6 +148,13 @@ export function startChat(
     var timer = setInterval(function () {
       if (window.Chatra.restart && document.getElementById('chatra')) {
         clearInterval(timer);
+        // Later than fallback.timeout: the page went on with the WhatsApp button, and stays failed;
+        // the widget, come after all, stays out of its way (the next page loaded has it at once).
+        if (state() === 'failed') {
+          window.Chatra('hide');
+          hidden = true;
+          return;
+        }
         setState('ready');
         watchWidget();
         sendAutoMessage();

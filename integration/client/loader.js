@@ -86,7 +86,15 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
 
   function fail() {
     // Once the widget is ready, the timer set for its loading has nothing left to do.
-    if (state !== 'ready') setState('failed');
+    if (state === 'ready') return;
+    setState('failed');
+    // The visitor has the WhatsApp button now: a chat a click asked for meanwhile is not opened later.
+    var queue = w.Chatra && w.Chatra.q;
+    if (queue)
+      w.Chatra.q = queue.filter(function (/** @type {IArguments} */ call) {
+        return call[0] !== 'openChat';
+      });
+    openAsked = false;
   }
 
   /** The chat part, started once, given what the loader shares with it. */

@@ -186,6 +186,25 @@ describe("when the widget can't work, the WhatsApp button shows", () => {
     await closeAll(v);
   });
 
+  test('chatra.js later than fallback.timeout: the page stays failed, the WhatsApp button shown; the widget, come after all, stays out of sight, and a chat asked for before is not opened', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const v = await visit('/fast-fallback/', { holdChatra: held, waitUntil: 'domcontentloaded' });
+    await waitForState(v.page, 'loading', 5000);
+    await facade(v.page).click();
+    await waitForState(v.page, 'failed', TIMEOUT + 3000);
+    expect(await floating(v.page).isVisible()).toBe(true);
+    release();
+    await v.page.waitForFunction(() => document.getElementById('chatra'));
+    await v.page.waitForTimeout(600);
+    expect(await state(v.page)).toBe('failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    expect(await v.page.locator('#chatra').isVisible()).toBe(false);
+    expect((await seen(v.page)).calls.filter(([method]) => method === 'openChat')).toEqual([]);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test('the cached loader blocked too (a filter list): no script runs, the stylesheet shows the button after fallback.timeout', async () => {
     // Hidden at first, as while the widget loads (no flash of the button for visitors whose widget
     // starts): read in the first frame the stylesheet applies to it, where the wait counts from…
