@@ -226,8 +226,9 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     // WhatsApp button (the loader was that slow): stay with it. A page <ClientRouter /> swapped in
     // (the loader's first on a visit that began on a page without it) started just now: its
     // elements, and the stylesheet's timer, are new.
+    // The path, not the query: a page's own script may take a query out (utm_) with replaceState.
     var loaded = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
-    var swappedIn = loaded && loaded.name.split('#')[0] !== location.href.split('#')[0];
+    var swappedIn = loaded && loaded.name.split(/[?#]/)[0] !== location.href.split(/[?#]/)[0];
     setState(!swappedIn && performance.now() > config.timeout ? 'failed' : config.state);
   }
   if (state === 'failed') {

@@ -205,6 +205,21 @@ describe("when the widget can't work, the WhatsApp button shows", () => {
     await closeAll(v);
   });
 
+  test('the loader later than fallback.timeout on a page whose own script took its utm_ query out (replaceState): the WhatsApp button shown stays', async () => {
+    const v = await visit('/fast-fallback/?utm_source=news', {
+      delayLoader: TIMEOUT + 1500,
+      waitUntil: 'domcontentloaded',
+      init: () => {
+        if (location.search) history.replaceState(null, '', location.pathname);
+      },
+    });
+    await expect.poll(() => floating(v.page).isVisible(), { timeout: TIMEOUT + 1000 }).toBe(true);
+    await v.page.waitForFunction(() => document.documentElement.hasAttribute('data-chatra-whatsapp'), undefined, { timeout: 8000 });
+    expect(await state(v.page)).toBe('failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    await closeAll(v);
+  });
+
   test('the cached loader blocked too (a filter list): no script runs, the stylesheet shows the button after fallback.timeout', async () => {
     // Hidden at first, as while the widget loads (no flash of the button for visitors whose widget
     // starts): read in the first frame the stylesheet applies to it, where the wait counts from…
