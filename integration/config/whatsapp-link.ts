@@ -25,6 +25,14 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
   if (raw === '') {
     throw new OptionError(path, 'is empty.', SHORT_LINK_HELP);
   }
+  // A phone number where the link goes (`whatsapp: '+49 30 1234567'`): the fix is the object form.
+  if (/^\+?[\d\s().-]+$/.test(raw) && raw.replace(/\D/g, '').length >= 6) {
+    throw new OptionError(
+      path,
+      `${JSON.stringify(raw)} is a phone number, not a link.`,
+      `Give it as a phone number: whatsapp: { phone: ${JSON.stringify(raw)} }.`,
+    );
+  }
   if (/[\s\u0000-\u001f\u007f]/u.test(raw)) {
     throw new OptionError(path, `contains spaces or control characters: ${JSON.stringify(raw)}.`, SHORT_LINK_HELP);
   }

@@ -17,6 +17,13 @@ const chatra = { id: 'DemoChatraId2026' };
 export const badConfigCases: BadConfigCase[] = [
   { name: 'no options (what astro add writes)', options: undefined, path: 'whatsapp', hint: /chatraWhatsApp\(\{ whatsapp:/ },
   { name: 'empty object', options: {}, path: 'whatsapp', hint: /short link/ },
+  // A phone number where a link goes: said as such, the fix written with the number given.
+  {
+    name: 'a phone number as a string',
+    options: { whatsapp: '+7 900 123-45-67' },
+    path: 'whatsapp',
+    hint: /whatsapp: \{ phone: "\+7 900 123-45-67" \}/,
+  },
   // A required option that is missing: the schema's own hint for it (required() in schema.ts).
   {
     name: 'a greeting without its text',
