@@ -270,6 +270,14 @@ export const badConfigCases: BadConfigCase[] = [
     path: 'locales.de',
     hint: /en, ru/,
   },
+  {
+    // Its pages are in the locale's first code: a key naming another would never be used.
+    name: "a locale's second code",
+    options: { whatsapp: link, locales: { 'ru-RU': { linkLabel: 'Пишите в WhatsApp' } } },
+    site: { i18n: { defaultLocale: 'en', locales: ['en', { path: 'russian', codes: ['ru', 'ru-RU'] }] } },
+    path: 'locales.ru-RU',
+    hint: /locales: \{ "ru": /,
+  },
   { name: 'locale key not a language tag', options: { whatsapp: link, locales: { русский: {} } }, path: 'locales.русский', hint: /./ },
   { name: 'one language under two keys', options: { whatsapp: link, locales: { ru: {}, RU: {} } }, path: 'locales.RU', hint: /"ru"/ },
   {
