@@ -93,8 +93,12 @@ const chatraSetupShape = {
   mode: z.enum(['widget', 'frame']).optional(),
   /** Element id for `mode: 'frame'`. */
   injectTo: z.string().min(1).optional(),
-  /** Binds the chat to a signed-in user (unique, secret per user). */
-  clientId: z.string().min(1).optional(),
+  /**
+   * Not here: a clientId is secret per visitor (it opens that visitor's conversation), so one for the
+   * whole site is an error. Set it in your page for a signed-in user: `window.ChatraSetup = { clientId }`.
+   * (Typed as never, so an editor says so; read as anything, so the build's error can say why: resolve.ts.)
+   */
+  clientId: z.unknown().optional() as unknown as z.ZodOptional<z.ZodNever>,
   /** Agent group that gets the chats started on these pages. */
   groupId: z.string().min(1).optional(),
   /** Google Analytics tracking id for Chatra's events. */

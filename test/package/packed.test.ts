@@ -166,7 +166,9 @@ const own: { text?: string; size?: 'small' } = {};
 const passed: App.Locals['whatsapp'] = { text: own.text };
 const props: WhatsAppButtonProps = { label: own.text, size: own.size };
 const texts = () => dashboardTexts({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1' }, { i18n: { defaultLocale: 'en', locales: ['en', 'ru'] } });
-export { setting, wrong, passed, props, texts };
+// @ts-expect-error clientId is per visitor, set in the page (window.ChatraSetup), never one for the site
+const perSite = () => dashboardTexts({ whatsapp: 'https://wa.me/message/4O4YGZEG3RIVE1', chatra: { id: 'DemoChatraId2026', setup: { clientId: 'user-42' } } });
+export { setting, wrong, passed, props, texts, perSite };
 `,
     );
     const run = () => execFileSync(join(repo, 'node_modules/.bin/tsc'), ['-p', site], { cwd: site, env, encoding: 'utf8', stdio: 'pipe' });
