@@ -162,8 +162,16 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
    * itself to a page's #fragment and back to where a reload or Back left it, which is no act.
    */
   function onFirstAct(/** @type {() => void} */ then) {
+    // `then` runs once whatever calls it (load(), the analytics fetch): the listeners stay.
     ['pointerdown', 'keydown', 'wheel', 'focusin'].forEach(function (type) {
-      w.addEventListener(type, then, { once: true, passive: true, capture: true });
+      w.addEventListener(
+        type,
+        function (event) {
+          // Nor is the focus the browser itself gives a #fragment's target (a link the address names).
+          if (type !== 'focusin' || !(/** @type {Element} */ (event.target).matches(':target'))) then();
+        },
+        { passive: true, capture: true },
+      );
     });
   }
 
