@@ -170,14 +170,15 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
       // A locale's pages are in its first code (Astro's currentLocale): a key naming one of its other
       // codes would never be used, unless it is the first code's own language (ru for ru-RU), which
       // the first code's texts fall back to.
+      const key = code.toLowerCase();
       const locale = site.i18n!.locales.find(
-        (entry) => typeof entry !== 'string' && entry.codes.slice(1).some((other) => other.toLowerCase() === code.toLowerCase()),
+        (entry) => typeof entry !== 'string' && entry.codes.slice(1).some((other) => other.toLowerCase() === key),
       );
       const first = locale && typeof locale !== 'string' ? locale.codes[0] : undefined;
-      if (first && first.toLowerCase() !== code.toLowerCase() && first.split('-')[0].toLowerCase() !== code.toLowerCase()) {
+      if (locale && first && first.toLowerCase() !== key && first.split('-')[0].toLowerCase() !== key) {
         throw new OptionError(
           `locales.${code}`,
-          `is a code of the locale at "${typeof locale === 'string' ? locale : locale!.path}" but not its first: its pages are in ${first}, so these texts would never be used.`,
+          `is a code of the locale at "${(locale as { path: string }).path}" but not its first: its pages are in ${first}, so these texts would never be used.`,
           `Name it by the first code: locales: { ${JSON.stringify(first)}: { … } }.`,
         );
       }
