@@ -269,6 +269,15 @@ describe('an on-demand page (output: server)', () => {
     }
   });
 
+  test('a page with its own Chat section, served: links to it stay in-page, #whatsapp goes to WhatsApp, the second request (remembered) the same', async () => {
+    for (let request = 0; request < 2; request++) {
+      const { page } = kitOf(await (await get(withIt, '/sections')).text());
+      const links = page.all('a').filter((a) => ['Chat', 'This section', 'Write to us'].includes(textOf(a)));
+      expect(links.map((a) => attribute(a, 'href'))).toEqual(['#chat', expect.stringMatching(/^https:\/\/wa\.me\//), '#chat']);
+      expect(links.filter((a) => attribute(a, 'data-chatra-whatsapp') !== undefined)).toHaveLength(0);
+    }
+  });
+
   test.each([
     ['/rewrite', 'Astro.rewrite', 200, 'No chat'],
     ['/mw-rewrite', "the site's middleware, next('/nochat')", 200, 'No chat'],
