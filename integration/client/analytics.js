@@ -12,10 +12,19 @@ import { WHATSAPP_LINKS } from '../shared/dom.ts';
 (function (/** @type {{ event: string, chatraEvent: string }} */ config) {
   var w = window;
   // Defined once, before the page's content exists (the bootstrap does the same): an element named
-  // chatraWhatsApp in the content can't take its place.
+  // chatraWhatsApp in the content can't take its place. A page's own assignment (`window.chatraWhatsApp
+  // = window.chatraWhatsApp || {}`) neither throws, as it would on a read-only property in a module,
+  // nor takes it away.
+  /** @type {ChatraWhatsAppApi} */
+  var api = {};
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
-    Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
-  var api = w.chatraWhatsApp;
+    Object.defineProperty(w, 'chatraWhatsApp', {
+      get: function () {
+        return api;
+      },
+      set: function () {},
+    });
+  api = w.chatraWhatsApp;
   // Listening already: a second loader in the visit (a deploy renamed it; <ClientRouter /> runs it).
   if (api.track) return;
   // The page as analytics get it: its address without query or hash (tokens, e-mails in utm_ values).

@@ -16,8 +16,14 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
   // content (<form id="chatraWhatsApp">) can't take its place.
   /** @type {ChatraWhatsAppApi} */
   var api = {};
+  // A page's own assignment neither throws (as on a read-only property in a module) nor takes it away.
   if (!Object.prototype.hasOwnProperty.call(w, 'chatraWhatsApp'))
-    Object.defineProperty(w, 'chatraWhatsApp', { value: api, enumerable: true });
+    Object.defineProperty(w, 'chatraWhatsApp', {
+      get: function () {
+        return api;
+      },
+      set: function () {},
+    });
   api = w.chatraWhatsApp;
   // A loader runs in this visit already: this bootstrap came with a page <ClientRouter /> swapped in
   // from another deploy (the same text never runs twice). That loader goes on (see loader.js); this

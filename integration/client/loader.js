@@ -76,6 +76,14 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
       );
       for (var i = 0; i < successors.length && d.activeElement !== successors[i - 1]; i++)
         /** @type {HTMLElement} */ (successors[i]).focus();
+      // None took it (no floating button, `fallback.floating: false`; a widget without a frame): the
+      // landmark around the stand-in keeps the visitor's place, where the browser would drop the focus
+      // to the top of the page. Not scrolled to: it is at the end of <body>, its buttons fixed in view.
+      if (d.activeElement === focused) {
+        var region = /** @type {HTMLElement} */ (focused.parentNode);
+        region.tabIndex = -1;
+        region.focus({ preventScroll: true });
+      }
     }
   }
 
@@ -181,8 +189,17 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
 
   // The bootstrap defined window.chatraWhatsApp before the page's content existed (a named element
   // in the content is not an own property of window, so it can't pass for it here either).
-  if (!own.call(w, 'chatraWhatsApp')) Object.defineProperty(w, 'chatraWhatsApp', { value: {}, enumerable: true });
-  var api = w.chatraWhatsApp;
+  // A page's own assignment neither throws (as on a read-only property in a module) nor takes it away.
+  /** @type {ChatraWhatsAppApi} */
+  var api = {};
+  if (!own.call(w, 'chatraWhatsApp'))
+    Object.defineProperty(w, 'chatraWhatsApp', {
+      get: function () {
+        return api;
+      },
+      set: function () {},
+    });
+  api = w.chatraWhatsApp;
   // One loader a visit: after a deploy renamed it, <ClientRouter /> runs the new one beside the old.
   if (api.loaderRuns) return;
   api.loaderRuns = true;

@@ -104,7 +104,15 @@ describe('accessibility and layout', () => {
     });
     await waitForState(elsewhere.page, 'failed', TIMEOUT + 2000);
     expect(await elsewhere.page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
-    await closeAll(ready, failed, elsewhere);
+    // Nothing takes the stand-in's place (`fallback.floating: false`): the landmark keeps the visitor's
+    // place, so Tab goes on from there, and the page doesn't scroll to it.
+    const alone = await visit('/no-floating/', { script: 'hang' });
+    await alone.page.focus('button.acw-facade');
+    const scrolled = await alone.page.evaluate(() => scrollY);
+    await waitForState(alone.page, 'failed', TIMEOUT + 2000);
+    expect(await alone.page.evaluate(() => document.activeElement?.matches('aside.acw-region') ?? false)).toBe(true);
+    expect(await alone.page.evaluate(() => scrollY)).toBe(scrolled);
+    await closeAll(ready, failed, elsewhere, alone);
   });
 
   test('the chat stand-in centred at the bottom (buttonPosition bc) stays where it is under the pointer', async () => {

@@ -411,4 +411,36 @@ describe('consent', () => {
     expect(v.chatraRequests).toHaveLength(1);
     await closeAll(v);
   });
+
+  test("a page's script that assigns window.chatraWhatsApp (strict, as modules are) doesn't throw, and the API stays", async () => {
+    // The bootstrap's API (consent), the loader's (eager) and the analytics listener's alone (a page without the widget).
+    for (const [address, ready] of [
+      ['/consent/second/', 'consent'],
+      ['/eager/', 'ready'],
+      ['/router-exclude/router/two/', undefined],
+    ] as const) {
+      const v = await visit(address);
+      if (ready) await waitForState(v.page, ready);
+      else await expect.poll(() => v.page.evaluate(() => 'chatraWhatsApp' in window)).toBe(true);
+      const assigned = await v.page.evaluate(() => {
+        'use strict';
+        const w = window as unknown as { chatraWhatsApp: object };
+        const api = w.chatraWhatsApp;
+        try {
+          // The pre-queue pattern, and a plain assignment.
+          w.chatraWhatsApp = w.chatraWhatsApp || {};
+          w.chatraWhatsApp = {};
+        } catch (error) {
+          return String(error);
+        }
+        return w.chatraWhatsApp === api;
+      });
+      expect(assigned, address).toBe(true);
+      if (ready === 'consent') {
+        await v.page.evaluate(() => (window as unknown as { chatraWhatsApp: { grantConsent(): void } }).chatraWhatsApp.grantConsent());
+        await waitForState(v.page, 'ready');
+      }
+      await closeAll(v);
+    }
+  });
 });

@@ -41,6 +41,8 @@ export const SITES: Record<string, { options: Partial<ChatraWhatsAppOptions>; co
   'router-language': { options: { chatra: chatra('eager', { setup: { language: 'de' } }) } },
   // For the tests that wait for fallback.timeout to pass (chatra.js that never answers, no loader at all).
   'fast-fallback': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT } } },
+  // No floating WhatsApp button: nothing takes the stand-in's place when the widget fails.
+  'no-floating': { options: { chatra: chatra('idle'), fallback: { timeout: TIMEOUT, floating: false } } },
   // With an automatic message: the loader that carries both consent's code and the auto message's.
   consent: {
     options: {
