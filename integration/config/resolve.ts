@@ -14,7 +14,7 @@ import { checkDarkSelector, checkSelector } from './css-selector.ts';
 import { defaultLanguages, LANGUAGE_ALIASES } from './default-texts.ts';
 import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
 import { fallbackLanguagesWarning, OWN_TEXT_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
-import { toOptionError } from './zod-errors.ts';
+import { mistypedKey, toOptionError } from './zod-errors.ts';
 
 /** Options checked and worked out once, at config time. */
 export interface ResolvedOptions extends SiteTexts {
@@ -91,6 +91,8 @@ function checkGreeting(options: ParsedOptions, publicDir: URL | undefined): void
  */
 export async function resolveOptions(input: unknown, site: SiteConfig): Promise<ResolvedOptions> {
   if (input === undefined || input === null || (typeof input === 'object' && !('whatsapp' in input))) {
+    const typo = input ? mistypedKey(input, 'whatsapp') : undefined;
+    if (typo) throw typo;
     throw new OptionError('whatsapp', 'is missing: the integration needs to know where visitors reach you.', HINTS.missingWhatsApp);
   }
   const result = optionsSchema.safeParse(input);

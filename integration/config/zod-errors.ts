@@ -186,6 +186,16 @@ function unwrap(schema: core.$ZodType, type?: 'object' | 'array'): core.$ZodType
   }
 }
 
+/**
+ * The key of `input` (an options object) that is a mistyped `option`, as an OptionError: where a
+ * required option is missing, `{ whatsap: … }` is told as the typo it is, not as a missing key.
+ */
+export function mistypedKey(input: object, option: string): OptionError | undefined {
+  const known = knownKeys([]);
+  const typo = Object.keys(input).find((key) => !known.includes(key) && closest(key, known) === option);
+  return typo === undefined ? undefined : new OptionError(typo, 'is not an option.', `Did you mean "${option}"?`);
+}
+
 function closest(word: string, candidates: string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {

@@ -17,6 +17,11 @@ const chatra = { id: 'DemoChatraId2026' };
 export const badConfigCases: BadConfigCase[] = [
   { name: 'no options (what astro add writes)', options: undefined, path: 'whatsapp', hint: /chatraWhatsApp\(\{ whatsapp:/ },
   { name: 'empty object', options: {}, path: 'whatsapp', hint: /short link/ },
+  // `whatsapp` mistyped: the stray key is named, not just the missing one.
+  { name: 'whatsapp mistyped', options: { whatsap: link }, path: 'whatsap', hint: /Did you mean "whatsapp"/ },
+  { name: 'whatsapp in another case', options: { WhatsApp: link, chatra }, path: 'WhatsApp', hint: /Did you mean "whatsapp"/ },
+  // A stray key that is no typo of it: the missing `whatsapp` is the error to fix first.
+  { name: 'no whatsapp, a stray key', options: { chatra, colour: 'green' }, path: 'whatsapp', hint: /short link/ },
   // A phone number where a link goes: said as such, the fix written with the number given.
   {
     name: 'a phone number as a string',
