@@ -17,7 +17,7 @@ const USUAL_CODE = /^[A-Z2-7]{13}1$/;
 
 /**
  * Validates a WhatsApp Business short link as people paste it (with or without scheme,
- * `http://`, a trailing slash, or the `api.whatsapp.com/message/…` address it redirects to)
+ * `http://`, a trailing slash, `?src=qr`, or the `api.whatsapp.com/message/…` address it redirects to)
  * and returns it as `https://wa.me/message/<code>`.
  */
 export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
@@ -64,6 +64,13 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
   if (isWaMe && segments[0] === 'c') {
     throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp catalog link, not a chat link.`, SHORT_LINK_HELP);
   }
+  if (isWaMe && segments[0] === 'qr') {
+    throw new OptionError(
+      path,
+      `${JSON.stringify(raw)} is the link of a WhatsApp QR code (the app's "share QR code"), not your short link.`,
+      SHORT_LINK_HELP,
+    );
+  }
   if (isWaMe && segments.length === 1 && /^\+?\d+$/.test(segments[0])) {
     throw new OptionError(
       path,
@@ -82,7 +89,9 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
       SHORT_LINK_HELP,
     );
   }
-  const ignoredQuery = isApi ? ['autoload', 'app_absent'] : [];
+  // What WhatsApp itself adds: `src=qr` to a short link scanned from its QR code, the rest on the
+  // address a short link redirects to. None of it changes the chat the link opens.
+  const ignoredQuery = isApi ? ['src', 'autoload', 'app_absent'] : ['src'];
   const extraQuery = [...url.searchParams.keys()].filter((key) => !ignoredQuery.includes(key));
   if (extraQuery.includes('text')) {
     throw new OptionError(path, 'has "?text=", which WhatsApp ignores on a short link.', HINTS.shortLinkMessage);

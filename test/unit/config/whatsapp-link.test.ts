@@ -14,6 +14,8 @@ describe('parseShortLink', () => {
     `https://www.wa.me/message/${CODE}`,
     `https://api.whatsapp.com/message/${CODE}?autoload=1&app_absent=0`,
     `HTTPS://WA.ME/message/${CODE}`,
+    // As the link comes when a visitor scanned the app's QR code of it.
+    `${LINK}?src=qr`,
   ])('%s → %s', (input) => {
     expect(parseShortLink(input)).toEqual({ kind: 'short-link', href: LINK, warnings: [] });
   });
@@ -30,6 +32,7 @@ describe('parseShortLink', () => {
     ['https://wa.me/c/491701234567', /catalog/],
     ['https://whatsapp.com/channel/0029Va', /channel/],
     ['https://wa.me/79001234567', /phone number/],
+    ['https://wa.me/qr/ABCDEFGHIJKLMN', /QR code/],
   ])('%s is named for what it is', (input, what) => {
     expect(() => parseShortLink(input)).toThrow(what);
   });
