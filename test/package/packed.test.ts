@@ -115,6 +115,8 @@ describe('the packed package in a fresh site', () => {
       encoding: 'utf8',
     });
     expect(JSON.parse(output).en.botScenario).toContain('https://wa.me/message/4O4YGZEG3RIVE1');
+    // The keys README names.
+    expect(Object.keys(JSON.parse(output).en)).toEqual(['botScenario', 'trigger', 'savedReply']);
   });
 
   test('builds: the page has the floating button, the German texts and the loader', () => {
