@@ -306,13 +306,28 @@ export function startChat(
   // live widget there, its chat frame still loaded, where a move through the new document would
   // load it again), and stays where it is when a site's own swap keeps <body>.
   document.addEventListener('astro:before-swap', function (event) {
-    var swap = /** @type {Event & { newDocument?: Document }} */ (event);
-    var widget = document.getElementById('chatra');
-    if (!widget || !swap.newDocument || !swap.newDocument.body) return;
-    var place = swap.newDocument.createElement('div');
-    widget.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
-    place.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
-    swap.newDocument.body.appendChild(place);
+    var swap = /** @type {Event & { newDocument?: Document, swap: () => void }} */ (event);
+    var next = swap.newDocument;
+    var astroSwap = swap.swap;
+    /** @type {Element | undefined} */
+    var place;
+    function mark() {
+      var widget = document.getElementById('chatra');
+      if (!widget || !next || !next.body) return;
+      widget.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
+      if (place) return;
+      place = next.createElement('div');
+      place.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
+      next.body.appendChild(place);
+    }
+    mark();
+    // And again as the swap happens: without the View Transitions API, Astro first plays the old
+    // page's animations, and Chatra may draw its widget (or draw it again, in another language)
+    // meanwhile. (A site's own swap, set after this, still finds the mark made above.)
+    swap.swap = function () {
+      mark();
+      astroSwap.call(swap);
+    };
   });
 
   if (AUTO_MESSAGE) scheduleAutoMessage(pageData());

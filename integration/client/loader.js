@@ -250,11 +250,11 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     // Later than fallback.timeout after the page started, the stylesheet already shows the
     // WhatsApp button (the loader was that slow): stay with it. A page <ClientRouter /> swapped in
     // (the loader's first on a visit that began on a page without it) started just now: its
-    // elements, and the stylesheet's timer, are new.
-    // The path, not the query: a page's own script may take a query out (utm_) with replaceState.
-    var loaded = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
-    var swappedIn = loaded && loaded.name.split(/[?#]/)[0] !== location.href.split(/[?#]/)[0];
-    setState(!swappedIn && performance.now() > config.timeout ? 'failed' : config.state);
+    // elements, and the stylesheet's timer, are new. Told apart by the load event, not the address
+    // (a page's own script may change it with replaceState): a loader in the page's HTML, or added
+    // by the bootstrap as it is read, holds the load event back; one that runs after it came with a
+    // swap. (A swap before the first page's load event, after fallback.timeout: the WhatsApp button.)
+    setState(d.readyState != 'complete' && performance.now() > config.timeout ? 'failed' : config.state);
   }
   if (state === 'failed') {
     // Nothing to start; the navigations are still followed (the state goes on, the button stays).

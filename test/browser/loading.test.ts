@@ -227,6 +227,22 @@ describe("when the widget can't work, the WhatsApp button shows", () => {
     await closeAll(v);
   });
 
+  test('the loader later than fallback.timeout on a page whose own script changed its path (replaceState): the WhatsApp button shown stays', async () => {
+    const v = await visit('/fast-fallback/', {
+      delayLoader: TIMEOUT + 1500,
+      waitUntil: 'domcontentloaded',
+      init: () => {
+        if (location.pathname === '/fast-fallback/') history.replaceState(null, '', '/fast-fallback/second/');
+      },
+    });
+    await expect.poll(() => floating(v.page).isVisible(), { timeout: TIMEOUT + 1000 }).toBe(true);
+    await v.page.waitForFunction(() => document.documentElement.hasAttribute('data-chatra-whatsapp'), undefined, { timeout: 8000 });
+    expect(await state(v.page)).toBe('failed');
+    expect(await floating(v.page).isVisible()).toBe(true);
+    expect(v.chatraRequests).toHaveLength(0);
+    await closeAll(v);
+  });
+
   test('the cached loader blocked too (a filter list): no script runs, the stylesheet shows the button after fallback.timeout', async () => {
     // Hidden at first, as while the widget loads (no flash of the button for visitors whose widget
     // starts): read in the first frame the stylesheet applies to it, where the wait counts from…

@@ -199,6 +199,59 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  // Where the View Transitions API is missing (Firefox ESR, older Safari), Astro plays the old page's
+  // animations between astro:before-swap and the swap: Chatra may draw its widget, or draw it again
+  // for another language, meanwhile. These pages fade for 3 s; the API is taken away before any script.
+  const withoutViewTransitions = () => void delete (Document.prototype as { startViewTransition?: unknown }).startViewTransition;
+  const oldPageAnimating = (page: Page) =>
+    page.waitForFunction(() => document.documentElement.getAttribute('data-astro-transition-fallback') === 'old');
+
+  test('<ClientRouter /> without View Transitions: a widget Chatra draws while the old page animates out goes on into the new page', async () => {
+    let release!: () => void;
+    const v = await visit('/eager/router/anim/', {
+      init: withoutViewTransitions,
+      holdChatra: new Promise<void>((resolve) => (release = resolve)),
+      waitUntil: 'domcontentloaded',
+    });
+    await waitForState(v.page, 'loading');
+    await v.page.click('#next');
+    await oldPageAnimating(v.page);
+    release();
+    await v.page.waitForFunction(() => document.getElementById('chatra'));
+    expect(await v.page.evaluate(() => document.documentElement.getAttribute('data-astro-transition-fallback'))).toBe('old');
+    await v.page.waitForURL('**/router/two/', { waitUntil: 'commit' });
+    await v.page.waitForFunction(() => document.querySelector('#back'), undefined, { timeout: 8000 });
+    await expect.poll(() => v.page.locator('#chatra').count()).toBe(1);
+    expect(await state(v.page)).toBe('ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> without View Transitions: a widget Chatra draws again (a language restart) while the old page animates out goes on too', async () => {
+    let releaseRussian!: () => void;
+    const v = await visit('/eager/router/anim/', {
+      init: withoutViewTransitions,
+      ownFiles: [{ match: /\/_astro\/acw-ru\.[^/]*\.json$/, until: new Promise<void>((resolve) => (releaseRussian = resolve)) }],
+    });
+    await waitForState(v.page, 'ready');
+    await v.page.click('#ru');
+    await v.page.waitForURL('**/router/anim/ru/');
+    await expect.poll(() => v.ownRequests.some((path) => /acw-ru\./.test(path))).toBe(true);
+    await v.page.waitForFunction(() => !document.documentElement.hasAttribute('data-astro-transition-fallback'));
+    // On to another Russian page; the Russian texts come while the page it leaves animates out.
+    await v.page.click('#ru-next');
+    await oldPageAnimating(v.page);
+    releaseRussian();
+    await expect.poll(async () => (await seen(v.page)).calls.filter(([method]) => method === 'restart').length).toBe(1);
+    await v.page.waitForURL(/\/router\/ru\/$/, { waitUntil: 'commit' });
+    await v.page.waitForFunction(() => !document.querySelector('#ru-next'), undefined, { timeout: 8000 });
+    await expect.poll(() => v.page.locator('#chatra').count()).toBe(1);
+    expect(await state(v.page)).toBe('ready');
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test("<ClientRouter />: a frame in Chatra's widget (its chat is one) stays loaded across navigations, what it holds kept", async () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');
