@@ -33,15 +33,17 @@ const SCRIPTS = {
   loaderWithoutChatWithConsent: ['loader', { SPLIT_CHAT: 'true', AUTO_MESSAGE: 'false', CONSENT: 'true' }],
   greeting: ['greeting', {}],
   /** The loader's chat part as the split loader imports it: a module, config-free (the loader hands it its own). */
-  chat: ['chat', { AUTO_MESSAGE: 'false' }, 'esm'],
-  chatWithAutoMessage: ['chat', { AUTO_MESSAGE: 'true' }, 'esm'],
+  chat: ['chat', { AUTO_MESSAGE: 'false', SPLIT_CHAT: 'true' }, 'esm'],
+  chatWithAutoMessage: ['chat', { AUTO_MESSAGE: 'true', SPLIT_CHAT: 'true' }, 'esm'],
 } as const;
 /** The page stylesheets as the pages combine them, minified together so rules merge (the components' go through Vite). */
 const STYLESHEETS = {
-  page: ['button', 'floating'],
-  pageWithDisclosure: ['button', 'floating', 'disclosure'],
+  page: ['button-core', 'floating'],
+  pageWithDisclosure: ['button-core', 'button', 'floating', 'sides', 'disclosure'],
   /** Added to either with `fallback.greeting`. */
   greeting: ['greeting'],
+  /** The floating button's four sides: `page` takes the build's one (placement-css.ts), `pageWithDisclosure` all. */
+  sides: ['sides'],
 } as const;
 
 /**
@@ -61,6 +63,7 @@ async function bundle(entry: string, define: Record<string, string>, format: 'ii
     minify: true,
     target: 'es2017',
     legalComments: 'none',
+    tsconfigRaw: { compilerOptions: { alwaysStrict: false, strict: false } },
     define,
   });
   const compressed = await minify(result.outputFiles[0].text, {

@@ -18,6 +18,8 @@ import { own, pageDataElement } from './page-data.js';
 /**
  * What the build gives the loader: only what its variant reads (`load` in the one-file loader, `consent`
  * where it is asked for, `autoMessageAfter` where an automatic message is set; AUTO_MESSAGE and CONSENT say the rest).
+ * The split loader's (SPLIT_CHAT) has no `state` (known when the package is made), and its `setup` and `files`
+ * ride in the chat part's own file, which only reads them.
  * @typedef {{ id: string, state: string, load?: 'eager' | 'idle', setup: Record<string, unknown>, timeout: number,
  *   consent?: true | { event: string }, autoMessageAfter?: number, files: string, chat?: string, analytics?: string }} LoaderConfig
  * @typedef {{ widget: boolean, texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
@@ -40,6 +42,8 @@ export function startChat(
   /** @type {() => void} */ fail,
   /** @type {number} */ shownAt,
 ) {
+  // A file of its own (interaction): what only it reads of the build's options rides in it, not in the loader.
+  if (SPLIT_CHAT) config = Object.assign({}, /** @type {LoaderConfig} */ (/** @type {unknown} */ (chatraWhatsAppConfig)), config);
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   var autoTimer;
   /** @type {string | undefined} */

@@ -36,11 +36,11 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
   hint.setAttribute(PERSIST_ATTRIBUTE, PRELOAD_ID);
   document.head.appendChild(hint);
   document.addEventListener('astro:before-swap', function (event) {
-    var next = /** @type {Event & { newDocument?: Document }} */ (event).newDocument;
-    if (!hint.isConnected || !next || !next.head) return;
-    var place = next.createElement('meta');
-    place.setAttribute(PERSIST_ATTRIBUTE, PRELOAD_ID);
-    next.head.appendChild(place);
+    // Astro's swap event always brings the new document.
+    var next = /** @type {Event & { newDocument: Document }} */ (event).newDocument;
+    if (!hint.isConnected) return;
+    // A copy marks the place (Astro's swap keeps the live one there and drops the copy).
+    next.head.appendChild(hint.cloneNode());
   });
 }
 var PRELOAD_ID = 'chatra-whatsapp-preload';
@@ -56,6 +56,9 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   // The nonce this script came with (the page's own policy gives one per request): chatra.js gets it too.
   var nonce = d.currentScript && /** @type {HTMLScriptElement} */ (d.currentScript).nonce;
   var state = root.getAttribute(STATE_ATTRIBUTE);
+  // The state a page starts in: the split loader's is known when the package is made (interaction:
+  // waiting, or consent in its consent variant); the one-file loader's is in its config.
+  var startState = SPLIT_CHAT ? (CONSENT ? 'consent' : 'waiting') : config.state;
   /** @type {boolean | undefined} */
   var requested;
   /** @type {boolean | undefined} */
@@ -88,7 +91,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   }
 
   /** When the page in view was shown: now, or at its <ClientRouter /> swap (for the chat part's auto message). */
-  var shownAt = performance.now();
+  var shownAt = AUTO_MESSAGE ? performance.now() : 0;
   /** The chat part, once started. @type {Chat | undefined} */
   var chat;
 
@@ -254,7 +257,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     // (a page's own script may change it with replaceState): a loader in the page's HTML, or added
     // by the bootstrap as it is read, holds the load event back; one that runs after it came with a
     // swap. (A swap before the first page's load event, after fallback.timeout: the WhatsApp button.)
-    setState(d.readyState != 'complete' && performance.now() > config.timeout ? 'failed' : config.state);
+    setState(d.readyState != 'complete' && performance.now() > config.timeout ? 'failed' : startState);
   }
   if (state === 'failed') {
     // Nothing to start; the navigations are still followed (the state goes on, the button stays).
@@ -289,13 +292,13 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   // what is there after it (the chat part keeps the widget itself across the swap).
   d.addEventListener('astro:after-swap', function () {
     swapped = true;
-    setState(state === 'ready' && !d.getElementById('chatra') ? 'failed' : state || config.state);
+    setState(state === 'ready' && !d.getElementById('chatra') ? 'failed' : state || startState);
   });
   d.addEventListener('astro:page-load', function () {
     if (!swapped) return;
     swapped = false;
     if (chat) chat.pageLoad();
-    else shownAt = performance.now();
+    else if (AUTO_MESSAGE) shownAt = performance.now();
   });
 
   // In this file, the chat part starts with the loader: it follows the swaps and the auto message from the first page on.

@@ -180,7 +180,9 @@ function clientAssetsOf(
   // The code that sends an automatic message only in the builds of sites that have one.
   const withAutoMessage = Boolean(resolved.autoMessage);
   const chatScript = withAutoMessage ? minifiedScripts.chatWithAutoMessage : minifiedScripts.chat;
-  const chatPart = split ? { chat: add('loader-rest', 'js', 'text/javascript', chatScript) } : {};
+  const chatPart = split
+    ? { chat: add('loader-rest', 'js', 'text/javascript', withConfig(chatScript, { setup: chatra.setup, files })) }
+    : {};
   // With Chatra, the analytics listener rides in the cached loader; with `interaction` it is the file a
   // page without the widget gets, which the loader fetches at the visitor's first act (or first WhatsApp click).
   const analyticsFile = split && analytics ? { analytics: add('analytics', 'js', 'text/javascript', analytics) } : {};
@@ -193,17 +195,18 @@ function clientAssetsOf(
         ...chatPart,
         ...analyticsFile,
         id: chatra.id,
-        state,
+        // The split loader knows its state (consent's variant or not).
+        ...(!split && { state }),
         // Only what the variant reads: the one-file loader chooses between `eager` and `idle`; the
         // variants with consent's code read its event; only a build that configured an automatic
         // message sends one (whatever a page says), after this delay.
         ...(!split && { load: chatra.load }),
-        setup: chatra.setup,
+        ...(!split && { setup: chatra.setup }),
         timeout: resolved.fallback.timeout,
         ...(chatra.consent && { consent: chatra.consent }),
         ...(resolved.autoMessage && { autoMessageAfter: resolved.autoMessage.afterSeconds }),
         // Texts are fetched from here only: same origin, this folder, these names.
-        files,
+        ...(!split && { files }),
       }),
   );
   // Most pages need no inline script: the loader sets up Chatra's queue and the state when it runs,

@@ -12,12 +12,11 @@ type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts' | '
 
 // The WhatsApp glyph: an outlined bubble and the handset, drawn in currentColor.
 export const WHATSAPP_ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="none" stroke="currentColor" ' +
-  'stroke-width="1.8" d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3l-1.3 4.7 4.8-1.3A9.5 9.5 0 1 0 12 2.5z"/><path ' +
-  'fill="currentColor" d="M8.6 7.2c-.3 0-.7.1-1 .5-.4.4-1.1 1.1-1.1 2.6s1.1 3 1.3 3.3c.2.2 2.2 3.4 5.4 ' +
-  '4.6 2.7 1 3.2.8 3.8.8.6-.1 1.9-.8 2.1-1.5.3-.7.3-1.4.2-1.5l-.6-.4-2.2-1c-.3-.1-.5-.2-.7.1l-1 ' +
-  '1.2c-.2.2-.4.3-.7.1-.3-.2-1.4-.5-2.6-1.6-1-.9-1.6-1.9-1.8-2.2-.2-.3 0-.5.1-.7l.5-.6.3-.5c.1-.2.1-.4 ' +
-  '0-.6l-1-2.4c-.3-.6-.5-.6-.7-.6z"/></svg>';
+  '<svg viewBox="0 0 240 240" aria-hidden="true"><path fill="none" stroke="currentColor" ' +
+  'stroke-width="18" d="M120 25a95 95 0 0 0-82 143l-13 47 48-13A95 95 0 1 0 120 25z"/><path ' +
+  'fill="currentColor" d="M86 72c-3 0-7 1-10 5-4 4-11 11-11 26s11 30 13 33c2 2 22 34 54 46 27 10 32 8 38 8 6-1 19-8 21-15 3-7 ' +
+  '3-14 2-15l-6-4-22-10c-3-1-5-2-7 1l-10 12c-2 2-4 3-7 1-3-2-14-5-26-16-10-9-16-19-18-22-2-3 0-5 1-7l5-6 3-5c1-2 1-4 ' +
+  '0-6l-10-24c-3-6-5-6-7-6z"/></svg>';
 
 const CHAT_ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
@@ -91,7 +90,11 @@ export function pageHeadHtml(options: MarkupOptions & Pick<RuntimeOptions, 'styl
  * differ on this page (JSON, read by the loader; not executed, so CSP leaves it alone).
  */
 export function pageDataHtml(page: { texts?: string; autoMessage: boolean; links: Map<string, string> }): string {
-  const data = { texts: page.texts, autoMessage: page.autoMessage, ...(page.links.size > 0 && { links: Object.fromEntries(page.links) }) };
+  const data = {
+    texts: page.texts,
+    ...(page.autoMessage && { autoMessage: true }),
+    ...(page.links.size > 0 && { links: Object.fromEntries(page.links) }),
+  };
   return `<script type="application/json" id="${PAGE_DATA_ID}">${serializeForScript(data)}</script>`;
 }
 

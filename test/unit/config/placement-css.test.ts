@@ -27,6 +27,16 @@ describe('placementCss', () => {
     ).toBe(true);
   });
 
+  test("the page stylesheet gets the build's side rule only (styles/sides.css's), or none where the disclosure's stylesheet has all four", async () => {
+    expect(await css({})).toContain('.acw-end{inset-inline-end:var(--acw-x,20px)}');
+    expect(await css({ fallback: { position: 'bottom-start' } })).toContain('.acw-start{inset-inline-start:var(--acw-x,20px)}');
+    expect(await css({ fallback: { position: 'bottom-right' } })).toContain('.acw-right{right:var(--acw-x,20px)}');
+    const left = await css({ fallback: { position: 'bottom-left' } });
+    expect(left).toContain('.acw-left{left:var(--acw-x,20px)}');
+    expect(left).not.toMatch(/\.acw-(end|start|right)\{/);
+    expect(await css({ fallback: { qr: true } })).not.toMatch(/\.acw-(end|start|right|left)\{/);
+  });
+
   test('devices are chosen by media features, never by user agent', async () => {
     expect(await css({ fallback: { devices: 'mobile' } })).toContain(
       '@media (hover:hover) and (pointer:fine){.acw-floating{display:none}}',

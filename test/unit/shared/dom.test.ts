@@ -85,7 +85,9 @@ describe('one spelling of the DOM contract', () => {
 
   test('floating.css falls back to the defaults the schema and the placement CSS use', () => {
     const floating = stylesheets.find((file) => file.name === 'styles/floating.css')!.text;
-    expect(floating).toContain(`var(--acw-x, ${FLOATING_DEFAULTS.x}px)`);
+    const sides = stylesheets.find((file) => file.name === 'styles/sides.css')!.text;
+    expect(sides).toContain(`var(--acw-x, ${FLOATING_DEFAULTS.x}px)`);
+    expect(sides).not.toMatch(new RegExp(`var\\(--acw-x, (?!${FLOATING_DEFAULTS.x}px)`));
     expect(floating).toContain(`var(--acw-y, ${FLOATING_DEFAULTS.y}px)`);
     expect(floating).toContain(`var(--acw-z, ${FLOATING_DEFAULTS.zIndex})`);
     expect(floating).toContain(`var(--acw-timeout, ${FLOATING_DEFAULTS.timeout / 1000}s)`);
