@@ -81,6 +81,8 @@ const results = {
     addedGzip: bytes.addedGzip,
     firstVisitGzip: bytes.firstVisitGzip,
     budgetGzip: { perView: 1024, firstVisit: 2560 },
+    addedBrotli: bytes.addedBrotli,
+    firstVisitBrotli: bytes.firstVisitBrotli,
   },
   browser,
   build: buildCost,
@@ -105,16 +107,25 @@ console.log(
     'variant',
     'per page view (gzip B)',
     'first visit (gzip B)',
+    'per page view / first visit (Brotli B)',
     'other-origin requests before trigger',
     'chat code main-thread ms (median)',
     'CLS',
   ]),
 );
-console.log(row(['---', '---', '---', '---', '---', '---']));
+console.log(row(['---', '---', '---', '---', '---', '---', '---']));
 for (const variant of variants) {
   const b = browser[variant];
   console.log(
-    row([variant, bytes.addedGzip[variant], bytes.firstVisitGzip[variant], b.requestsBeforeTrigger, b.scriptMs.toFixed(2), b.cls]),
+    row([
+      variant,
+      bytes.addedGzip[variant],
+      bytes.firstVisitGzip[variant],
+      `${bytes.addedBrotli[variant]} / ${bytes.firstVisitBrotli[variant]}`,
+      b.requestsBeforeTrigger,
+      b.scriptMs.toFixed(2),
+      b.cls,
+    ]),
   );
 }
 console.log(
