@@ -331,6 +331,9 @@ export function startChat(
     swap.swap = function () {
       mark();
       astroSwap.call(swap);
+      // No widget to move there after all (Chatra between two drawings of it): the place stays
+      // behind in the page, where the next swap would pair it with the widget too.
+      if (place && place.isConnected) place.remove();
     };
   });
 

@@ -6,6 +6,7 @@ import {
   OPENS_CHAT,
   PERSIST_ATTRIBUTE,
   STATE_ATTRIBUTE,
+  UNTIL_CHATRA_CLASS,
   WHATSAPP_LINKS,
 } from '../shared/dom.ts';
 import { startChat } from './chat.js';
@@ -256,8 +257,14 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     // elements, and the stylesheet's timer, are new. Told apart by the load event, not the address
     // (a page's own script may change it with replaceState): a loader in the page's HTML, or added
     // by the bootstrap as it is read, holds the load event back; one that runs after it came with a
-    // swap. (A swap before the first page's load event, after fallback.timeout: the WhatsApp button.)
-    setState(d.readyState != 'complete' && performance.now() > config.timeout ? 'failed' : startState);
+    // swap. A swap before that load event is told by the page: the WhatsApp button it brought is
+    // still hidden by its own timer.
+    var until = d.querySelector('.' + UNTIL_CHATRA_CLASS);
+    setState(
+      d.readyState != 'complete' && performance.now() > config.timeout && !(until && getComputedStyle(until).visibility == 'hidden')
+        ? 'failed'
+        : startState,
+    );
   }
   if (state === 'failed') {
     // Nothing to start; the navigations are still followed (the state goes on, the button stays).

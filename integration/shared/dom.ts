@@ -67,6 +67,8 @@ export const GREETING_KEYFRAMES = ['acw-greet', 'acw-greet-still'] as const;
 export const FACADE_CLASS = 'acw-facade';
 /** The floating WhatsApp button's class (a link, or a `<details>` with several contacts or a QR code), for the loader too. */
 export const FLOATING_CLASS = 'acw-floating';
+/** The floating button shown only until the widget is ready (`fallback.floating: 'until-chatra'`), for the loader too. */
+export const UNTIL_CHATRA_CLASS = 'acw-until';
 
 /** The greeting's classes the greeting script reads, on their own for the same reason. */
 export const GREETING_CLASS = 'acw-greeting';
@@ -90,7 +92,7 @@ export const CLASS = {
   left: 'acw-left',
   right: 'acw-right',
   /** Floating button shown only until the widget is ready (`fallback.floating: 'until-chatra'`). */
-  untilChatra: 'acw-until',
+  untilChatra: UNTIL_CHATRA_CLASS,
   /** With `fallback.qr`: the plain link on touch screens, the QR disclosure on desktops. */
   touch: 'acw-touch',
   desk: 'acw-desk',

@@ -252,6 +252,41 @@ describe('visits and navigation', () => {
     await closeAll(v);
   });
 
+  test('<ClientRouter />: a widget gone at the swap (Chatra between two drawings of it) leaves no place behind to break the next swap', async () => {
+    const v = await visit('/eager/router/');
+    await waitForState(v.page, 'ready');
+    await v.page.evaluate(() => {
+      let first = true;
+      // After the integration's own listener: Chatra takes its widget away as the swap runs, and draws it again after it.
+      document.addEventListener('astro:before-swap', (event) => {
+        if (!first) return;
+        first = false;
+        const swap = event as Event & { swap: () => void };
+        const swapping = swap.swap;
+        swap.swap = () => {
+          const widget = document.getElementById('chatra')!;
+          widget.remove();
+          swapping();
+          widget.removeAttribute('data-astro-transition-persist');
+          document.body.append(widget);
+        };
+      });
+    });
+    const marked = () =>
+      v.page.evaluate(() =>
+        [...document.querySelectorAll('[data-astro-transition-persist="chatra-whatsapp-widget"]')].map(
+          (element) => element.id || element.tagName,
+        ),
+      );
+    await navigate(v.page, '#next');
+    expect(await marked()).toEqual([]);
+    await navigate(v.page, '#back');
+    expect(await v.page.evaluate(() => document.getElementById('chatra')?.parentElement?.tagName)).toBe('BODY');
+    expect(await state(v.page)).toBe('ready');
+    expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
   test("<ClientRouter />: a frame in Chatra's widget (its chat is one) stays loaded across navigations, what it holds kept", async () => {
     const v = await visit('/eager/router/');
     await waitForState(v.page, 'ready');
@@ -314,6 +349,30 @@ describe('visits and navigation', () => {
     await waitForState(v.page, 'ready');
     expect(v.chatraRequests).toHaveLength(1);
     expect(v.errors).toEqual([]);
+    await closeAll(v);
+  });
+
+  test('<ClientRouter /> from a page without the widget before its load event, after fallback.timeout: the next page still starts Chatra', async () => {
+    let release!: () => void;
+    const v = await visit('/router-exclude-fast/router/two/', {
+      waitUntil: 'domcontentloaded',
+      // An image that holds the first page's load event back.
+      ownFiles: [{ match: /\/slow\.png$/, until: new Promise<void>((resolve) => (release = resolve)) }],
+      init: () => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const image = document.createElement('img');
+          image.src = '/slow.png';
+          document.body.append(image);
+        });
+      },
+    });
+    await v.page.waitForTimeout(TIMEOUT + 700);
+    expect(await v.page.evaluate(() => document.readyState)).not.toBe('complete');
+    await v.page.click('#back');
+    await v.page.waitForURL(/\/router\/$/, { waitUntil: 'commit' });
+    await waitForState(v.page, 'ready');
+    expect(v.chatraRequests).toHaveLength(1);
+    release();
     await closeAll(v);
   });
 
