@@ -3,8 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { minifiedScripts, minifiedStylesheets } from './minified.ts';
 import type { WidgetState } from '../shared/dom.ts';
 import { serializeForScript } from '../shared/escape.ts';
-import { stylesheetHtml } from '../shared/markup.ts';
-import { placementCss } from './placement-css.ts';
+import { floatingSide, stylesheetHtml } from '../shared/markup.ts';
+import { placementCss, sideRule } from './placement-css.ts';
 import type { ResolvedOptions } from './resolve.ts';
 
 /** A file served under `<base>/_acw/`: the loader, and the texts of each language. */
@@ -54,12 +54,15 @@ export interface ClientAssets {
 /**
  * The page stylesheet for this build: the floating button's (and its disclosure's, with several
  * contacts or a QR code), minified when the package was made, and this build's placement (written
- * compact). One file for the whole site, cached; the components bundle their own.
+ * compact). One file for the whole site, cached; the components bundle their own. Without a
+ * disclosure, of the floating button's four side rules only the build's one.
  */
 export function pageStylesheet(resolved: ResolvedOptions): string {
   const { page, pageWithDisclosure, greeting } = minifiedStylesheets;
   return (
-    (resolved.contacts.length > 1 || resolved.fallback.qr ? pageWithDisclosure : page) +
+    (resolved.contacts.length > 1 || resolved.fallback.qr
+      ? pageWithDisclosure
+      : page + sideRule(floatingSide(resolved.fallback.position))) +
     (resolved.fallback.greeting ? greeting : '') +
     placementCss(resolved)
   );

@@ -3,7 +3,6 @@ import type { ResolvedOptions } from './resolve.ts';
 import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
 import { darkThemeCss } from './theme-css.ts';
 import { minifiedStylesheets } from './minified.ts';
-import { floatingSide } from '../shared/markup.ts';
 
 /** How far above the button's bottom offset the greeting stands (greeting.css's `bottom`). */
 const GREETING_LIFT = 68;
@@ -74,14 +73,11 @@ export function placementCss(options: ResolvedOptions): string {
       `.${CLASS.facade}{width:${size}px;height:${size}px;z-index:${chatra.setup.zIndex ?? CHATRA_BUTTON_DEFAULTS.zIndex};${facadePlacement(facadePosition)}` +
       `background:${colors.buttonBg ?? CHATRA_BUTTON_DEFAULTS.background};color:${colors.buttonText ?? CHATRA_BUTTON_DEFAULTS.color}}`;
   }
-  // The page stylesheet without a disclosure (one contact, no QR code) has none of the four side
-  // rules (styles/sides.css): this build's one only.
-  if (!(options.contacts.length > 1 || fallback.qr)) css += sideRule(floatingSide(fallback.position));
   return css;
 }
 
 /** The rule of styles/sides.css for the side class `side` (its one spelling). */
-function sideRule(side: string): string {
+export function sideRule(side: string): string {
   const rule = minifiedStylesheets.sides.split('}').find((text) => text.startsWith(`.${side}{`));
   if (!rule) throw new Error(`styles/sides.css has no rule for .${side}`);
   return `${rule}}`;
