@@ -212,36 +212,35 @@ describe("when the widget can't work, the WhatsApp button shows", () => {
     await closeAll(v);
   });
 
-  test('the loader later than fallback.timeout on a page whose own script took its utm_ query out (replaceState): the WhatsApp button shown stays', async () => {
-    const v = await visit('/fast-fallback/?utm_source=news', {
-      delayLoader: TIMEOUT + 1500,
-      waitUntil: 'domcontentloaded',
+  // The page's own script changed its address before the loader came (utm_ taken out; the path
+  // changed): a late loader on a fresh page, not one a swap brought.
+  test.each([
+    {
+      change: 'took its utm_ query out',
+      address: '/fast-fallback/?utm_source=news',
       init: () => {
         if (location.search) history.replaceState(null, '', location.pathname);
       },
-    });
-    await expect.poll(() => floating(v.page).isVisible(), { timeout: TIMEOUT + 1000 }).toBe(true);
-    await v.page.waitForFunction(() => document.documentElement.hasAttribute('data-chatra-whatsapp'), undefined, { timeout: 8000 });
-    expect(await state(v.page)).toBe('failed');
-    expect(await floating(v.page).isVisible()).toBe(true);
-    await closeAll(v);
-  });
-
-  test('the loader later than fallback.timeout on a page whose own script changed its path (replaceState): the WhatsApp button shown stays', async () => {
-    const v = await visit('/fast-fallback/', {
-      delayLoader: TIMEOUT + 1500,
-      waitUntil: 'domcontentloaded',
+    },
+    {
+      change: 'changed its path',
+      address: '/fast-fallback/',
       init: () => {
         if (location.pathname === '/fast-fallback/') history.replaceState(null, '', '/fast-fallback/second/');
       },
-    });
-    await expect.poll(() => floating(v.page).isVisible(), { timeout: TIMEOUT + 1000 }).toBe(true);
-    await v.page.waitForFunction(() => document.documentElement.hasAttribute('data-chatra-whatsapp'), undefined, { timeout: 8000 });
-    expect(await state(v.page)).toBe('failed');
-    expect(await floating(v.page).isVisible()).toBe(true);
-    expect(v.chatraRequests).toHaveLength(0);
-    await closeAll(v);
-  });
+    },
+  ])(
+    'the loader later than fallback.timeout on a page whose own script $change (replaceState): the WhatsApp button shown stays',
+    async ({ address, init }) => {
+      const v = await visit(address, { delayLoader: TIMEOUT + 1500, waitUntil: 'domcontentloaded', init });
+      await expect.poll(() => floating(v.page).isVisible(), { timeout: TIMEOUT + 1000 }).toBe(true);
+      await v.page.waitForFunction(() => document.documentElement.hasAttribute('data-chatra-whatsapp'), undefined, { timeout: 8000 });
+      expect(await state(v.page)).toBe('failed');
+      expect(await floating(v.page).isVisible()).toBe(true);
+      expect(v.chatraRequests).toHaveLength(0);
+      await closeAll(v);
+    },
+  );
 
   test('the cached loader blocked too (a filter list): no script runs, the stylesheet shows the button after fallback.timeout', async () => {
     // Hidden at first, as while the widget loads (no flash of the button for visitors whose widget
