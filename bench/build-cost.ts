@@ -21,6 +21,8 @@ export interface SizeCost {
   peakMb: { with: number; without: number };
   /** One more build with the timing probes (build-probe.ts): the integration's own time in it. */
   probe: ProbeTimes & { buildMs: number };
+  /** The same probes around the yardstick (build-probe.ts: a middleware that only copies each page longer), in place of ours. */
+  yardstick: ProbeTimes & { buildMs: number };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -33,7 +35,7 @@ interface Run {
   probe?: ProbeTimes;
 }
 
-function buildOnce(root: string, variant: 'with' | 'without' | 'probe'): Run {
+function buildOnce(root: string, variant: 'with' | 'without' | 'probe' | 'yardstick'): Run {
   const output = execFileSync(
     process.execPath,
     [new URL('./build-once.ts', import.meta.url).pathname, root, join(root, `dist-${variant}`), variant, 'i18n'],
@@ -54,6 +56,7 @@ export function measureSize(work: string, pages: number, pairs: number): SizeCos
       runs[variant].push(buildOnce(root, variant));
   }
   const probe = buildOnce(root, 'probe');
+  const yardstick = buildOnce(root, 'yardstick');
   const ratios = (pick: (run: Run) => number) => spread(runs.with.map((run, i) => pick(run) / pick(runs.without[i])));
   return {
     pages,
@@ -67,6 +70,7 @@ export function measureSize(work: string, pages: number, pairs: number): SizeCos
       without: median(runs.without.map((run) => run.maxRssKb)) / 1024,
     },
     probe: { ...probe.probe!, buildMs: probe.ms },
+    yardstick: { ...yardstick.probe!, buildMs: yardstick.ms },
   };
 }
 

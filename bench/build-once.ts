@@ -3,31 +3,32 @@
  * `{ "ms": …, "cpuMs": …, "maxRssKb": … }` (cpuMs: user + system time of all its threads, less
  * sensitive than wall time to what else the machine is doing).
  * `probe`: with the integration and the timing probes of build-probe.ts around it; prints their times too.
- * Usage: node build-once.ts <root> <outDir> <with|without|probe> [i18n|starlight]
+ * `yardstick`: the same probes around a middleware that only copies each page 1,250 bytes longer, in place of ours.
+ * Usage: node build-once.ts <root> <outDir> <with|without|probe|yardstick> [i18n|starlight]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { build, type AstroIntegration } from 'astro';
 import chatraWhatsApp from 'astro-chatra-whatsapp';
-import { probed } from './build-probe.ts';
+import { copyingIntegration, probed } from './build-probe.ts';
 import { CHATRA_ID, SHORT_LINK, STARLIGHT_LOCALES } from './sites.ts';
 
 const [root, outDir, variant, shape] = process.argv.slice(2);
-if (!['with', 'without', 'probe'].includes(variant)) throw new Error(`build-once.ts: variant is with, without or probe, not ${variant}`);
+if (!['with', 'without', 'probe', 'yardstick'].includes(variant))
+  throw new Error(`build-once.ts: variant is with, without, probe or yardstick, not ${variant}`);
 // `i18n`: the multilingual site of build-cost.ts, with the widget loading on interaction.
 const i18n = shape === 'i18n' ? { defaultLocale: 'en', locales: ['en', 'ru'] } : undefined;
 const chatra = { id: CHATRA_ID, ...(shape && { load: 'interaction' as const }) };
-const ours = variant === 'without' ? [] : [chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })];
-const probeDir = join(outDir, '..', '.bench-probe');
-const probe =
-  variant === 'probe'
-    ? probed(ours, (file, text) => {
-        mkdirSync(probeDir, { recursive: true });
-        writeFileSync(join(probeDir, file), text);
-        return join(probeDir, file);
-      })
-    : undefined;
+const write = (file: string, text: string) => {
+  const probeDir = join(outDir, '..', '.bench-probe');
+  mkdirSync(probeDir, { recursive: true });
+  writeFileSync(join(probeDir, file), text);
+  return join(probeDir, file);
+};
+const ours =
+  variant === 'without' ? [] : [variant === 'yardstick' ? copyingIntegration(write) : chatraWhatsApp({ whatsapp: SHORT_LINK, chatra })];
+const probe = variant === 'probe' || variant === 'yardstick' ? probed(ours, write) : undefined;
 // `starlight`: the documentation site of starlight-cost.ts (no search index: the same for both).
 const site: AstroIntegration[] =
   shape === 'starlight'

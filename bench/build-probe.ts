@@ -37,6 +37,41 @@ const timingMiddleware = (which: 'outer' | 'inner') =>
   `  return response;\n` +
   `};\n`;
 
+/**
+ * The yardstick: a middleware that does the least any middleware adding markup to each page must (read
+ * Astro's page, send it in a new `Response` with 1,250 bytes more before its last tag, about what our
+ * kit adds to the bench's pages), written as plainly as such a middleware can be. Probed in place of
+ * ours, its trip is the floor our middleware's trip is set against. `write` as for `probed`.
+ */
+export function copyingIntegration(write: (file: string, text: string) => string): AstroIntegration {
+  const added = JSON.stringify(`<aside>${'x'.repeat(1250 - '<aside></aside>'.length)}</aside>`);
+  const middleware =
+    `const added = new TextEncoder().encode(${added});\n` +
+    `export const onRequest = async (context, next) => {\n` +
+    `  const response = await next();\n` +
+    `  if (!response.headers.get('content-type')?.startsWith('text/html')) return response;\n` +
+    `  const reader = response.body.getReader();\n` +
+    `  const chunks = [];\n` +
+    `  let length = 0;\n` +
+    `  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value), (length += read.value.length);\n` +
+    `  const page = new Uint8Array(length + added.length);\n` +
+    `  let at = 0;\n` +
+    `  for (const chunk of chunks) page.set(chunk, at), (at += chunk.length);\n` +
+    `  const end = Math.max(0, page.lastIndexOf(60, length - 1));\n` +
+    `  page.copyWithin(end + added.length, end, length);\n` +
+    `  page.set(added, end);\n` +
+    `  const headers = new Headers(response.headers);\n` +
+    `  headers.delete('content-length');\n` +
+    `  return new Response(page, { status: response.status, headers });\n` +
+    `};\n`;
+  return {
+    name: 'bench-copying-middleware',
+    hooks: {
+      'astro:config:setup': ({ addMiddleware }) => addMiddleware({ entrypoint: write('copying.mjs', middleware), order: 'pre' }),
+    },
+  };
+}
+
 /** `[before, ...ours, after]`: the integrations of a probed build, and its times once it is done. */
 export function probed(ours: AstroIntegration[], write: (file: string, text: string) => string) {
   const times: ProbeTimes = { configMs: 0, buildDoneMs: 0, pages: 0, middlewareMs: 0, firstTenthMs: 0 };

@@ -30,7 +30,7 @@ export function measureStarlightCost(work: string, { quick }: { quick: boolean }
   writeStarlightSite(root, { pages: pagesPerLocale, kb });
   // Every build from scratch: the content layer's cache would otherwise let a build that follows one
   // of the same variant skip most of its work.
-  const once = (variant: 'with' | 'without' | 'probe'): Run => {
+  const once = (variant: 'with' | 'without' | 'probe' | 'yardstick'): Run => {
     rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
     return JSON.parse(
       execFileSync(
@@ -52,6 +52,7 @@ export function measureStarlightCost(work: string, { quick }: { quick: boolean }
     for (const variant of pair % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) runs[variant].push(once(variant));
   }
   const probe = once('probe');
+  const yardstick = once('yardstick');
   const ratios = (pick: (run: Run) => number) => spread(runs.with.map((run, i) => pick(run) / pick(runs.without[i])));
   const page = readFileSync(join(root, 'dist-without/guides/page-0/index.html'));
   return {
@@ -64,5 +65,6 @@ export function measureStarlightCost(work: string, { quick }: { quick: boolean }
     memoryRatio: ratios((run) => run.maxRssKb),
     peakMb: { with: median(runs.with.map((run) => run.maxRssKb)) / 1024, without: median(runs.without.map((run) => run.maxRssKb)) / 1024 },
     probe: { ...probe.probe!, buildMs: probe.ms },
+    yardstick: { ...yardstick.probe!, buildMs: yardstick.ms },
   };
 }
