@@ -8,11 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import mdx from '@astrojs/mdx';
-import { build } from 'astro';
-import chatraWhatsApp from 'astro-chatra-whatsapp';
 import { buildSync } from 'esbuild';
-import { CHATRA_ID, SHORT_LINK, writeSite } from './sites.ts';
 import { measureInBrowser } from './browser.ts';
 import { measureBuildCost } from './build-cost.ts';
 import { measurePageBytes, variants } from './page-bytes.ts';
@@ -25,8 +21,6 @@ const work = fileURLToPath(new URL('./.sites/', import.meta.url));
 rmSync(work, { recursive: true, force: true });
 const require = createRequire(import.meta.url);
 const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
 
 /** react-floating-whatsapp's client bundle (React external), the reference for a WhatsApp button. */
 function referenceButton() {

@@ -1,7 +1,6 @@
 import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import type { Contact } from '../shared/contacts.ts';
 import type { MarkdownContext } from './frontmatter-setting.ts';
 import { remarkWhatsApp } from './remark.ts';
 import { satteriFrontmatter, satteriWhatsAppLinks } from './satteri.ts';

@@ -2,7 +2,7 @@ import type { BrowserContextOptions } from 'playwright-core';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TIMEOUT } from './sites.ts';
-import { axeViolations, closeAll, DOCS, facade, floating, seen, state, useBrowser, visit, waitForState } from './visit.ts';
+import { axeViolations, closeAll, DOCS, facade, floating, state, useBrowser, visit, waitForState } from './visit.ts';
 
 useBrowser();
 

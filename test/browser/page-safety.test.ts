@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LINK } from './sites.ts';
 import { clickedEvents, closeAll, floating, seen, state, useBrowser, visit, waitForState } from './visit.ts';
