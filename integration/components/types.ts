@@ -19,7 +19,7 @@ export interface WhatsAppButtonProps {
   qr?: boolean | undefined;
 }
 
-/** Props of `<WhatsAppQR />`: a QR code of the link, drawn at build time. */
+/** Props of `<WhatsAppQR />`: a QR code of the link, drawn where the page is rendered (at build time, or per request on demand). */
 export interface WhatsAppQRProps {
   /** Which contact, by its `label`, when `whatsapp` lists several; default: the first. */
   contact?: string | undefined;

@@ -7,7 +7,7 @@ import { floatingSide, stylesheetHtml } from '../shared/markup.ts';
 import { placementCss, sideRule } from './placement-css.ts';
 import type { ResolvedOptions } from './resolve.ts';
 
-/** A file served under `<base>/_acw/`: the loader, and the texts of each language. */
+/** A client file (the loader, the texts of each language…), served where `filesPlace` puts it. */
 export interface ClientFile {
   type: string;
   body: string;
@@ -27,7 +27,7 @@ export interface ClientAssets {
    * analytics listener itself), which the policy trusts by its hash.
    */
   bootstrap: string;
-  /** Files by name, served under `<base>/_acw/`. */
+  /** Files by name, served in the folder `filesPlace` names. */
   files: Record<string, ClientFile>;
   /** URL of each language's texts file, by lower-case language tag. */
   textsUrls: Record<string, string>;

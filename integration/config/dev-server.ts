@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientFile, FilesPlace } from './client-assets.ts';
 
 /**
- * `astro dev`: serves the client files (in `<base>/_astro/`) before Astro's routing, so they answer
+ * `astro dev`: serves the client files (in `<base>/<place.folder>/`) before Astro's routing, so they answer
  * whatever `trailingSlash` says (a route would 404 the loader's address under `trailingSlash: 'always'`).
  */
 export function serveClientFiles(files: Record<string, ClientFile>, base: string, place: FilesPlace) {

@@ -1,5 +1,5 @@
 /**
- * `whatsapp: false` or `whatsapp: { text }` in a Markdown or MDX file's frontmatter, as a pure
+ * `whatsapp: false` or `whatsapp: { text, greeting }` in a Markdown or MDX file's frontmatter, as a pure
  * rule: checked when the file is built, and carried to the page as a `<meta>` at the start of the
  * file's content, which the page transform reads and takes out (shared/page-setting.ts). It works
  * wherever the file's HTML lands: a page of its own, or a collection entry's `<Content />`.

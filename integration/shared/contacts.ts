@@ -1,7 +1,7 @@
 /**
  * The site's WhatsApp contacts and the links a page gets for them. A phone contact's prefilled
- * message may name the page it is sent from: `{title}`, `{url}` and `{path}` are filled in per
- * page at build time.
+ * message may name the page it is sent from: `{title}`, `{url}` and `{path}` are filled in for
+ * each page (at build time for a prerendered page, per request for one rendered on demand).
  */
 import { HINTS, OptionError, SHORT_LINK_HAS_NO_MESSAGE } from './errors.ts';
 import { encodeMessage, withPrefilledText } from './whatsapp-url.ts';

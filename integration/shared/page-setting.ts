@@ -1,5 +1,5 @@
 /**
- * A page's own setting (`false`, or `{ text }`), from `Astro.locals.whatsapp` or from a Markdown
+ * A page's own setting (`false`, or `{ text, greeting }`, either or both), from `Astro.locals.whatsapp` or from a Markdown
  * or MDX file's frontmatter `whatsapp:`. The frontmatter travels to the page transform as a
  * `<meta>` the Markdown plugin puts at the start of the file's content: the transform reads it
  * before the page's head gets its kit, and takes it out of the page.

@@ -17,7 +17,6 @@ const ALLOWED = new Map([
   ['astro:middleware', 'Astro'],
   ['astro/errors', 'Astro (already in the bundle): errors a build prints without a stack'],
   ['parse5', 'the page transform’s tokenizer (pure ESM, Web APIs only)'],
-  ['picomatch', 'include/exclude globs (no Node built-ins)'],
   ['uqr', 'QR codes (pure ESM)'],
 ]);
 
