@@ -18,6 +18,7 @@ import { addToolbarApp, serveToolbarApp } from './config/dev-toolbar.ts';
 import { ownModule } from './config/own-module.ts';
 import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/resolve.ts';
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
+import { CLIENT_TYPES } from './config/client-types.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
 import { localeHosts, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
 import { addMarkdownPlugins, markdocWarning, settingKey } from './markdown/processor.ts';
@@ -110,33 +111,6 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
     },
   };
 }
-
-/** What a page's own scripts see of the kit (README: consent, analytics): `window.chatraWhatsApp` and the `whatsapp:click` event. */
-const CLIENT_TYPES = `/** What a click on a WhatsApp link tells (the \`whatsapp:click\` event's detail). */
-interface ChatraWhatsAppClickDetail {
-  /** The WhatsApp link clicked. */
-  link: string;
-  /** The page, its origin and path (no query or hash). */
-  page: string;
-}
-interface Window {
-  /** The kit's API, on pages with the Chatra widget or the analytics listener: call it with \`?.\` elsewhere. */
-  readonly chatraWhatsApp?: {
-    /** With \`chatra.consent\`: the visitor agreed, Chatra may load (kept until the loader runs). */
-    grantConsent?(): void;
-  };
-}
-/** Fired on a WhatsApp link before analytics get the click; \`preventDefault()\` keeps it out of them (the link still opens). */
-interface HTMLElementEventMap {
-  'whatsapp:click': CustomEvent<ChatraWhatsAppClickDetail>;
-}
-interface DocumentEventMap {
-  'whatsapp:click': CustomEvent<ChatraWhatsAppClickDetail>;
-}
-interface WindowEventMap {
-  'whatsapp:click': CustomEvent<ChatraWhatsAppClickDetail>;
-}
-`;
 
 /**
  * Texts with your WhatsApp link for what only the Chatra dashboard can edit (bot scenarios,

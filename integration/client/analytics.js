@@ -7,7 +7,7 @@
  * unless a listener cancels it, the click goes to whatever analytics the page has.
  * The link itself needs none of this: it works the same with JavaScript off.
  */
-import { WHATSAPP_LINKS } from '../shared/dom.ts';
+import { CLICK_EVENT, WHATSAPP_LINKS } from '../shared/dom.ts';
 
 (function (/** @type {{ event: string, chatraEvent: string }} */ config) {
   var w = window;
@@ -54,7 +54,7 @@ import { WHATSAPP_LINKS } from '../shared/dom.ts';
     // A kept click's link may be gone since (a menu that closed, a page swapped in): the event then
     // goes to the document, where the site's listeners still hear it and may cancel it.
     var on = AFTER_ACT && !link.isConnected ? document : link;
-    if (!on.dispatchEvent(new CustomEvent('whatsapp:click', { bubbles: true, cancelable: true, detail: detail }))) return;
+    if (!on.dispatchEvent(new CustomEvent(CLICK_EVENT, { bubbles: true, cancelable: true, detail: detail }))) return;
     if (typeof w.gtag === 'function') w.gtag('event', 'generate_lead', { chat_channel: 'whatsapp', link_url: detail.link });
     track(config.event, detail);
   }

@@ -1,5 +1,5 @@
 // @ts-check
-import { AUTO_MESSAGE_SENT_KEY, CHATRA_SCRIPT_URL, PERSIST_ATTRIBUTE } from '../shared/dom.ts';
+import { AUTO_MESSAGE_SENT_KEY, CHATRA_SCRIPT_URL, CHATRA_WIDGET_ID, PERSIST_ATTRIBUTE, WIDGET_PERSIST_NAME } from '../shared/dom.ts';
 import { own, pageDataElement } from './page-data.js';
 
 /*
@@ -150,7 +150,7 @@ export function startChat(
   function watchUntilReady() {
     var tries = 0;
     var timer = setInterval(function () {
-      if (window.Chatra.restart && document.getElementById('chatra')) {
+      if (window.Chatra.restart && document.getElementById(CHATRA_WIDGET_ID)) {
         clearInterval(timer);
         // Later than fallback.timeout: the page went on with the WhatsApp button, and stays failed;
         // the widget, come after all, stays out of its way (the next page loaded has it at once).
@@ -183,7 +183,7 @@ export function startChat(
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     var away;
     new MutationObserver(function () {
-      if (document.getElementById('chatra')) {
+      if (document.getElementById(CHATRA_WIDGET_ID)) {
         clearTimeout(away);
         away = undefined;
         if (lost) {
@@ -193,7 +193,7 @@ export function startChat(
       } else if (state() === 'ready' && !away) {
         away = setTimeout(function () {
           away = undefined;
-          if (state() === 'ready' && !document.getElementById('chatra')) {
+          if (state() === 'ready' && !document.getElementById(CHATRA_WIDGET_ID)) {
             lost = true;
             setState('failed');
           }
@@ -316,12 +316,12 @@ export function startChat(
     /** @type {Element | undefined} */
     var place;
     function mark() {
-      var widget = document.getElementById('chatra');
+      var widget = document.getElementById(CHATRA_WIDGET_ID);
       if (!widget || !next || !next.body) return;
-      widget.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
+      widget.setAttribute(PERSIST_ATTRIBUTE, WIDGET_PERSIST_NAME);
       if (place) return;
       place = next.createElement('div');
-      place.setAttribute(PERSIST_ATTRIBUTE, 'chatra-whatsapp-widget');
+      place.setAttribute(PERSIST_ATTRIBUTE, WIDGET_PERSIST_NAME);
       next.body.appendChild(place);
     }
     mark();

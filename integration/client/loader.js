@@ -1,10 +1,13 @@
 // @ts-check
 import {
+  CHATRA_FRAME,
   CHATRA_SCRIPT_URL,
+  CHATRA_WIDGET_ID,
   FACADE_CLASS,
   FLOATING_CLASS,
   OPENS_CHAT,
   PERSIST_ATTRIBUTE,
+  PRELOAD_PERSIST_NAME,
   STATE_ATTRIBUTE,
   UNTIL_CHATRA_CLASS,
   WHATSAPP_LINKS,
@@ -34,7 +37,7 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
   hint.as = 'script';
   hint.href = CHATRA_SCRIPT_URL;
   if (nonce) hint.nonce = nonce;
-  hint.setAttribute(PERSIST_ATTRIBUTE, PRELOAD_ID);
+  hint.setAttribute(PERSIST_ATTRIBUTE, PRELOAD_PERSIST_NAME);
   document.head.appendChild(hint);
   document.addEventListener('astro:before-swap', function (event) {
     // Astro's swap event always brings the new document.
@@ -44,7 +47,6 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
     next.head.appendChild(hint.cloneNode());
   });
 }
-var PRELOAD_ID = 'chatra-whatsapp-preload';
 
 /**
  * @typedef {import('./chat.js').LoaderConfig} LoaderConfig
@@ -75,9 +77,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
     // place (the widget's frame; the WhatsApp button), not back to the top of the page.
     if (focused && focused.classList.contains(FACADE_CLASS) && !focused.getClientRects().length) {
       // The first that can take it: of the WhatsApp buttons, one is shown (a link on phones, a QR code on desktops).
-      var successors = d.querySelectorAll(
-        next === 'ready' ? '#chatra iframe' : 'a.' + FLOATING_CLASS + ', .' + FLOATING_CLASS + ' > summary',
-      );
+      var successors = d.querySelectorAll(next === 'ready' ? CHATRA_FRAME : 'a.' + FLOATING_CLASS + ', .' + FLOATING_CLASS + ' > summary');
       for (var i = 0; i < successors.length && d.activeElement !== successors[i - 1]; i++)
         /** @type {HTMLElement} */ (successors[i]).focus();
       // None took it (no floating button, `fallback.floating: false`; a widget without a frame): the
@@ -299,7 +299,7 @@ var PRELOAD_ID = 'chatra-whatsapp-preload';
   // what is there after it (the chat part keeps the widget itself across the swap).
   d.addEventListener('astro:after-swap', function () {
     swapped = true;
-    setState(state === 'ready' && !d.getElementById('chatra') ? 'failed' : state || startState);
+    setState(state === 'ready' && !d.getElementById(CHATRA_WIDGET_ID) ? 'failed' : state || startState);
   });
   d.addEventListener('astro:page-load', function () {
     if (!swapped) return;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { minifiedScripts, minifiedStylesheets } from './minified.ts';
+import { CONFIG_PLACEHOLDER, minifiedScripts, minifiedStylesheets } from './minified.ts';
 import type { WidgetState } from '../shared/dom.ts';
 import { serializeForScript } from '../shared/escape.ts';
 import { floatingSide, stylesheetHtml } from '../shared/markup.ts';
@@ -85,13 +85,10 @@ export interface FilesPlace {
   prefix: string;
 }
 
-/** What each minified client script is applied to (integration/build/minify.ts). */
-const PLACEHOLDER = 'chatraWhatsAppConfig';
-
 /** Every JSON value below goes through serializeForScript: no string can end the script it sits in. */
 function withConfig(call: string, config: unknown): string {
   const json = serializeForScript(config);
-  return call.replace(PLACEHOLDER, () => json);
+  return call.replace(CONFIG_PLACEHOLDER, () => json);
 }
 
 /** The stylesheet, the scripts and the per-language texts files for this build. */

@@ -31,6 +31,17 @@ export const PAGE_DATA_ID = 'chatra-whatsapp-page';
  */
 export const PERSIST_ATTRIBUTE = 'data-astro-transition-persist';
 
+/** Chatra's own element, which chatra.js appends to `<body>` with the widget in it (its loader contract). */
+export const CHATRA_WIDGET_ID = 'chatra';
+/** Its frame, which takes the focus from the chat stand-in when the widget is ready. */
+export const CHATRA_FRAME = '#chatra iframe';
+/** Under PERSIST_ATTRIBUTE: Chatra's element, and the preload of chatra.js, across a swap (each its own name). */
+export const WIDGET_PERSIST_NAME = 'chatra-whatsapp-widget';
+export const PRELOAD_PERSIST_NAME = 'chatra-whatsapp-preload';
+
+/** The cancelable DOM event a click on a WhatsApp link fires on the link, before analytics hears of it. */
+export const CLICK_EVENT = 'whatsapp:click';
+
 /** Chatra's script, as its snippet adds it (the chat part; the loader preloads it when the visitor acts). */
 export const CHATRA_SCRIPT_URL = 'https://call.chatra.io/chatra.js';
 /** The links whose clicks go to analytics (the analytics listener, and the loader keeping them until it arrives). */

@@ -2,6 +2,9 @@
 
 export const TOOLBAR_APP_ID = 'astro-chatra-whatsapp';
 
+/** The attribute on the app's window, which its tests find it by. */
+export const TOOLBAR_WINDOW_ATTRIBUTE = 'data-acw-toolbar';
+
 export const TOOLBAR_EVENTS = {
   /** Server → app: everything the app shows. */
   data: 'astro-chatra-whatsapp:data',

@@ -6,14 +6,14 @@
  * written as text, never as markup.
  */
 import { defineToolbarApp } from 'astro/toolbar';
-import { STATE_ATTRIBUTE, STATES } from '../shared/dom.ts';
+import { FLOATING_CLASS, STATE_ATTRIBUTE, STATES } from '../shared/dom.ts';
 import { languageOf } from '../shared/language.ts';
-import { TOOLBAR_EVENTS, type ToolbarData } from '../shared/toolbar-data.ts';
+import { TOOLBAR_EVENTS, TOOLBAR_WINDOW_ATTRIBUTE, type ToolbarData } from '../shared/toolbar-data.ts';
 
 export default defineToolbarApp({
   init(canvas, _app, server) {
     const panel = document.createElement('astro-dev-toolbar-window');
-    panel.setAttribute('data-acw-toolbar', '');
+    panel.setAttribute(TOOLBAR_WINDOW_ATTRIBUTE, '');
     canvas.append(panel);
     const style = document.createElement('style');
     style.textContent =
@@ -48,7 +48,7 @@ function render(panel: HTMLElement, data: ToolbarData, askForQr: (href: string) 
 
   // This page: its link as the floating button has it (the page's own message filled in), and a QR code of it.
   section.append(element('h2', `This page (${language})`));
-  const pageLink = document.querySelector<HTMLAnchorElement>('a.acw-floating')?.href ?? data.contacts[0].link;
+  const pageLink = document.querySelector<HTMLAnchorElement>(`a.${FLOATING_CLASS}`)?.href ?? data.contacts[0].link;
   const links = element('dl');
   links.append(element('dt', 'WhatsApp link'), element('dd', pageLink, { 'data-page-link': '' }));
   for (const contact of data.contacts) links.append(element('dt', contact.label ?? 'Contact'), element('dd', contact.link));

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { startAstroDev, type RunningServer } from '../support/servers.ts';
+import { TOOLBAR_WINDOW_ATTRIBUTE } from '../../integration/shared/toolbar-data.ts';
 
 const config = {
   site: 'https://shop.example',
@@ -48,7 +49,7 @@ async function openApp(): Promise<Page> {
   // Astro's toolbar ignores a click on an app it has not initialized yet: CI's click opened nothing, the
   // app's data there but hidden. Click again while the app is still hidden (a click on an open app
   // would close it).
-  const pageLink = page.locator('[data-acw-toolbar] [data-page-link]');
+  const pageLink = page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] [data-page-link]`);
   for (let attempt = 0; ; attempt++) {
     if (!(await pageLink.isVisible())) await button.evaluate((element) => (element as HTMLButtonElement).click());
     try {
@@ -63,19 +64,19 @@ async function openApp(): Promise<Page> {
 describe('the dev toolbar app (astro dev)', () => {
   test('shows the page’s own WhatsApp link and a QR code of it, and the texts Chatra receives', async () => {
     const page = await openApp();
-    const link = await page.locator('[data-acw-toolbar] [data-page-link]').textContent();
+    const link = await page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] [data-page-link]`).textContent();
     expect(link).toBe(await page.locator('a.acw-floating').getAttribute('href'));
     expect(new URL(link!).searchParams.get('text')).toMatch(/^About /);
     await expect
-      .poll(() => page.locator('[data-acw-toolbar] img[data-qr]').getAttribute('src'), { timeout: 10_000 })
+      .poll(() => page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] img[data-qr]`).getAttribute('src'), { timeout: 10_000 })
       .toMatch(/^data:image\/svg\+xml,/);
-    expect(await page.locator('[data-acw-toolbar]').textContent()).toContain('offlineNote');
+    expect(await page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}]`).textContent()).toContain('offlineNote');
     await page.context().close();
   });
 
   test('a copy button puts that dashboard text on the clipboard', async () => {
     const page = await openApp();
-    const copy = page.locator('[data-acw-toolbar] button[data-copy="en.savedReply"]');
+    const copy = page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] button[data-copy="en.savedReply"]`);
     await copy.click();
     await expect.poll(() => copy.textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -85,12 +86,12 @@ describe('the dev toolbar app (astro dev)', () => {
 
   test('the state shows live, and a preview switches the page to it (the WhatsApp button when failed)', async () => {
     const page = await openApp();
-    const state = page.locator('[data-acw-toolbar] [data-state]');
-    await page.locator('[data-acw-toolbar] button[data-preview="failed"]').click();
+    const state = page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] [data-state]`);
+    await page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] button[data-preview="failed"]`).click();
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-chatra-whatsapp'))).toBe('failed');
     await expect.poll(() => state.textContent()).toBe('failed');
     expect(await page.locator('a.acw-floating').isVisible()).toBe(true);
-    await page.locator('[data-acw-toolbar] button[data-preview="waiting"]').click();
+    await page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] button[data-preview="waiting"]`).click();
     await expect.poll(() => state.textContent()).toBe('waiting');
     expect(await page.locator('a.acw-floating').isVisible()).toBe(false);
     await page.context().close();

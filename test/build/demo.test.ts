@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultTexts } from '../../integration/config/default-texts.ts';
-import { TOOLBAR_EVENTS } from '../../integration/shared/toolbar-data.ts';
+import { TOOLBAR_EVENTS, TOOLBAR_WINDOW_ATTRIBUTE } from '../../integration/shared/toolbar-data.ts';
 import { buildFixture, type BuiltSite } from './fixture.ts';
 import { attribute, parsePage, textOf } from './html.ts';
 
@@ -101,7 +101,7 @@ describe('the built demo', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const text = readFileSync(join(file.parentPath, file.name), 'utf8');
-      expect(text.includes(TOOLBAR_EVENTS.data) || text.includes('data-acw-toolbar'), file.name).toBe(false);
+      expect(text.includes(TOOLBAR_EVENTS.data) || text.includes(TOOLBAR_WINDOW_ATTRIBUTE), file.name).toBe(false);
     }
   });
 
