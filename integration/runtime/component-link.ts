@@ -4,7 +4,7 @@
  * OptionError naming it, thrown as the AstroError Astro shows (the page fails, as for any bad prop).
  */
 import { checkPrefilledText, contactHref, fillPageContext, findContact } from '../shared/contacts.ts';
-import { asAstroError, OptionError, toAstroError } from '../shared/errors.ts';
+import { asAstroError, describeValue, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import { pagePath, pageUrl, requestedUrl } from '../shared/page-path.ts';
 import { capTitle } from '../shared/page-title.ts';
@@ -55,9 +55,12 @@ const ONE_OF = {
  */
 export function checkProps(component: Component, props: Record<string, unknown>): void {
   const fail = (name: string, expected: string) => {
-    const given = JSON.stringify(props[name])?.slice(0, 60) ?? String(props[name]);
     throw toAstroError(
-      new OptionError(`<${component} ${name}>`, `is ${given}; expected ${expected}.`, `Give \`${name}\` ${expected}, or leave it out.`),
+      new OptionError(
+        `<${component} ${name}>`,
+        `is ${describeValue(props[name])}; expected ${expected}.`,
+        `Give \`${name}\` ${expected}, or leave it out.`,
+      ),
     );
   };
   for (const [name, allowed] of Object.entries(ONE_OF)) {

@@ -41,6 +41,22 @@ export function asAstroError<T>(work: () => T): T {
   }
 }
 
+/**
+ * A value someone gave, as an error message quotes it: as JSON, cut at 80 characters. One JSON
+ * can't write (a BigInt, an object that holds itself, a function) by its kind: quoting a wrong
+ * value must never throw in place of the error that names it.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json.length > 80 ? `${json.slice(0, 79)}…` : json;
+  } catch {
+    // Cyclic: named by its kind below.
+  }
+  return typeof value === 'object' && value !== null ? 'an object JSON cannot write' : String(value);
+}
+
 /** Hints more than one check gives, written once. */
 export const HINTS = {
   /** Where to get the short link, and the two forms of `whatsapp`. */

@@ -5,7 +5,7 @@
  * before the page's head gets its kit, and takes it out of the page.
  */
 import { checkPrefilledText, type Contact } from './contacts.ts';
-import { OptionError } from './errors.ts';
+import { describeValue, OptionError } from './errors.ts';
 import { cutWhole } from './page-title.ts';
 import type { PageSetting } from './runtime-options.ts';
 
@@ -37,7 +37,7 @@ export function checkPageSetting(
   { contacts, site, hint, lenient = false }: { contacts: readonly Contact[]; site: string | undefined; hint: string; lenient?: boolean },
 ): PageSetting {
   if (value === undefined || value === false) return value;
-  const wrong = () => new OptionError(where, `expected false or { text: "…" } (or { greeting: "…" }), got ${describe(value)}.`, hint);
+  const wrong = () => new OptionError(where, `expected false or { text: "…" } (or { greeting: "…" }), got ${describeValue(value)}.`, hint);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrong();
   // A key set to undefined is not set (`{ text: frontmatter.text }` on a page without one): no setting at all then.
   const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
@@ -95,13 +95,5 @@ export function readSettingMarker(content: string, key: string): unknown {
     return JSON.parse(content.slice(prefix.length)) as unknown;
   } catch {
     return undefined;
-  }
-}
-
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
-  } catch {
-    return typeof value;
   }
 }

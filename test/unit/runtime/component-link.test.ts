@@ -55,6 +55,23 @@ describe('component props are checked, never written as markup', () => {
     expect(() => checkProps('WhatsAppButton', { size: 'large', theme: 'auto', variant: 'floating', qr: true, label: 'Hi' })).not.toThrow();
     expect(() => checkProps('WhatsAppQR', { size: 200, label: 'QR' })).not.toThrow();
   });
+
+  test('a value JSON cannot write (a BigInt, an object that holds itself) gets the same error, not a TypeError', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const thrown = (props: Record<string, unknown>) => {
+      try {
+        checkProps('WhatsAppButton', props);
+      } catch (error) {
+        return error as Error;
+      }
+    };
+    expect(thrown({ size: 10n })).toMatchObject({
+      name: 'AstroUserError',
+      message: expect.stringMatching(/^`<WhatsAppButton size>`: is 10n; expected one of "small"/),
+    });
+    expect(thrown({ label: cyclic })?.message).toMatch(/^`<WhatsAppButton label>`: is an object.*; expected a string/);
+  });
 });
 
 describe("components: pageTitle, what {title} becomes in a QR code's message", () => {
