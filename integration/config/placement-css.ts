@@ -11,7 +11,7 @@ const GREETING_LIFT = 68;
 export function placementCss(options: ResolvedOptions): string {
   const { fallback, chatra } = options;
   const size = chatra?.setup.buttonSize ?? CHATRA_BUTTON_DEFAULTS.size;
-  const facadePosition = chatra?.setup.buttonPosition ?? 'br';
+  const facadePosition = chatra?.setup.buttonPosition ?? CHATRA_BUTTON_DEFAULTS.position;
   const colors = chatra?.setup.colors ?? {};
   // Custom properties, so a site can move the button itself (say, while its cookie banner shows).
   // floating.css falls back to the defaults: only other values are written.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GREETING_LIMIT } from '../shared/page-setting.ts';
+import { chatraLanguages } from './default-texts.ts';
 
 /** Chatra's `locale.customStrings` keys: the widget texts a page can set (Chatra API, locale). */
 export const customStringKeys = [
@@ -34,7 +35,16 @@ export const FLOATING_DEFAULTS = { x: 20, y: 20, zIndex: 9998, timeout: 8000 } a
 /** The greeting's wait before it appears (styles/greeting.css falls back to it too). */
 export const GREETING_DEFAULTS = { afterSeconds: 4 } as const;
 /** Chatra's own round button, which the facade stands in for (Chatra's defaults). */
-export const CHATRA_BUTTON_DEFAULTS = { size: 60, zIndex: 9999, background: '#1b66c9', color: '#fff', inset: 20 } as const;
+export const CHATRA_BUTTON_DEFAULTS = {
+  position: 'br',
+  size: 60,
+  zIndex: 9999,
+  background: '#1b66c9',
+  color: '#fff',
+  inset: 20,
+} as const;
+/** The longest greeting note, in characters (`fallback.greeting.note`, `locales.<code>.greetingNote`). */
+const GREETING_NOTE_LIMIT = 120;
 
 /**
  * `z.strictObject(shape)`'s type, written out on each object schema below: the published types then
@@ -88,7 +98,7 @@ const chatraSetupShape = {
   /** Don't show the widget on mobile devices. */
   disabledOnMobile: z.boolean().optional(),
   /** Widget language for pages that don't declare one (a page's own language wins). */
-  language: z.enum(['en', 'de', 'fr', 'es', 'nl', 'pt', 'it', 'ru']).optional(),
+  language: z.enum(chatraLanguages).optional(),
   /** 'frame' embeds the chat into the element `injectTo`. */
   mode: z.enum(['widget', 'frame']).optional(),
   /** Element id for `mode: 'frame'`. */
@@ -134,7 +144,7 @@ const labelsShape = {
   /** The greeting's text in this language (`fallback.greeting.text` elsewhere). */
   greeting: z.string().trim().min(1).max(GREETING_LIMIT).optional(),
   /** The greeting's note in this language (`fallback.greeting.note` elsewhere). */
-  greetingNote: z.string().trim().min(1).max(120).optional(),
+  greetingNote: z.string().trim().min(1).max(GREETING_NOTE_LIMIT).optional(),
 };
 
 /**
@@ -211,7 +221,7 @@ const greetingShape = {
     })
     .optional(),
   /** A line under the text, e.g. "Typically replies within an hour". Per language: `locales.<code>.greetingNote`. */
-  note: z.string().trim().min(1).max(120).optional(),
+  note: z.string().trim().min(1).max(GREETING_NOTE_LIMIT).optional(),
 };
 /**
  * A speech bubble beside the floating WhatsApp button, shown whenever the button is, after a
