@@ -1,4 +1,4 @@
-import { CLASS, GREETING_ROOM_PROPERTY, STATE_ATTRIBUTE, UNTIL_CHATRA_HIDDEN_IN } from '../shared/dom.ts';
+import { CLASS, CUSTOM_PROPERTIES, GREETING_ROOM_PROPERTY, STATE_ATTRIBUTE, UNTIL_CHATRA_HIDDEN_IN } from '../shared/dom.ts';
 import type { ResolvedOptions } from './resolve.ts';
 import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './schema.ts';
 import { darkThemeCss } from './theme-css.ts';
@@ -22,7 +22,7 @@ export function placementCss(options: ResolvedOptions): string {
   );
   if (fallback.greeting) {
     if (fallback.greeting.afterSeconds !== GREETING_DEFAULTS.afterSeconds)
-      css += `:root{--acw-greet-after:${fallback.greeting.afterSeconds}s}`;
+      css += `:root{${CUSTOM_PROPERTIES.greetAfter}:${fallback.greeting.afterSeconds}s}`;
     css += darkThemeCss('greeting', options.darkWhen);
   }
   if (fallback.mobileOffset) {
@@ -44,8 +44,8 @@ export function placementCss(options: ResolvedOptions): string {
   const stacked = fallback.floating === 'always' && chatraButton && chatraCorner;
   const greetingLift = GREETING_LIFT + (stacked ? size + 16 : 0);
   if (stacked) {
-    const stack = [`.${CLASS.floating}{bottom:calc(var(--acw-y,${y}px) + ${size + 16}px)}`];
-    if (fallback.greeting) stack.push(`.${CLASS.greeting}{bottom:calc(var(--acw-y,${y}px) + ${greetingLift}px)}`);
+    const stack = [`.${CLASS.floating}{bottom:calc(var(${CUSTOM_PROPERTIES.y},${y}px) + ${size + 16}px)}`];
+    if (fallback.greeting) stack.push(`.${CLASS.greeting}{bottom:calc(var(${CUSTOM_PROPERTIES.y},${y}px) + ${greetingLift}px)}`);
     for (const [scope, side] of Object.entries(sidesByDirection(fallback.position))) {
       if (side === chatraCorner) css += stack.map((rule) => (scope ? `${scope} ${rule}` : rule)).join('');
     }
@@ -55,7 +55,7 @@ export function placementCss(options: ResolvedOptions): string {
   css += `:root:has(${['dialog[open]', ...fallback.hideWhen].join(',')}) .${CLASS.region}{display:none}`;
   // Room below the page's last content, so the button never covers it (a footer's links).
   if (fallback.room) {
-    const room = `calc(var(--acw-y,${y}px) + 64px)`;
+    const room = `calc(var(${CUSTOM_PROPERTIES.y},${y}px) + 64px)`;
     css += `.${CLASS.region}{height:${room}}`;
     // And for the open greeting: its height as the greeting script measures it, above its live
     // offset (a site's --acw-y, a narrow window's); not while the widget's state hides it (an
@@ -64,7 +64,7 @@ export function placementCss(options: ResolvedOptions): string {
     if (fallback.greeting) {
       const hiding = UNTIL_CHATRA_HIDDEN_IN.map((state) => `[${STATE_ATTRIBUTE}=${state}]`).join(',');
       const open = `.${CLASS.region}:has(> .${CLASS.greeting}[open]`;
-      const greetingRoom = `calc(var(--acw-y,${y}px) + ${greetingLift + 8}px + var(${GREETING_ROOM_PROPERTY},-${greetingLift + 8}px))`;
+      const greetingRoom = `calc(var(${CUSTOM_PROPERTIES.y},${y}px) + ${greetingLift + 8}px + var(${GREETING_ROOM_PROPERTY},-${greetingLift + 8}px))`;
       css += `${open}:not(.${CLASS.untilChatra})),:root:not(${hiding}) ${open}){height:max(${room},${greetingRoom})}`;
     }
   }
@@ -84,10 +84,15 @@ export function sideRule(side: string): string {
 }
 
 /** `:root{--acw-x:…}` for the values that differ from `unchanged`. */
-function customProperties(values: Record<string, number>, unchanged: Record<string, number> = {}): string {
-  const set = Object.entries(values)
+function customProperties(
+  values: Partial<Record<'x' | 'y' | 'z' | 'timeout', number>>,
+  unchanged: Partial<Record<'x' | 'y' | 'z' | 'timeout', number>> = {},
+): string {
+  const set = (Object.entries(values) as ['x' | 'y' | 'z' | 'timeout', number][])
     .filter(([name, value]) => value !== unchanged[name])
-    .map(([name, value]) => `--acw-${name}:${name === 'timeout' ? `${value / 1000}s` : `${value}${name === 'z' ? '' : 'px'}`}`);
+    .map(
+      ([name, value]) => `${CUSTOM_PROPERTIES[name]}:${name === 'timeout' ? `${value / 1000}s` : `${value}${name === 'z' ? '' : 'px'}`}`,
+    );
   return set.length ? `:root{${set.join(';')}}` : '';
 }
 

@@ -140,4 +140,10 @@ export const LATE_KEYFRAMES = 'acw-late';
  * `fallback.timeout`, after which the button shows when the loader never ran (`acw-late` is the
  * keyframes name of that wait), and `fallback.greeting.afterSeconds`.
  */
-export const CUSTOM_PROPERTIES = ['--acw-x', '--acw-y', '--acw-z', '--acw-timeout', '--acw-greet-after'] as const;
+export const CUSTOM_PROPERTIES = {
+  x: '--acw-x',
+  y: '--acw-y',
+  z: '--acw-z',
+  timeout: '--acw-timeout',
+  greetAfter: '--acw-greet-after',
+} as const;
