@@ -68,17 +68,6 @@ export function pieceInHead(chunk: Uint8Array<ArrayBufferLike>, at: number): num
   return Math.min(chunk.length, at + PIECE);
 }
 
-/** `pieceInHead` for a page as text (transformPageText reads as the bytes are read). */
-export function pieceInHeadText(html: string, at: number): number {
-  const window = Math.min(html.length, at + HEAD_WINDOW);
-  for (let i = html.indexOf('<', at); i >= 0 && i + 5 < window; i = html.indexOf('<', i + 1)) {
-    if (!isBodyTag((k) => html.charCodeAt(k), i)) continue;
-    const close = html.indexOf('>', i + 5);
-    return close >= 0 && close < window ? close + 1 : Math.min(window, at + PIECE);
-  }
-  return Math.min(html.length, at + PIECE);
-}
-
 /**
  * Where the kit goes in the page's last text: before its closing tags; undefined when it has none
  * (then only the tokenizer can tell whether the end is plain data, or inside a tag or a comment,
@@ -128,53 +117,6 @@ function readSettingsAhead(page: string | Uint8Array<ArrayBufferLike>, handler: 
   return contents;
 }
 const SETTING_PREFIXES = [SETTING_PREFIX];
-
-/** A whole page at once (prerendered pages). */
-export function transformPageText(html: string, handler: PageHandler): string {
-  const out = transformPageTextOnce(html, handler);
-  // A link changed before the section it goes to (a table of contents before its headings): again, the section known.
-  return handler.sections?.() === 'late' ? transformPageTextOnce(html, handler) : out;
-}
-
-function transformPageTextOnce(html: string, handler: PageHandler): string {
-  readSettingsAhead(html, handler);
-  const transform = new PageTransform(handler);
-  let out = '';
-  let at = 0;
-  let markers: Markers | undefined;
-  let markerAt = -1;
-  let headCut = false;
-  while (at < html.length) {
-    const end =
-      markerAt >= at
-        ? Math.max(at + PIECE, markerAt + PAST_MARKER)
-        : transform.headDone
-          ? at + STEP
-          : headCut
-            ? at + PIECE
-            : ((headCut = true), pieceInHeadText(html, at));
-    out += transform.write(html.slice(at, end));
-    at = Math.min(end, html.length);
-    if (transform.isUntouched) return html;
-    if (!mayStop(transform) || at >= html.length) continue;
-    if (!markers) {
-      const list = handler.bodyMarkers();
-      if (!list) return out + transform.write(html.slice(at)) + transform.end();
-      markers = markersFor(list);
-    }
-    if (markerAt < at) markerAt = markers.indexIn(html, at);
-    if (markerAt < 0) {
-      const drained = transform.drain();
-      const rest = html.slice(at);
-      const place = bodyKitPlace(drained + rest);
-      // No closing tags: the rest is read after all, and the end decides where the kit goes.
-      if (place === undefined) return out + drained + transform.write(rest) + transform.end();
-      const tail = drained + rest;
-      return out + tail.slice(0, place) + handler.bodyEnd() + tail.slice(place);
-    }
-  }
-  return out + transform.end();
-}
 
 /**
  * A whole page as UTF-8 bytes (prerendered pages, and on-demand pages rendered at once): the same
@@ -237,7 +179,7 @@ export async function transformPageBody(
 ): Promise<string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>> {
   const reader = body.getReader();
   const first = await reader.read();
-  if (first.done) return transformPageText('', handler);
+  if (first.done) return transformPageBytes(EMPTY, handler);
   const chunks = [bytesOf(first.value)];
   let next = reader.read();
   for (let after = await settledSoon(next); after; after = await settledSoon(next)) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { transformPageBytes, transformPageStream, transformPageText } from '../../../integration/runtime/page-stream.ts';
+import { transformPageBytes, transformPageStream } from '../../../integration/runtime/page-stream.ts';
+import { transformPageText } from '../../support/page-text.ts';
 import type { PageHandler } from '../../../integration/runtime/page-transform.ts';
 import { SETTING_PREFIX } from '../../../integration/shared/page-setting.ts';
 
@@ -39,18 +40,25 @@ describe('places', () => {
     expect(seen).toEqual({ lang: ['ru'], titles: ['ё & co'] });
   });
 
-  test('a whole page as bytes (prerendered pages) comes out as the text transform writes it, body markers or not, searched ahead or not', () => {
+  test('a whole page as bytes (prerendered pages): as streamed, searched ahead or not; with its link among the body markers, as when every byte is read', async () => {
     const big = PAGE.replace(
       '<p>привет</p>',
       `<p>привет</p>${'<p>текст 🙂 ·</p>'.repeat(5000)}<a href="#whatsapp">ask</a>${'<p>ещё</p>'.repeat(500)}`,
     );
+    const whole = (page: string, markers?: string[]) => new TextDecoder().decode(transformPageBytes(bytes(page), marker({}, markers)));
     for (const page of [PAGE, big]) {
-      // With the frontmatter markers' prefix among them, a page holding none is searched once, whole.
-      for (const markers of [undefined, ['#whatsapp'], ['#nothing'], ['#whatsapp', SETTING_PREFIX], ['#nothing', SETTING_PREFIX]]) {
-        const fromBytes = new TextDecoder().decode(transformPageBytes(bytes(page), marker({}, markers)));
-        expect(fromBytes).toBe(transformPageText(page, marker({}, markers)));
+      const all = bytes(page);
+      const chunks = Array.from({ length: Math.ceil(all.length / 16_384) }, (_, i) => all.slice(i * 16_384, (i + 1) * 16_384));
+      for (const markers of [undefined, ['#whatsapp'], ['#nothing']]) {
+        const out = whole(page, markers);
+        expect(await streamed(chunks, marker({}, markers)), `streamed, markers ${markers}`).toBe(out);
+        // With the frontmatter markers' prefix among them, a page holding none is searched once, whole.
+        if (markers) expect(whole(page, [...markers, SETTING_PREFIX]), `searched ahead, markers ${markers}`).toBe(out);
       }
+      // No body markers: the tokenizer reads every byte, the reference for the search that skips.
+      expect(whole(page, ['#whatsapp'])).toBe(whole(page));
     }
+    expect(whole(big, ['#whatsapp'])).toContain('href="https://wa.me/1?text=a&amp;b" target="_blank">ask</a>');
   });
 
   test('split into two chunks at every byte, even inside a UTF-8 character; one byte per chunk', async () => {
