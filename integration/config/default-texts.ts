@@ -5,21 +5,14 @@
  * in Chinese and Japanese, Arabic comma and question mark in Arabic and Persian). `{whatsapp}` becomes
  * the link; `{{#email}}` is Chatra's own placeholder.
  */
+import type { LabelKey } from '../shared/runtime-options.ts';
+
 /** Languages the Chatra widget's own interface ships (ChatraSetup.language). */
 export const chatraLanguages = ['en', 'de', 'fr', 'es', 'nl', 'pt', 'it', 'ru'] as const;
 export type ChatraLanguage = (typeof chatraLanguages)[number];
 
-export interface LanguageDefaults {
-  /** Text of every generated WhatsApp link, and the accessible name of the WhatsApp button. */
-  linkLabel: string;
-  /** Accessible name of the stand-in button that opens the Chatra chat. */
-  openChatLabel: string;
-  /** Name of the landmark (`<aside>`) that holds the floating buttons. */
-  regionLabel: string;
-  /** Summary of the disclosure that shows the QR code (`<WhatsAppButton qr />`). */
-  qrLabel: string;
-  /** Accessible name of the greeting's close button (`fallback.greeting`). */
-  closeLabel: string;
+/** A language's own words: the page's labels (shared/runtime-options.ts's LABEL_KEYS), Chatra's texts, the dashboard's. */
+export interface LanguageDefaults extends Record<LabelKey, string> {
   /** Chatra `locale.customStrings` defaults; `{whatsapp}` becomes `[linkLabel](link)`. */
   customStrings: {
     /** Shown in the widget when no agent is online. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GREETING_LIMIT } from '../shared/page-setting.ts';
+import type { LabelKey } from '../shared/runtime-options.ts';
 import { chatraLanguages } from './default-texts.ts';
 
 /** Chatra's `locale.customStrings` keys: the widget texts a page can set (Chatra API, locale). */
@@ -145,7 +146,7 @@ const labelsShape = {
   greeting: z.string().trim().min(1).max(GREETING_LIMIT).optional(),
   /** The greeting's note in this language (`fallback.greeting.note` elsewhere). */
   greetingNote: z.string().trim().min(1).max(GREETING_NOTE_LIMIT).optional(),
-};
+} satisfies Record<LabelKey | 'greeting' | 'greetingNote', z.ZodType>;
 
 /**
  * Chatra's widget texts (`locale.customStrings`), one per key of `customStringKeys`: Markdown as

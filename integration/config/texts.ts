@@ -4,7 +4,7 @@
  * Chatra dashboard can hold.
  */
 import { contactHref, siteWideHref, type Contact } from '../shared/contacts.ts';
-import type { PageLabels } from '../shared/runtime-options.ts';
+import { LABEL_KEYS, type LabelKey, type PageLabels } from '../shared/runtime-options.ts';
 import { checkLinkLabel, expandWhatsApp, type TextLink } from './chatra-link.ts';
 import type { toChatraText } from './chatra-text.ts';
 import {
@@ -47,8 +47,6 @@ export function textLinks(contacts: Contact[], linkLabel: string, href = contact
   return contacts.map((contact) => ({ label: `WhatsApp: ${contact.label}`, href: href(contact) }));
 }
 
-/** The labels the page's markup shows, each settable in `texts` and `locales`. */
-export const LABEL_KEYS = ['linkLabel', 'openChatLabel', 'regionLabel', 'qrLabel', 'closeLabel'] as const;
 /** Keys of `texts` and `locales` that are our own words, not Chatra's (they need no Markdown parser). */
 export const OWN_TEXT_KEYS: readonly string[] = [...LABEL_KEYS, 'greeting', 'greetingNote'];
 
@@ -101,7 +99,7 @@ export function resolvePageTexts(
   /** Keys shown in the default language's words, because this one has none of its own. */
   const borrowed: string[] = [];
 
-  const labels = {} as Record<(typeof LABEL_KEYS)[number], string>;
+  const labels = {} as Record<LabelKey, string>;
   for (const key of LABEL_KEYS) {
     const own = chosen(key);
     if (!own && !defaults.own) borrowed.push(key);

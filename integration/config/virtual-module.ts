@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { comparablePath } from '../shared/file-path.ts';
-import type { RuntimeOptions } from '../shared/runtime-options.ts';
+import { LABEL_KEYS, type LabelKey, type RuntimeOptions } from '../shared/runtime-options.ts';
 import type { ClientAssets } from './client-assets.ts';
 import { ownModule } from './own-module.ts';
 import type { ResolvedOptions } from './resolve.ts';
@@ -42,17 +42,9 @@ export function toRuntimeOptions(
   const { chatra, fallback } = resolved;
   const languages: RuntimeOptions['languages'] = {};
   for (const [tag, texts] of Object.entries(resolved.languages)) {
-    const { language, labelLanguages, linkLabel, openChatLabel, regionLabel, qrLabel, closeLabel, greeting } = texts;
-    languages[tag] = {
-      language,
-      ...(labelLanguages && { labelLanguages }),
-      linkLabel,
-      openChatLabel,
-      regionLabel,
-      qrLabel,
-      closeLabel,
-      ...(greeting && { greeting }),
-    };
+    const { language, labelLanguages, greeting } = texts;
+    const labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, texts[key]])) as Record<LabelKey, string>;
+    languages[tag] = { language, ...(labelLanguages && { labelLanguages }), ...labels, ...(greeting && { greeting }) };
   }
   const { greeting } = fallback;
   return {

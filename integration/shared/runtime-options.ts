@@ -6,22 +6,21 @@
 import type { Contact } from './contacts.ts';
 import type { PathStyle } from './page-path.ts';
 
+/**
+ * The labels a page's own markup shows, each settable in `texts` and `locales` (config/schema.ts
+ * documents each): the text of the WhatsApp links and the floating button's accessible name, the
+ * chat stand-in's name, the landmark's name, the QR code disclosure's summary, the greeting's close
+ * button's name. Every place that names the labels takes this list.
+ */
+export const LABEL_KEYS = ['linkLabel', 'openChatLabel', 'regionLabel', 'qrLabel', 'closeLabel'] as const;
+export type LabelKey = (typeof LABEL_KEYS)[number];
+
 /** The labels a page's own markup uses, in one language. */
-export interface PageLabels {
+export interface PageLabels extends Record<LabelKey, string> {
   /** The language these labels are for (lower-case tag). */
   language: string;
   /** Labels shown in another language's words (it has none of its own), by key: that language, for `lang`. */
-  labelLanguages?: Partial<Record<'linkLabel' | 'openChatLabel' | 'regionLabel' | 'qrLabel' | 'closeLabel', string>>;
-  /** Text of the WhatsApp links, and the floating button's accessible name. */
-  linkLabel: string;
-  /** Accessible name of the stand-in for Chatra's button. */
-  openChatLabel: string;
-  /** Name of the landmark that holds the floating buttons. */
-  regionLabel: string;
-  /** Summary of the QR code's disclosure. */
-  qrLabel: string;
-  /** Accessible name of the greeting's close button. */
-  closeLabel: string;
+  labelLanguages?: Partial<Record<LabelKey, string>>;
   /** `fallback.greeting` in this language: its text and note, and their language when it is another (the site's default). */
   greeting?: { text: string; note?: string; language?: string };
 }
