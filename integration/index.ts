@@ -22,6 +22,7 @@ import { CLIENT_TYPES } from './config/client-types.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
 import { localeHosts, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
 import { addMarkdownPlugins, markdocWarning, settingKey } from './markdown/processor.ts';
+import { INTEGRATION_NAME } from './shared/errors.ts';
 
 export type { ChatraWhatsAppOptions, PageSetting } from './config/schema.ts';
 export type { SiteConfig } from './config/resolve.ts';
@@ -32,13 +33,16 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
   let assets: ClientAssets;
   let place: FilesPlace;
   return {
-    name: 'astro-chatra-whatsapp',
+    name: INTEGRATION_NAME,
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, addMiddleware, addDevToolbarApp, logger }) => {
         resolved = await resolveOrThrow(options, config);
         for (const warning of resolved.warnings) logger.warn(warning);
         for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
-          logger.warn(`security.csp: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead.`);
+          logger.warn(
+            `security.csp.directives: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead. ` +
+              `To have the widget, write ${name} without 'none' (the integration adds Chatra's sources to it); without the widget, leave out \`chatra\`.`,
+          );
         }
         const unread = unreadPolicyWarning(config);
         if (unread) logger.warn(unread);

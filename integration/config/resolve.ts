@@ -5,7 +5,7 @@
 import type { AstroUserConfig } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { HINTS, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
+import { HINTS, INTEGRATION_NAME, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
 import { pathPatternProblem } from '../shared/path-pattern.ts';
 import { expandWhatsApp } from './chatra-link.ts';
 import { toChatraText } from './chatra-text.ts';
@@ -189,7 +189,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
 
   // Starlight writes Astro's i18n from its locales in its own setup: an integration before it can't see them.
   const order = site.integrations?.map((integration) => integration.name) ?? [];
-  if (order.includes('@astrojs/starlight') && order.indexOf('@astrojs/starlight') > order.indexOf('astro-chatra-whatsapp')) {
+  if (order.includes('@astrojs/starlight') && order.indexOf('@astrojs/starlight') > order.indexOf(INTEGRATION_NAME)) {
     warnings.push(
       "integrations: chatraWhatsApp() comes before starlight(), so it can't see Starlight's languages (no warning for the ones without texts, no check of `locales`). Put it after starlight().",
     );

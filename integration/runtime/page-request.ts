@@ -6,8 +6,7 @@
  */
 import { PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
 import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
-import { AstroError } from 'astro/errors';
-import { OptionError, toAstroError } from '../shared/errors.ts';
+import { astroUserError, LOG_PREFIX, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import {
   landmarkLanguage,
@@ -93,7 +92,7 @@ export class PageKits {
     if (now - window.start >= SETTINGS_LOG_WINDOW) {
       if (window.leftOut > 0) {
         console.warn(
-          `[astro-chatra-whatsapp] ${window.leftOut} more wrong Astro.locals.whatsapp values were left out without a line in the log in the hour from ${new Date(window.start).toISOString()}.`,
+          `${LOG_PREFIX} ${window.leftOut} more wrong Astro.locals.whatsapp values were left out without a line in the log in the hour from ${new Date(window.start).toISOString()}.`,
         );
       }
       this.#settingsWindow = { start: now, logged: 0, leftOut: 0 };
@@ -105,7 +104,7 @@ export class PageKits {
     }
     console.warn(warning);
     if (++window.logged === SETTINGS_LOGGED) {
-      console.warn(`[astro-chatra-whatsapp] Further wrong Astro.locals.whatsapp values this hour are counted, not logged.`);
+      console.warn(`${LOG_PREFIX} Further wrong Astro.locals.whatsapp values this hour are counted, not logged.`);
     }
   }
 
@@ -115,7 +114,7 @@ export class PageKits {
     if (this.#warnedLate) return;
     this.#warnedLate = true;
     console.warn(
-      `[astro-chatra-whatsapp] ${path}: its Markdown's frontmatter \`whatsapp:\` came after the page's head had been sent ` +
+      `${LOG_PREFIX} ${path}: its Markdown's frontmatter \`whatsapp:\` came after the page's head had been sent ` +
         '(the page streams), so it was left out. For pages that stream, set Astro.locals.whatsapp in the page or its layout.',
     );
   }
@@ -302,11 +301,9 @@ export class PageRequest implements PageHandler {
     if (message === undefined) return false;
     const page = this.#facts.url.pathname;
     if (this.#facts.prerendered) {
-      const error = new AstroError(message, `The page ${page} shows that file's content.`);
-      error.stack = `AstroUserError: ${message}`;
-      throw error;
+      throw astroUserError(message, `The page ${page} shows that file's content.`);
     }
-    this.#kits.warnSettingLeftOut(`[astro-chatra-whatsapp] ${message} (shown on ${page}: left out for this request)`);
+    this.#kits.warnSettingLeftOut(`${LOG_PREFIX} ${message} (shown on ${page}: left out for this request)`);
     return true;
   }
 
@@ -338,7 +335,7 @@ function readPageSetting(value: unknown, facts: RequestFacts, kits: PageKits): P
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
     if (facts.prerendered) throw toAstroError(error);
-    kits.warnSettingLeftOut(`[astro-chatra-whatsapp] ${error.message} Left out for this request. ${error.hint}`);
+    kits.warnSettingLeftOut(`${LOG_PREFIX} ${error.message} Left out for this request. ${error.hint}`);
     return undefined;
   }
 }

@@ -16,6 +16,7 @@
  * part of the page), the tokenizer catches up the same way and all it can tell is final goes out
  * before the wait.
  */
+import { LOG_PREFIX } from '../shared/errors.ts';
 import { SETTING_PREFIX } from '../shared/page-setting.ts';
 import { markersFor, type Markers } from './markers.ts';
 import { inBytes, learns, PAGE_LIMIT, RECIPE_LIMIT, sharedLength, type PageRecipe, type Remembered } from './page-memory.ts';
@@ -282,7 +283,8 @@ function bytesOf(chunk: unknown): Uint8Array<ArrayBufferLike> {
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
   throw new TypeError(
-    `[astro-chatra-whatsapp] A page's body gave a chunk of type ${typeof chunk}; a body's chunks are bytes (Uint8Array).`,
+    `${LOG_PREFIX} A page's body gave a chunk of type ${typeof chunk}; a body's chunks are bytes (Uint8Array). ` +
+      'Give the Response that sends the page a string, bytes, or a stream of bytes or strings.',
   );
 }
 

@@ -4,6 +4,8 @@
  * draw (5 ms for a typical link, tens for the longest), on every request for that page.
  */
 
+import { LOG_PREFIX } from '../shared/errors.ts';
+
 /** How much SVG text is kept per server: about 150 codes of a typical link (13 KB each), 30 of the largest. */
 export const QR_CODES_KEPT_CHARS = 2_000_000;
 
@@ -39,7 +41,7 @@ export function qrCodesKept(
     if (svg === undefined && !warned) {
       warned = true;
       warn(
-        `[astro-chatra-whatsapp] fallback.qr: a link of ${link.length} characters is too long for a QR code; ` +
+        `${LOG_PREFIX} fallback.qr: a link of ${link.length} characters is too long for a QR code; ` +
           "the plain WhatsApp button is shown instead. Shorten the prefilled message (whatsapp.text) or the pages' titles.",
       );
     }

@@ -6,6 +6,10 @@
  */
 import { AstroError } from 'astro/errors';
 
+/** The package's name: the integration's, and what a page's log lines begin with (LOG_PREFIX). */
+export const INTEGRATION_NAME = 'astro-chatra-whatsapp';
+export const LOG_PREFIX = `[${INTEGRATION_NAME}]`;
+
 export class OptionError extends Error {
   readonly path: string;
   readonly problem: string;
@@ -21,10 +25,15 @@ export class OptionError extends Error {
 }
 
 /** The error Astro prints as message and hint: its stack is the message, so no trace into our code follows it. */
-export function toAstroError(error: OptionError): AstroError {
-  const astroError = new AstroError(error.message, error.hint);
-  astroError.stack = `AstroUserError: ${error.message}`;
+export function astroUserError(message: string, hint: string): AstroError {
+  const astroError = new AstroError(message, hint);
+  astroError.stack = `AstroUserError: ${message}`;
   return astroError;
+}
+
+/** An OptionError as the AstroError Astro prints. */
+export function toAstroError(error: OptionError): AstroError {
+  return astroUserError(error.message, error.hint);
 }
 
 /** Throws `error` on, an OptionError as the AstroError Astro prints. */
