@@ -4,12 +4,13 @@
  * One rule, used by the Sätteri plugin and the remark plugin beside it.
  */
 import { checkPrefilledText, contactHref, type Contact } from '../shared/contacts.ts';
+import { NEW_TAB } from '../shared/dom.ts';
 import { HINTS, OptionError, SHORT_LINK_HAS_NO_MESSAGE } from '../shared/errors.ts';
 
 const SCHEME = 'whatsapp:';
 
 /** Markdown links open WhatsApp in a new tab, like the buttons. */
-export const LINK_PROPERTIES = { target: '_blank', rel: 'noopener noreferrer' };
+export const LINK_PROPERTIES = NEW_TAB;
 
 /** Whether a link uses the scheme (any letter case, as browsers read schemes). */
 export const isWhatsAppLink = (url: string) => url.toLowerCase().startsWith(SCHEME);

@@ -5,7 +5,7 @@
  * a request holds can make this throw while the page streams.
  */
 import { PAGE_PLACEHOLDERS, PageLinks, type PageContext } from '../shared/contacts.ts';
-import { OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
+import { NEW_TAB, OPENS_CHAT, STATE_ATTRIBUTE } from '../shared/dom.ts';
 import { astroUserError, LOG_PREFIX, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
 import {
@@ -36,8 +36,7 @@ const MESSAGE_PATH_LIMIT = 512;
 const SETTINGS_LOGGED = 10;
 const SETTINGS_LOG_WINDOW = 3_600_000;
 
-const OPENS_IN_NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
-const OPENS_CHAT_IN_NEW_TAB = { ...OPENS_IN_NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT };
+const OPENS_CHAT_IN_NEW_TAB = { ...NEW_TAB, [STATE_ATTRIBUTE]: OPENS_CHAT };
 /** Without one of these, nothing in a page's body changes: `#whatsapp`, `#chat`, a link naming the page, a frontmatter marker. */
 const BODY_MARKERS = ['#whatsapp', '#chat', ...PAGE_PLACEHOLDERS.map((name) => `%7b${name}%7d`), SETTING_PREFIX];
 
@@ -196,7 +195,7 @@ export class PageRequest implements PageHandler {
 
   link(href: string): LinkChange | undefined {
     const trigger = href.trim().toLowerCase();
-    if (trigger === '#whatsapp') return this.#unlessSection('whatsapp', OPENS_IN_NEW_TAB);
+    if (trigger === '#whatsapp') return this.#unlessSection('whatsapp', NEW_TAB);
     if (trigger === '#chat') return this.#unlessSection('chat', OPENS_CHAT_IN_NEW_TAB);
     // The page's title and address go only into messages to the site's own numbers: a link to
     // another (a commenter's) stays as written.

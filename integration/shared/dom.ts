@@ -22,6 +22,9 @@ export const UNTIL_CHATRA_HIDDEN_IN = ['waiting', 'loading', 'ready'] as const s
 /** The same attribute on a link (`#chat` rewritten): a click opens the Chatra chat. */
 export const OPENS_CHAT = 'chat';
 
+/** Every WhatsApp link we write opens in a new tab, the page it came from kept (noreferrer: WhatsApp isn't told the page). */
+export const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
+
 /** `<script type="application/json" id>` in `<head>`: the page's texts file, links and auto-message flag. */
 export const PAGE_DATA_ID = 'chatra-whatsapp-page';
 

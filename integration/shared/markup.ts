@@ -4,11 +4,13 @@
  * transform and the components; class names and ids from dom.ts.
  */
 import { contactHref, type PageLinks } from './contacts.ts';
-import { CLASS, LOADER_ID, PAGE_DATA_ID, STYLESHEET_ID } from './dom.ts';
+import { CLASS, LOADER_ID, NEW_TAB, PAGE_DATA_ID, STYLESHEET_ID } from './dom.ts';
 import { escapeHtml, serializeForScript } from './escape.ts';
 import type { PageLabels, RuntimeOptions } from './runtime-options.ts';
 
 type MarkupOptions = Pick<RuntimeOptions, 'fallback' | 'chatra' | 'contacts' | 'greetingScriptUrl'>;
+
+const NEW_TAB_ATTRIBUTES = ` target="${NEW_TAB.target}" rel="${NEW_TAB.rel}"`;
 
 // The WhatsApp glyph: an outlined bubble and the handset, drawn in currentColor.
 export const WHATSAPP_ICON =
@@ -48,7 +50,7 @@ export function whatsAppButtonHtml({
   const looks = variant === 'inline' ? [CLASS[size], CLASS[theme]] : [];
   const className = [CLASS.button, CLASS[variant], ...looks, ...classes].join(' ');
   return (
-    `<a class="${className}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">` +
+    `<a class="${className}" href="${escapeHtml(href)}"${NEW_TAB_ATTRIBUTES}>` +
     `${WHATSAPP_ICON}<span class="${CLASS.label}"${langAttribute(lang)}>${escapeHtml(label)}</span></a>`
   );
 }
@@ -209,7 +211,7 @@ export function greetingHtml(greeting: PageGreeting, texts: PageLabels, classes:
   const note = greeting.note ? `<span class="${CLASS.greetingNote}">${escapeHtml(greeting.note)}</span>` : '';
   const body = `${avatar}<span${langAttribute(greeting.language)}>${name}<span class="${CLASS.greetingText}">${escapeHtml(greeting.text)}</span>${note}</span>`;
   const card = href
-    ? `<a class="${CLASS.greetingCard}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${body}</a>`
+    ? `<a class="${CLASS.greetingCard}" href="${escapeHtml(href)}"${NEW_TAB_ATTRIBUTES}>${body}</a>`
     : `<p class="${CLASS.greetingCard}">${body}</p>`;
   return (
     `<details class="${[CLASS.greeting, ...classes].join(' ')}" open>` +
@@ -221,10 +223,7 @@ export function greetingHtml(greeting: PageGreeting, texts: PageLabels, classes:
 /** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */
 export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[], lang?: string): string {
   const items = links
-    .map(
-      (link) =>
-        `<li><a class="${CLASS.button}" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a></li>`,
-    )
+    .map((link) => `<li><a class="${CLASS.button}" href="${escapeHtml(link.href)}"${NEW_TAB_ATTRIBUTES}>${escapeHtml(link.label)}</a></li>`)
     .join('');
   return (
     `<details class="${[CLASS.contacts, CLASS.disclosure, CLASS.floating, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +
