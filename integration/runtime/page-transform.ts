@@ -511,6 +511,9 @@ export class PageTransform {
     if (this.#phase === Phase.InHead && HEAD_ENDERS.has(tag)) this.#endHead(startOffset);
     if (this.#phase === Phase.AfterHead && tag !== $.HEAD && HEAD_ENDERS.has(tag)) this.#phase = Phase.InBody;
     if (this.#phase !== Phase.InBody) return;
+    // A tag begun in text already sent (passed unread, then skipped: its start before the cursor)
+    // is no place for the kit: the end of the page takes it, as for a tag in the text skipped.
+    if (startOffset < this.#cursor) return;
     if (tag === $.BODY || (tag === $.HTML && this.#bodyEndAt === undefined)) this.#bodyEndAt = startOffset;
   }
 
