@@ -6,7 +6,7 @@
 import { checkPrefilledText, contactHref, fillPageContext, findContact } from '../shared/contacts.ts';
 import { asAstroError, describeValue, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
-import { pagePath, pageUrl, requestedUrl } from '../shared/page-path.ts';
+import { keptRequestedUrl, pagePath, pageUrl } from '../shared/page-path.ts';
 import { capTitle } from '../shared/page-title.ts';
 import type { PageLabels, RuntimeOptions } from '../shared/runtime-options.ts';
 
@@ -27,6 +27,8 @@ export function componentLink(
     url: URL;
     /** `Astro.originPathname`: after a rewrite (an i18n fallback), the address the visitor asked for. */
     originPathname?: string;
+    /** `Astro.locals`: where the middleware keeps the visitor's address across rewrites (page-path.ts). */
+    locals?: object;
     pageTitle?: string;
   },
 ): { href: string; qrHref: string; texts: PageLabels } {
@@ -35,7 +37,8 @@ export function componentLink(
     if (props.text !== undefined) checkPrefilledText(props.text, contact.kind, `<${props.component} text>`, options.site);
     const texts = options.languages[languageOf(options, props.language)];
     const href = contactHref(contact, props.text ?? contact.text);
-    const path = pagePath(requestedUrl(props.url, props.originPathname, options.base, options.localeHosts).pathname, options);
+    const requested = keptRequestedUrl(props.locals ?? {}, props.url, props.originPathname, options.base, options.localeHosts);
+    const path = pagePath(requested.pathname, options);
     // `pageTitle` is what `{title}` becomes: made fit for a message as the document's title is.
     const title = (props.pageTitle !== undefined && capTitle(props.pageTitle)) || path;
     const qrHref = fillPageContext(href, { title, url: pageUrl(options.site, path), path });

@@ -11,7 +11,7 @@ import { PageKits, PageRequest } from './page-request.ts';
 import { policyNonces } from './csp-nonce.ts';
 import { isPage, isShared, isTransformable } from './response-kind.ts';
 import { transformPageBody, transformWholePage } from './page-stream.ts';
-import { requestedUrl } from '../shared/page-path.ts';
+import { keptRequestedUrl } from '../shared/page-path.ts';
 
 // The QR code is drawn per page (the link may name the page); its encoder loads only when asked for.
 const kits = new PageKits(
@@ -23,6 +23,8 @@ const transformed = new WeakSet<Response>();
 const memory = new PageMemory();
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // Before the page renders: a rewrite in it runs this middleware again, which must see the address asked for.
+  const requested = keptRequestedUrl(context.locals, context.url, context.originPathname, options.base, options.localeHosts);
   const response = await next();
   if (transformed.has(response)) return response;
   // HEAD: the headers GET would send. Those that named the bytes go here too, as they would with the
@@ -32,7 +34,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!isTransformable(context.request, response)) return response;
 
   const page = new PageRequest(kits, {
-    url: requestedUrl(context.url, context.originPathname, options.base, options.localeHosts),
+    url: requested,
     locale: context.currentLocale,
     locals: () => context.locals,
     prerendered: context.isPrerendered,

@@ -122,5 +122,29 @@ export function requestedUrl(url: URL, originPathname: string | undefined, base:
   return requested;
 }
 
+/**
+ * Where our middleware's first run keeps the address the visitor asked for, on `Astro.locals`
+ * (carried across rewrites, unlike `originPathname`): a page that answers with another
+ * (`Astro.rewrite`) runs the middleware again, and a run after a second rewrite sees only the last
+ * hop's origin (/a rewrites to /b, which rewrites to /c: /b). Not enumerable: a site that lists its
+ * locals doesn't see it.
+ */
+const REQUESTED = Symbol.for('astro-chatra-whatsapp.requested-url');
+
+/** The visitor's address, kept on `locals` by the first call (a later one, after a rewrite, gets the same). */
+export function keptRequestedUrl(
+  locals: object,
+  url: URL,
+  originPathname: string | undefined,
+  base: string,
+  localeHosts?: readonly string[],
+): URL {
+  const kept = (locals as { [REQUESTED]?: URL })[REQUESTED];
+  if (kept instanceof URL) return kept;
+  const requested = requestedUrl(url, originPathname, base, localeHosts);
+  if (Object.isExtensible(locals)) Object.defineProperty(locals, REQUESTED, { value: requested });
+  return requested;
+}
+
 const addressForm = (path: string) => path.replace(/(?:\/index)?\.html\/?$/, '').replace(/\/+$/, '');
 const sameAddress = (a: string, b: string) => a === b || addressForm(a) === addressForm(b);

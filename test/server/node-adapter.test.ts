@@ -283,6 +283,8 @@ describe('an on-demand page (output: server)', () => {
     ['/mw-rewrite', "the site's middleware, next('/nochat')", 200, 'No chat'],
     ['/ctx-rewrite', "the site's middleware, context.rewrite('/nochat')", 200, 'No chat'],
     ['/rewrite?to=missing', 'Astro.rewrite to an unknown address', 404, 'Not found'],
+    ['/rewrite-chain', 'Astro.rewrite to a page that rewrites again', 200, 'No chat'],
+    ['/mw-chain', "the site's middleware, next('/rewrite'), a page that rewrites again", 200, 'No chat'],
   ])(
     '%s (%s): one kit, by the address asked for (not excluded, {path} its own), with the page that answered',
     async (path, _how, status, title) => {

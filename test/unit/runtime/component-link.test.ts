@@ -3,6 +3,7 @@ import { clientAssets } from '../../../integration/config/client-assets.ts';
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
 import { checkProps, componentLink } from '../../../integration/runtime/component-link.ts';
+import { keptRequestedUrl } from '../../../integration/shared/page-path.ts';
 
 async function options(site: string | undefined, extra: object = {}) {
   const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: 'Hi' }, ...extra }, { site });
@@ -31,6 +32,23 @@ describe('components: the contact they name', () => {
     } catch (error) {
       expect((error as { hint?: string }).hint).toBe('Use one of "Sales", "Support".');
     }
+  });
+});
+
+describe('components after rewrites: the address the visitor asked for', () => {
+  test('a page reached through two rewrites (/a → /b → /c): {path} is /a, as the middleware kept it on locals, not the last hop’s origin', async () => {
+    const withSite = await options('https://shop.example');
+    const locals = {};
+    // The middleware's first run, on the visitor's request.
+    expect(keptRequestedUrl(locals, new URL('https://shop.example/a'), '/a', '/').pathname).toBe('/a');
+    // A later run after the second rewrite gets the same; the site's own code doesn't see it among its locals.
+    expect(keptRequestedUrl(locals, new URL('https://shop.example/c'), '/b', '/').pathname).toBe('/a');
+    expect(Object.keys(locals)).toEqual([]);
+    expect(JSON.stringify(locals)).toBe('{}');
+    const props = { component: 'WhatsAppQR' as const, text: 'At {path}', url: new URL('https://shop.example/c'), originPathname: '/b' };
+    expect(message(componentLink(withSite, { ...props, locals }).qrHref)).toBe('At /a/');
+    // Without the kept address (a single rewrite as Astro reports it): the origin.
+    expect(message(componentLink(withSite, props).qrHref)).toBe('At /b/');
   });
 });
 
