@@ -113,6 +113,17 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
     };
     expect(await qrLink('/en/about/')).toBe('At /en/about/');
     expect(await qrLink('/es/about/')).toBe('At /es/about/');
+    // A fallback of a page that rewrites (/de/elsewhere/ → /en/elsewhere/ → /en/about/): two rewrites, the first address still.
+    expect(await kitAt('/de/elsewhere/')).toEqual({
+      status: 200,
+      lang: 'de',
+      loader: 1,
+      texts: '/_astro/acw-de',
+      floating: 1,
+      message: 'At /de/elsewhere/',
+    });
+    expect(await qrLink('/de/elsewhere/')).toBe('At /de/elsewhere/');
+    expect((await kitAt('/en/elsewhere/')).message).toBe('At /en/elsewhere/');
   });
 
   // (An on-demand page's fallback, /es/live, is left out: Astro 7.3 answers it 302 without a Location.)
