@@ -29,6 +29,8 @@ export function componentLink(
     originPathname?: string;
     /** `Astro.locals`: where the middleware keeps the visitor's address across rewrites (page-path.ts). */
     locals?: object;
+    /** `Astro.routePattern`: in a server island, Astro's island endpoint, whose address no visitor sees. */
+    routePattern?: string;
     pageTitle?: string;
   },
 ): { href: string; qrHref: string; texts: PageLabels } {
@@ -37,6 +39,10 @@ export function componentLink(
     if (props.text !== undefined) checkPrefilledText(props.text, contact.kind, `<${props.component} text>`, options.site);
     const texts = options.languages[languageOf(options, props.language)];
     const href = contactHref(contact, props.text ?? contact.text);
+    // In a server island the request is Astro's island endpoint's, not the page's: the QR code's
+    // message keeps `{title}` and the rest as written, as the link beside it does there (an island
+    // is no whole document: the middleware fills nothing in it).
+    if (props.routePattern?.startsWith(SERVER_ISLANDS)) return { href, qrHref: href, texts };
     const requested = keptRequestedUrl(props.locals ?? {}, props.url, props.originPathname, options.base, options.localeHosts);
     const path = pagePath(requested.pathname, options);
     // `pageTitle` is what `{title}` becomes: made fit for a message as the document's title is.
@@ -45,6 +51,9 @@ export function componentLink(
     return { href, qrHref, texts };
   });
 }
+
+/** Astro's route for server islands (`/_server-islands/[name]`). */
+const SERVER_ISLANDS = '/_server-islands/';
 
 const ONE_OF = {
   variant: ['inline', 'floating'],

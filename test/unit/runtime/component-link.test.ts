@@ -52,6 +52,25 @@ describe('components after rewrites: the address the visitor asked for', () => {
   });
 });
 
+describe('components in a server island', () => {
+  test("the QR code's message keeps {title} and {path} as written, as the link beside it does, not the island endpoint's address", async () => {
+    const withSite = await options('https://shop.example');
+    const island = {
+      component: 'WhatsAppQR' as const,
+      text: 'About {title} at {path}',
+      url: new URL('https://shop.example/_server-islands/Deferred/'),
+      routePattern: '/_server-islands/[name]',
+    };
+    const { href, qrHref } = componentLink(withSite, island);
+    expect(message(qrHref)).toBe('About {title} at {path}');
+    expect(qrHref).toBe(href);
+    // On a page, filled in.
+    expect(message(componentLink(withSite, { ...island, url: new URL('https://shop.example/p'), routePattern: '/p' }).qrHref)).toBe(
+      'About /p/ at /p/',
+    );
+  });
+});
+
 describe('components: a message that names {url}', () => {
   test('needs `site` (a build error naming the component), and takes the address from it, never from the request', async () => {
     const withoutSite = await options(undefined);
