@@ -27,7 +27,7 @@ export interface WhatsAppQRProps {
   text?: string | undefined;
   /** What `{title}` becomes in the message (the component can't read the page's `<title>`); default: the page's path. */
   pageTitle?: string | undefined;
-  /** Accessible name of the QR code; default: `texts.linkLabel` in the page's language, plus " (QR code)". */
+  /** Accessible name of the QR code; default: `texts.linkLabel` in the page's language, plus " (QR)". */
   label?: string | undefined;
   /** Width and height in CSS pixels, 64 to 1024; default 160. */
   size?: number | undefined;

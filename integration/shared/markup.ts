@@ -256,7 +256,8 @@ export function qrOfferHtml(button: string, svg: string, summary: string, lang?:
 
 /** The accessible name of a QR code of the link labelled `linkLabel`. */
 export function qrTitle(linkLabel: string): string {
-  return `${linkLabel} (QR code)`;
+  // "QR" reads the same in every language we write (QR-код, رمز QR, QRコード), an English "code" doesn't.
+  return `${linkLabel} (QR)`;
 }
 
 /** The floating button's corner, as a class. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PageLinks } from '../../../integration/shared/contacts.ts';
-import { floatingSide, pageBodyHtml } from '../../../integration/shared/markup.ts';
+import { floatingSide, pageBodyHtml, qrTitle } from '../../../integration/shared/markup.ts';
 import type { PageLabels, RuntimeOptions } from '../../../integration/shared/runtime-options.ts';
 
 const contacts = [{ kind: 'short-link' as const, link: 'https://wa.me/message/4O4YGZEG3RIVE1' }];
@@ -67,5 +67,12 @@ describe('the greeting’s words say their language', () => {
     });
     expect(html).toMatch(/<aside [^>]*lang="en"/);
     expect(html).toContain('<span lang="sw"><span class="acw-greeting-text">Karibu! Tuandikie</span>');
+  });
+});
+
+describe("a QR code's accessible name", () => {
+  test('is the link label in the page’s language and "QR", with no English word in it', () => {
+    expect(qrTitle('Написать нам в WhatsApp')).toBe('Написать нам в WhatsApp (QR)');
+    expect(qrTitle('Escríbenos por WhatsApp')).not.toMatch(/code/i);
   });
 });
