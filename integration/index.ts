@@ -93,7 +93,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
       // files by the build (static for every adapter, never rendered per request).
       'astro:server:setup': ({ server, toolbar }) => {
         server.middlewares.use(serveClientFiles(assets.files, server.config.base, place));
-        serveToolbarApp(toolbar, resolved);
+        serveToolbarApp(toolbar, resolved, assets.textsUrls);
       },
       // The final list: another integration may have added Markdoc.
       'astro:config:done': ({ config, injectTypes, logger }) => {

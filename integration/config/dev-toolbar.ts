@@ -13,20 +13,26 @@ export function addToolbarApp(addDevToolbarApp: HookParameters<'astro:config:set
   addDevToolbarApp({ id: TOOLBAR_APP_ID, name: 'Chatra and WhatsApp', icon: WHATSAPP_ICON, entrypoint: ownModule('toolbar/app') });
 }
 
-export function toolbarData(resolved: ResolvedOptions): ToolbarData {
+function toolbarData(resolved: ResolvedOptions, textsUrls: Record<string, string>): ToolbarData {
   return {
     contacts: resolved.contacts.map((contact) => ({ label: contact.label, link: contactHref(contact) })),
     hasChatra: Boolean(resolved.chatra),
     defaultLanguage: resolved.defaultLanguage,
-    languages: Object.fromEntries(Object.entries(resolved.languages).map(([tag, texts]) => [tag, { customStrings: texts.customStrings }])),
+    languages: Object.fromEntries(
+      Object.entries(resolved.languages).map(([tag, texts]) => [tag, { customStrings: texts.customStrings, textsUrl: textsUrls[tag] }]),
+    ),
     dashboard: dashboardTextsFor(resolved),
     warnings: resolved.warnings,
   };
 }
 
 /** Answers the app: its data when it starts, a QR code of a WhatsApp link when asked. */
-export function serveToolbarApp(toolbar: HookParameters<'astro:server:setup'>['toolbar'], resolved: ResolvedOptions): void {
-  toolbar.onAppInitialized(TOOLBAR_APP_ID, () => toolbar.send(TOOLBAR_EVENTS.data, toolbarData(resolved)));
+export function serveToolbarApp(
+  toolbar: HookParameters<'astro:server:setup'>['toolbar'],
+  resolved: ResolvedOptions,
+  textsUrls: Record<string, string>,
+): void {
+  toolbar.onAppInitialized(TOOLBAR_APP_ID, () => toolbar.send(TOOLBAR_EVENTS.data, toolbarData(resolved, textsUrls)));
   toolbar.on<{ href: string }>(TOOLBAR_EVENTS.qrRequest, ({ href }) => {
     // Only WhatsApp links: the app asks for the page's own.
     const svg = typeof href === 'string' && href.startsWith('https://wa.me/') ? qrCodeSvg(href, 'QR code') : undefined;

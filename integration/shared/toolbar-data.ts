@@ -18,8 +18,8 @@ export interface ToolbarData {
   contacts: { label?: string; link: string }[];
   hasChatra: boolean;
   defaultLanguage: string;
-  /** By lower-case tag: the Chatra texts each language's pages get. */
-  languages: Record<string, { customStrings: Record<string, string> }>;
+  /** By lower-case tag: the Chatra texts each language's pages get, and their file (what a page's data names). */
+  languages: Record<string, { customStrings: Record<string, string>; textsUrl?: string }>;
   /** By site language: the dashboard texts (bot scenario, trigger, saved reply). */
   dashboard: Record<string, Record<string, string>>;
   warnings: string[];

@@ -6,7 +6,7 @@
  * written as text, never as markup.
  */
 import { defineToolbarApp } from 'astro/toolbar';
-import { FLOATING_CLASS, STATE_ATTRIBUTE, STATES } from '../shared/dom.ts';
+import { FLOATING_CLASS, PAGE_DATA_ID, STATE_ATTRIBUTE, STATES } from '../shared/dom.ts';
 import { languageOf } from '../shared/language.ts';
 import { TOOLBAR_EVENTS, TOOLBAR_WINDOW_ATTRIBUTE, type ToolbarData } from '../shared/toolbar-data.ts';
 
@@ -20,7 +20,11 @@ export default defineToolbarApp({
       'h2{font-size:1rem;margin:.75rem 0 .25rem}dl{margin:0}dt{font-weight:600}dd{margin:0 0 .5rem;overflow-wrap:anywhere}' +
       'button{margin:0 .25rem .25rem 0}img{background:#fff;padding:4px;width:140px;height:140px}section{max-height:60vh;overflow:auto}';
     canvas.append(style);
-    server.on<ToolbarData>(TOOLBAR_EVENTS.data, (data) => render(panel, data, (href) => server.send(TOOLBAR_EVENTS.qrRequest, { href })));
+    let shown: ToolbarData | undefined;
+    const show = () => shown && render(panel, shown, (href) => server.send(TOOLBAR_EVENTS.qrRequest, { href }));
+    server.on<ToolbarData>(TOOLBAR_EVENTS.data, (data) => ((shown = data), show()));
+    // <ClientRouter />: the toolbar stays across a swap, the page in view changes (its link, its language).
+    document.addEventListener('astro:page-load', show);
     server.on<{ href: string; svg?: string }>(TOOLBAR_EVENTS.qr, ({ svg }) => {
       const image = panel.querySelector<HTMLImageElement>('img[data-qr]');
       if (image && svg) image.src = `data:image/svg+xml,${encodeURIComponent(svg)}`;
@@ -39,9 +43,26 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+let stateWatcher: MutationObserver | undefined;
+
+/** The texts file the page's data names, if the page has the widget. */
+function pageTextsUrl(): string | undefined {
+  try {
+    const texts: unknown = JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? 'null')?.texts;
+    return typeof texts === 'string' ? texts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function render(panel: HTMLElement, data: ToolbarData, askForQr: (href: string) => void): void {
   const root = document.documentElement;
-  const language = languageOf({ languages: data.languages, defaultLanguage: data.defaultLanguage }, root.lang || undefined);
+  // The language whose texts the page's data names (the loader gives Chatra those: an i18n fallback
+  // page's, whatever its <html lang>), else the page's own.
+  const named = pageTextsUrl();
+  const language =
+    Object.keys(data.languages).find((tag) => named !== undefined && data.languages[tag].textsUrl === named) ??
+    languageOf({ languages: data.languages, defaultLanguage: data.defaultLanguage }, root.lang || undefined);
   const texts = data.languages[language];
   const section = element('section');
   panel.replaceChildren(section);
@@ -58,7 +79,10 @@ function render(panel: HTMLElement, data: ToolbarData, askForQr: (href: string) 
   // The widget's state, live, and buttons to see the page in each.
   if (data.hasChatra) {
     const state = element('output', root.getAttribute(STATE_ATTRIBUTE) ?? '(none)', { 'data-state': '' });
-    new MutationObserver(() => (state.textContent = root.getAttribute(STATE_ATTRIBUTE) ?? '(none)')).observe(root, {
+    // One watcher, for the output drawn last (the app draws again after each <ClientRouter /> swap).
+    stateWatcher?.disconnect();
+    stateWatcher = new MutationObserver(() => (state.textContent = root.getAttribute(STATE_ATTRIBUTE) ?? '(none)'));
+    stateWatcher.observe(root, {
       attributes: true,
       attributeFilter: [STATE_ATTRIBUTE],
     });

@@ -31,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openApp(): Promise<Page> {
+async function openApp(path = '/'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   // The widget can't load here (no network): keep chatra.js from being asked for.
@@ -43,7 +43,7 @@ async function openApp(): Promise<Page> {
     window.requestIdleCallback = (callback, options) => idle(() => setTimeout(callback, 1500), options);
   });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
   const button = page.locator('button[data-app-id="astro-chatra-whatsapp"]');
   await button.waitFor({ state: 'attached', timeout: 30_000 });
   // Astro's toolbar ignores a click on an app it has not initialized yet: CI's click opened nothing, the
@@ -71,6 +71,18 @@ describe('the dev toolbar app (astro dev)', () => {
       .poll(() => page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] img[data-qr]`).getAttribute('src'), { timeout: 10_000 })
       .toMatch(/^data:image\/svg\+xml,/);
     expect(await page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}]`).textContent()).toContain('offlineNote');
+    await page.context().close();
+  });
+
+  test('after a <ClientRouter /> navigation it shows the page now in view, not the first one', async () => {
+    const page = await openApp('/router/one/');
+    const shown = page.locator(`[${TOOLBAR_WINDOW_ATTRIBUTE}] [data-page-link]`);
+    const message = async () => new URL((await shown.textContent())!).searchParams.get('text');
+    expect(await message()).toBe('About Router one');
+    await page.locator('#other').click();
+    await page.waitForURL('**/router/two/');
+    await expect.poll(message, { timeout: 10_000 }).toBe('About Router two');
+    expect(await shown.textContent()).toBe(await page.locator('a.acw-floating').getAttribute('href'));
     await page.context().close();
   });
 
