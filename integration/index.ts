@@ -20,7 +20,7 @@ import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
 import { CLIENT_TYPES } from './config/client-types.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
-import { localeHosts, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
+import { localeDomains, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
 import { addMarkdownPlugins, markdocWarning, settingKey } from './markdown/processor.ts';
 import { INTEGRATION_NAME } from './shared/errors.ts';
 
@@ -69,7 +69,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
           trailingSlash: config.trailingSlash,
           format: config.build.format,
           settingKey: key,
-          localeHosts: localeHosts(config.i18n?.domains),
+          localeDomains: localeDomains(config.i18n?.domains),
         });
         updateConfig({
           vite: { plugins: [virtualOptions(runtime, resolved.darkWhen)] },

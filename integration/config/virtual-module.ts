@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { comparablePath } from '../shared/file-path.ts';
+import type { LocaleDomains } from '../shared/page-path.ts';
 import { LABEL_KEYS, type LabelKey, type RuntimeOptions } from '../shared/runtime-options.ts';
 import type { ClientAssets } from './client-assets.ts';
 import { ownModule } from './own-module.ts';
@@ -37,7 +38,7 @@ export function virtualOptions(options: RuntimeOptions, darkWhen: string | undef
 export function toRuntimeOptions(
   resolved: ResolvedOptions,
   assets: ClientAssets,
-  site: Pick<RuntimeOptions, 'base' | 'trailingSlash' | 'format' | 'settingKey' | 'localeHosts'>,
+  site: Pick<RuntimeOptions, 'base' | 'trailingSlash' | 'format' | 'settingKey' | 'localeDomains'>,
 ): RuntimeOptions {
   const { chatra, fallback } = resolved;
   const languages: RuntimeOptions['languages'] = {};
@@ -79,13 +80,16 @@ export function toRuntimeOptions(
   };
 }
 
-/** The hosts of i18n `domains` (Astro serves /es/about/ at es.example.com/about/): their addresses are no rewrite. */
-export function localeHosts(domains: Record<string, string> | undefined): string[] {
-  return Object.values(domains ?? {}).flatMap((domain) => {
+/** i18n `domains` by host (Astro serves /es/about/ at es.example.com/about/): their origins and locales. */
+export function localeDomains(domains: Record<string, string> | undefined): LocaleDomains {
+  const byHost: LocaleDomains = {};
+  for (const [locale, domain] of Object.entries(domains ?? {})) {
     try {
-      return [new URL(domain).host];
+      const url = new URL(domain);
+      byHost[url.host] = { origin: url.origin, locale };
     } catch {
-      return [];
+      // Astro checks its own config: a domain that is no URL never gets here.
     }
-  });
+  }
+  return byHost;
 }

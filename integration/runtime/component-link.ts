@@ -6,7 +6,7 @@
 import { checkPrefilledText, contactHref, fillPageContext, findContact } from '../shared/contacts.ts';
 import { asAstroError, describeValue, OptionError, toAstroError } from '../shared/errors.ts';
 import { languageOf } from '../shared/language.ts';
-import { keptRequestedUrl, pagePath, pageUrl } from '../shared/page-path.ts';
+import { keptRequestedUrl, pageOrigin, pagePath, pageUrl } from '../shared/page-path.ts';
 import { capTitle } from '../shared/page-title.ts';
 import type { PageLabels, RuntimeOptions } from '../shared/runtime-options.ts';
 
@@ -43,11 +43,11 @@ export function componentLink(
     // message keeps `{title}` and the rest as written, as the link beside it does there (an island
     // is no whole document: the middleware fills nothing in it).
     if (props.routePattern?.startsWith(SERVER_ISLANDS)) return { href, qrHref: href, texts };
-    const requested = keptRequestedUrl(props.locals ?? {}, props.url, props.originPathname, options.base, options.localeHosts);
+    const requested = keptRequestedUrl(props.locals ?? {}, props.url, props.originPathname, options.base, options.localeDomains);
     const path = pagePath(requested.pathname, options);
     // `pageTitle` is what `{title}` becomes: made fit for a message as the document's title is.
     const title = (props.pageTitle !== undefined && capTitle(props.pageTitle)) || path;
-    const qrHref = fillPageContext(href, { title, url: pageUrl(options.site, path), path });
+    const qrHref = fillPageContext(href, { title, url: pageUrl(pageOrigin(options.site, requested, options.localeDomains), path), path });
     return { href, qrHref, texts };
   });
 }

@@ -24,7 +24,7 @@ const memory = new PageMemory();
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Before the page renders: a rewrite in it runs this middleware again, which must see the address asked for.
-  const requested = keptRequestedUrl(context.locals, context.url, context.originPathname, options.base, options.localeHosts);
+  const requested = keptRequestedUrl(context.locals, context.url, context.originPathname, options.base, options.localeDomains);
   const response = await next();
   if (transformed.has(response)) return response;
   // HEAD: the headers GET would send. Those that named the bytes go here too, as they would with the

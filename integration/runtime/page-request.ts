@@ -19,7 +19,7 @@ import {
   type PageGreeting,
   type PageParts,
 } from '../shared/markup.ts';
-import { cutPathname, decodePath, pagePath, pageUrl } from '../shared/page-path.ts';
+import { cutPathname, decodePath, localeDomainOf, pageOrigin, pagePath, pageUrl } from '../shared/page-path.ts';
 import { capTitle } from '../shared/page-title.ts';
 import { pathMatcher } from '../shared/path-pattern.ts';
 import { checkPageSetting, readSettingError, readSettingMarker, SETTING_HINTS, SETTING_PREFIX } from '../shared/page-setting.ts';
@@ -153,7 +153,11 @@ export class PageRequest implements PageHandler {
     // As patterns are written: `/привет/**` for a request to /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/
     // (cut where it still decodes, so no escape is cut in two).
     const pathname = decodePath(cutPathname(facts.url.pathname, PATH_LIMIT));
-    const route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
+    let route = '/' + (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
+    // On a language's own domain (i18n `domains`), es.example.com/about/ is the page of /es/about/:
+    // the patterns name it so, as they name it on the main domain.
+    const domain = localeDomainOf(facts.url, kits.options.localeDomains);
+    if (domain) route = `/${domain.locale}${route}`;
     // In the 'file' and 'preserve' formats a prerendered page's URL names its file (/secret.html,
     // /ru/index.html): the patterns name its address, as `{path}` does (pagePath).
     this.#route = kits.options.format === 'directory' ? route : addressOfFile(route);
@@ -269,7 +273,8 @@ export class PageRequest implements PageHandler {
       if (page) return page;
       // A visitor chooses the path: a longer one is cut (each WhatsApp link on the page repeats it).
       const path = pagePath(cutPathname(this.#facts.url.pathname, MESSAGE_PATH_LIMIT), options);
-      return (page = { title: (title && capTitle(title)) || path, url: pageUrl(options.site, path), path });
+      const origin = pageOrigin(options.site, this.#facts.url, options.localeDomains);
+      return (page = { title: (title && capTitle(title)) || path, url: pageUrl(origin, path), path });
     };
     const setting = this.#pageSetting();
     return (this.#links = new PageLinks(options.contacts, context, setting ? setting.text : undefined));

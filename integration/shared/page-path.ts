@@ -4,6 +4,9 @@ export interface PathStyle {
   format: 'file' | 'directory' | 'preserve';
 }
 
+/** i18n `domains` by host: each domain's origin, and the locale whose pages it serves. */
+export type LocaleDomains = Record<string, { origin: string; locale: string }>;
+
 /**
  * `{url}`: the page's address on `site` (never the request's Host); none without `site`. The path
  * holds `base` already: it goes on the site's origin, as Astro and its sitemap resolve it, so a
@@ -97,16 +100,30 @@ export function decodePath(pathname: string): string {
   });
 }
 
+/** The i18n domain `url` is on (es.example.com, serving /es/'s pages), if any. */
+export function localeDomainOf(url: URL, localeDomains: LocaleDomains | undefined): { origin: string; locale: string } | undefined {
+  return localeDomains && Object.hasOwn(localeDomains, url.host) ? localeDomains[url.host] : undefined;
+}
+
+/**
+ * `{url}`'s origin for a page at `url`: `site`'s, or on a language's own domain (i18n `domains`)
+ * that domain's, as the config names it (never the request's Host), as Astro's own
+ * `getAbsoluteLocaleUrl` gives it.
+ */
+export function pageOrigin(site: string | undefined, url: URL, localeDomains: LocaleDomains | undefined): string | undefined {
+  return site && (localeDomainOf(url, localeDomains)?.origin ?? site);
+}
+
 /**
  * The address the visitor asked for. After a rewrite (Astro's i18n fallback serves /es/about/ with
  * the page of /en/about/), `context.url` names the page that answered and `context.originPathname`
  * (decoded, without `base`) the one asked for: include/exclude and `{path}` go by the visitor's.
  * The same address in another form (a trailing slash, `.html`) is no rewrite: `url` stays as it is.
  */
-export function requestedUrl(url: URL, originPathname: string | undefined, base: string, localeHosts: readonly string[] = []): URL {
+export function requestedUrl(url: URL, originPathname: string | undefined, base: string, localeDomains?: LocaleDomains): URL {
   if (typeof originPathname !== 'string' || !originPathname.startsWith('/')) return url;
   // On a language's own domain (i18n `domains`), es.example.com/about/ is /es/about/ to Astro: no rewrite.
-  if (localeHosts.includes(url.host)) return url;
+  if (localeDomainOf(url, localeDomains)) return url;
   const root = base.replace(/\/+$/, '');
   const served = decodePath(url.pathname);
   const route = root && (served === root || served.startsWith(`${root}/`)) ? served.slice(root.length) : served;
@@ -137,11 +154,11 @@ export function keptRequestedUrl(
   url: URL,
   originPathname: string | undefined,
   base: string,
-  localeHosts?: readonly string[],
+  localeDomains?: LocaleDomains,
 ): URL {
   const kept = (locals as { [REQUESTED]?: URL })[REQUESTED];
   if (kept instanceof URL) return kept;
-  const requested = requestedUrl(url, originPathname, base, localeHosts);
+  const requested = requestedUrl(url, originPathname, base, localeDomains);
   if (Object.isExtensible(locals)) Object.defineProperty(locals, REQUESTED, { value: requested });
   return requested;
 }

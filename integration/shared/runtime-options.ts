@@ -4,7 +4,7 @@
  * writes it (config/virtual-module.ts), runtime/options.ts serves it: one type for both.
  */
 import type { Contact } from './contacts.ts';
-import type { PathStyle } from './page-path.ts';
+import type { LocaleDomains, PathStyle } from './page-path.ts';
 
 /**
  * The labels a page's own markup shows, each settable in `texts` and `locales` (config/schema.ts
@@ -62,8 +62,11 @@ export interface RuntimeOptions extends PathStyle {
   stylesheet: string;
   /** The site's `base`, for matching page paths. */
   base: string;
-  /** The hosts of the site's i18n `domains`, if any (shared/page-path.ts requestedUrl). */
-  localeHosts?: string[];
+  /**
+   * The site's i18n `domains`, by host: each domain's origin and the locale whose pages it serves
+   * (es.example.com/about/ is the page of /es/about/). shared/page-path.ts reads them.
+   */
+  localeDomains?: LocaleDomains;
   /** URL of each language's texts file. */
   textsUrls: Record<string, string>;
   /** URL of the cached script (the loader; without Chatra, the analytics listener). */

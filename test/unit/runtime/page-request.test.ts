@@ -4,21 +4,21 @@ import { contactHref, fillPageContext, type Contact } from '../../../integration
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { PageKits, PageRequest } from '../../../integration/runtime/page-request.ts';
 import { capTitle, TITLE_LIMIT } from '../../../integration/shared/page-title.ts';
-import { cutPathname, decodePath, pagePath, pageUrl, requestedUrl } from '../../../integration/shared/page-path.ts';
+import { cutPathname, decodePath, pagePath, pageUrl, requestedUrl, type LocaleDomains } from '../../../integration/shared/page-path.ts';
 import { transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 import { transformPageText } from '../../support/page-text.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
 import { PageMemory } from '../../../integration/runtime/page-memory.ts';
-import { toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
+import { localeDomains, toRuntimeOptions } from '../../../integration/config/virtual-module.ts';
 
 const TEXT = 'About {title} ({url}) {path}';
 const phone: Contact = { kind: 'phone', link: 'https://wa.me/79001234567', text: TEXT };
 
-async function kits(site: string | undefined, extra: object = {}) {
+async function kits(site: string | undefined, extra: object = {}, localeDomains?: LocaleDomains) {
   const resolved = await resolveOptions({ whatsapp: { phone: '+7 900 123-45-67', text: TEXT }, ...extra }, { site });
   const assets = clientAssets(resolved, '/');
   return new PageKits(
-    toRuntimeOptions(resolved, assets, { base: '/', trailingSlash: 'ignore', format: 'directory', settingKey: 'testkey' }),
+    toRuntimeOptions(resolved, assets, { base: '/', trailingSlash: 'ignore', format: 'directory', settingKey: 'testkey', localeDomains }),
   );
 }
 
@@ -284,7 +284,9 @@ describe('a page request fills the page into its links', () => {
     expect(requestedUrl(new URL('https://shop.example/en/%D1%8F'), '/es/я', '/').pathname).toBe('/es/%D1%8F');
     // On a language's own domain (i18n domains) Astro names es.example.com/about/ as /es/about/: no rewrite.
     const onDomain = new URL('https://es.example.com/about/');
-    expect(requestedUrl(onDomain, '/es/about/', '/', ['es.example.com'])).toBe(onDomain);
+    expect(requestedUrl(onDomain, '/es/about/', '/', { 'es.example.com': { origin: 'https://es.example.com', locale: 'es' } })).toBe(
+      onDomain,
+    );
     expect(requestedUrl(onDomain, '/es/about/', '/').pathname).toBe('/es/about/');
     // A `%` that starts no escape stays a `%`.
     expect(requestedUrl(url, '/es/100%', '/docs').pathname).toBe('/docs/es/100%25');
@@ -292,6 +294,25 @@ describe('a page request fills the page into its links', () => {
     const cyrillic = new URL('https://shop.example/%D0%BF/');
     expect(requestedUrl(cyrillic, '/%D0%BF/', '/')).toBe(cyrillic);
     expect(requestedUrl(cyrillic, '/es/%D0%BF/', '/').pathname).toBe('/es/%D0%BF/');
+  });
+
+  test("on a language's own domain (i18n domains): {url} on that domain, the patterns by the locale's route", async () => {
+    const domains = localeDomains({ ru: 'https://ru.example.com' });
+    const kit = await kits('https://example.com', { chatra: { id: 'DemoChatraId2026', exclude: ['/ru/secret/**'] } }, domains);
+    const page = '<!doctype html><html lang="ru"><head><title>О нас</title></head><body><a href="#whatsapp">Us</a></body></html>';
+    // ru.example.com/about/ is the page of /ru/about/: its address is on its own domain, not the English page's.
+    expect(message(hrefs(render(page, kit, 'https://ru.example.com/about/', {}, false))[0])).toBe(
+      'About О нас (https://ru.example.com/about/) /about/',
+    );
+    // The main domain's addresses stay on `site`.
+    expect(message(hrefs(render(page, kit, 'https://example.com/ru/about/', {}, false))[0])).toBe(
+      'About О нас (https://example.com/ru/about/) /ru/about/',
+    );
+    // chatra.exclude: ['/ru/secret/**'] leaves the widget out at both addresses of that page.
+    for (const url of ['https://ru.example.com/secret/', 'https://example.com/ru/secret/']) {
+      expect(render(page, kit, url, {}, false), url).not.toContain('chatra-whatsapp-page');
+    }
+    expect(render(page, kit, 'https://ru.example.com/about/', {}, false)).toContain('chatra-whatsapp-page');
   });
 
   test('prerendered and on-demand pages of one shape name the same path', () => {
