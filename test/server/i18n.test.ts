@@ -113,6 +113,11 @@ describe('i18n fallback pages (rewrite) go by the address the visitor asked for'
     };
     expect(await qrLink('/en/about/')).toBe('At /en/about/');
     expect(await qrLink('/es/about/')).toBe('At /es/about/');
+    // Its words are in the language asked for, and say so: the fallback page's document says English.
+    const figureLang = async (path: string) =>
+      /<figure class="acw-qr-figure"[^>]*?(?: lang="([^"]+)")?[^>]*>/.exec(await (await fetch(server.origin + path)).text())?.[1];
+    expect(await figureLang('/es/about/')).toBe('es');
+    expect(await figureLang('/en/about/')).toBe('en');
     // A fallback of a page that rewrites (/de/elsewhere/ → /en/elsewhere/ → /en/about/): two rewrites, the first address still.
     expect(await kitAt('/de/elsewhere/')).toEqual({
       status: 200,
