@@ -16,11 +16,11 @@
  * part of the page), the tokenizer catches up the same way and all it can tell is final goes out
  * before the wait.
  */
-import { LOG_PREFIX } from '../shared/errors.ts';
 import { SETTING_PREFIX } from '../shared/page-setting.ts';
 import { markersFor, type Markers } from './markers.ts';
 import { inBytes, learns, PAGE_LIMIT, RECIPE_LIMIT, sharedLength, type PageRecipe, type Remembered } from './page-memory.ts';
 import { PageTransform, performStep, type Edit, type PageHandler, type Step } from './page-transform.ts';
+import { bytesOf, concat, EMPTY, encodedText, encoder, exactDecoder, incompleteTail, pieceDecoder } from './utf8-bytes.ts';
 
 /** How much the tokenizer reads at a time between checks whether it may stop. */
 const PIECE = 512;
@@ -32,9 +32,7 @@ const STEP = 32;
 const HOLD = 256;
 /** A marker is in the tag it stands in: read this far past it before checking again. */
 const PAST_MARKER = 64;
-const EMPTY = new Uint8Array(0);
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
-const encoder = new TextEncoder();
 const tailDecoder = new TextDecoder();
 const CLOSING = /(?:<\/body\s*>\s*)?(?:<\/html\s*>\s*)?$/i;
 
@@ -272,74 +270,12 @@ async function settledSoon<T>(read: Promise<T>): Promise<T | undefined> {
   return result;
 }
 
-/**
- * A chunk of a page's body as bytes. The fetch standard allows only bytes, but Node's adapter also
- * sends strings (a site's own stream of text): such a page works without the integration, so it
- * works with it, its text as UTF-8. Anything else is no body at all, without the integration too.
- */
-function bytesOf(chunk: unknown): Uint8Array<ArrayBufferLike> {
-  if (chunk instanceof Uint8Array) return chunk;
-  if (typeof chunk === 'string') return encoder.encode(chunk);
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
-  throw new TypeError(
-    `${LOG_PREFIX} A page's body gave a chunk of type ${typeof chunk}; a body's chunks are bytes (Uint8Array). ` +
-      'Give the Response that sends the page a string, bytes, or a stream of bytes or strings.',
-  );
-}
-
 /** How many of a passing chunk's last bytes are held back (HOLD, or all of a shorter one; from the start of a character). */
 function heldBack(chunk: Uint8Array<ArrayBufferLike>): number {
   let keep = Math.min(HOLD, chunk.length);
   while (keep < chunk.length && (chunk[chunk.length - keep] & 0xc0) === 0x80) keep++;
   return keep;
 }
-
-/** How many bytes at the end of `bytes` begin a UTF-8 character that isn't complete. */
-function incompleteTail(bytes: Uint8Array): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back];
-    if ((byte & 0xc0) === 0x80) continue;
-    const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return needs > back ? back : 0;
-  }
-  return 0;
-}
-
-/**
- * `text` as UTF-8, kept: the kit's parts and the links' new addresses are the same strings page
- * after page (an encode allocates, which costs a small page more than its copy).
- */
-function encodedText(text: string): Uint8Array {
-  let bytes = encodedTexts.get(text);
-  if (!bytes) {
-    if (encodedTexts.size >= 64) encodedTexts.clear();
-    encodedTexts.set(text, (bytes = encoder.encode(text)));
-  }
-  return bytes;
-}
-
-function concat(parts: Uint8Array<ArrayBufferLike>[]): Uint8Array<ArrayBufferLike> {
-  parts = parts.filter((part) => part.length > 0);
-  if (parts.length === 1) return parts[0];
-  if (parts.length === 0) return EMPTY;
-  const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
-const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/**
- * Decodes a piece at a time, never with `stream` (pieces end on whole characters), so one serves every
- * page. A U+FEFF at a piece's start is text, kept (the page's own BOM goes, in `PageStream#read`).
- */
-const pieceDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
-/** Edit texts as bytes (`encodedText`). */
-const encodedTexts = new Map<string, Uint8Array>();
 
 class PageStream {
   readonly #handler: PageHandler;
