@@ -5,20 +5,13 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { clientAssets, filesPlace, writeClientFiles, type ClientAssets, type FilesPlace } from './config/client-assets.ts';
-import {
-  allowsOwnStylesheets,
-  blockedLoaderWarning,
-  cspAdditions,
-  unreadPolicyWarning,
-  widenSiteDirectives,
-  type CspObject,
-} from './config/csp.ts';
+import { cspAdditions, sitePolicy, type CspObject } from './config/csp.ts';
 import { serveClientFiles } from './config/dev-server.ts';
 import { addToolbarApp, serveToolbarApp } from './config/dev-toolbar.ts';
 import { ownModule } from './config/own-module.ts';
 import { resolveOrThrow, type ResolvedOptions, type SiteConfig } from './config/resolve.ts';
 import type { ChatraWhatsAppOptions } from './config/schema.ts';
-import { CLIENT_TYPES } from './config/client-types.ts';
+import { CLIENT_TYPES, LOCALS_TYPES } from './config/client-types.ts';
 import { dashboardTextsFor, formatDashboardTexts } from './config/texts.ts';
 import { localeDomains, toRuntimeOptions, virtualOptions } from './config/virtual-module.ts';
 import { addMarkdownPlugins, markdocWarning, settingKey } from './markdown/processor.ts';
@@ -37,25 +30,13 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, addMiddleware, addDevToolbarApp, logger }) => {
         resolved = await resolveOrThrow(options, config);
-        for (const warning of resolved.warnings) logger.warn(warning);
-        for (const name of resolved.chatra ? widenSiteDirectives(config.security.csp) : []) {
-          logger.warn(
-            `security.csp.directives: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead. ` +
-              `To have the widget, write ${name} without 'none' (the integration adds Chatra's sources to it); without the widget, leave out \`chatra\`.`,
-          );
-        }
-        const unread = unreadPolicyWarning(config);
-        if (unread) logger.warn(unread);
-        const blocked = blockedLoaderWarning(config.security.csp, Boolean(resolved.chatra));
-        if (blocked) logger.warn(blocked);
-        const { csp: siteCsp } = config.security;
+        const policy = sitePolicy(config, Boolean(resolved.chatra));
+        for (const warning of [...resolved.warnings, ...policy.warnings]) logger.warn(warning);
         place = filesPlace(config.build);
         assets = clientAssets(resolved, config.base, {
           place,
-          insertLoader: typeof siteCsp === 'object' && siteCsp.scriptDirective?.strictDynamic === true,
-          // The site's choice, as for its own stylesheets; and a policy that allows no stylesheet
-          // from the site itself gets one it can allow by its hash.
-          inlineStylesheet: config.build.inlineStylesheets === 'always' || !allowsOwnStylesheets(siteCsp),
+          insertLoader: policy.insertLoader,
+          inlineStylesheet: policy.inlineStylesheet,
         });
         // A partial policy: updateConfig merges it into the user's (AstroConfig types it as whole).
         const csp = cspAdditions(config.security.csp, {
@@ -99,13 +80,7 @@ export default function chatraWhatsApp(options?: ChatraWhatsAppOptions): AstroIn
       'astro:config:done': ({ config, injectTypes, logger }) => {
         const markdoc = markdocWarning(config.integrations);
         if (markdoc) logger.warn(markdoc);
-        injectTypes({
-          filename: 'locals.d.ts',
-          content:
-            'declare namespace App {\n  interface Locals {\n' +
-            '    /** `false`: no Chatra widget or floating WhatsApp button on this page; `{ text }`: its prefilled message; `{ greeting }`: its own greeting, or `false` for none. Wins over the frontmatter `whatsapp:`. */\n' +
-            "    whatsapp?: import('astro-chatra-whatsapp').PageSetting;\n  }\n}\n",
-        });
+        injectTypes({ filename: 'locals.d.ts', content: LOCALS_TYPES });
         injectTypes({ filename: 'client.d.ts', content: CLIENT_TYPES });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -13,7 +13,7 @@ import { minify } from 'terser';
 
 const root = new URL('../', import.meta.url);
 /** What the client files are applied to; replaced by the build's config (client-assets.ts). */
-export const PLACEHOLDER = 'chatraWhatsAppConfig';
+const PLACEHOLDER = 'chatraWhatsAppConfig';
 /** Each script's variants: the flags the minifier folds in (dead branches drop out). */
 const SCRIPTS = {
   analytics: ['analytics', { AFTER_ACT: 'false' }],

@@ -9,7 +9,7 @@ import { STATE_ATTRIBUTE } from '../shared/dom.ts';
  * Before anything paints: the Chatra() queue of Chatra's snippet, window.ChatraID, and the state the
  * CSS reads. If the loader can't arrive (blocked, offline), the WhatsApp button shows.
  */
-(function (/** @type {{ id: string, state: string, timeout: number, loader: string, event?: string }} */ config) {
+(function (/** @type {{ id: string, state: WidgetState, timeout: number, loader: string, event?: string }} */ config) {
   var w = window,
     root = document.documentElement;
   // The public API, defined before the body exists: an element named chatraWhatsApp in the page's

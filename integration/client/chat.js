@@ -20,7 +20,7 @@ import { own, pageDataElement } from './page-data.js';
  * where it is asked for, `autoMessageAfter` where an automatic message is set; AUTO_MESSAGE and CONSENT say the rest).
  * The split loader's (SPLIT_CHAT) has no `state` (known when the package is made), and its `setup` and `files`
  * ride in the chat part's own file, which only reads them.
- * @typedef {{ id: string, state: string, load?: 'eager' | 'idle', setup: Record<string, unknown>, timeout: number,
+ * @typedef {{ id: string, state: WidgetState, load?: 'eager' | 'idle', setup: Record<string, unknown>, timeout: number,
  *   consent?: true | { event: string }, autoMessageAfter?: number, files: string, chat?: string, analytics?: string }} LoaderConfig
  * @typedef {{ widget: boolean, texts?: string, autoMessage: boolean, links: Record<string, string> }} PageData
  * @typedef {{ customStrings?: Record<string, string>, language?: string, autoMessage?: string }} Texts
@@ -38,7 +38,7 @@ export function startChat(
   /** @type {LoaderConfig} */ config,
   /** @type {string | null | undefined} */ nonce,
   /** @type {() => string | null} */ state,
-  /** @type {(next: string) => void} */ setState,
+  /** @type {(next: WidgetState) => void} */ setState,
   /** @type {() => void} */ fail,
   /** @type {number} */ shownAt,
 ) {
@@ -168,6 +168,7 @@ export function startChat(
         hidden = !page.widget;
         followTexts(page);
       } else if (++tries > 600) {
+        // A minute, the longest `fallback.timeout` allows (schema.ts): by then the page is failed for good.
         clearInterval(timer);
       }
     }, 100);

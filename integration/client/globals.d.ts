@@ -49,3 +49,6 @@ interface Window {
   umami?: { track(name: string, params: unknown): void };
   gtag?: (...args: unknown[]) => void;
 }
+
+/** The widget's states (shared/dom.ts STATES), as the client scripts set and compare them. */
+type WidgetState = import('../shared/dom.ts').WidgetState;

@@ -58,7 +58,8 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
     root = d.documentElement;
   // The nonce this script came with (the page's own policy gives one per request): chatra.js gets it too.
   var nonce = d.currentScript && /** @type {HTMLScriptElement} */ (d.currentScript).nonce;
-  var state = root.getAttribute(STATE_ATTRIBUTE);
+  // Ours, as the bootstrap or an earlier loader set it.
+  var state = /** @type {WidgetState | null} */ (root.getAttribute(STATE_ATTRIBUTE));
   // The state a page starts in: the split loader's is known when the package is made (interaction:
   // waiting, or consent in its consent variant); the one-file loader's is in its config.
   var startState = SPLIT_CHAT ? (CONSENT ? 'consent' : 'waiting') : config.state;
@@ -69,7 +70,7 @@ function preloadChatra(/** @type {string | null | undefined} */ nonce) {
   /** A click asked for the chat before the widget was there (its openChat waits in Chatra.q). */
   /** @type {boolean | undefined} */
   var openAsked;
-  function setState(/** @type {string} */ next) {
+  function setState(/** @type {WidgetState} */ next) {
     var focused = d.activeElement;
     state = next;
     root.setAttribute(STATE_ATTRIBUTE, next);

@@ -26,3 +26,9 @@ interface WindowEventMap {
   '${CLICK_EVENT}': CustomEvent<ChatraWhatsAppClickDetail>;
 }
 `;
+
+/** `Astro.locals.whatsapp`, typed for the site's pages and middleware. */
+export const LOCALS_TYPES =
+  'declare namespace App {\n  interface Locals {\n' +
+  '    /** `false`: no Chatra widget or floating WhatsApp button on this page; `{ text }`: its prefilled message; `{ greeting }`: its own greeting, or `false` for none. Wins over the frontmatter `whatsapp:`. */\n' +
+  "    whatsapp?: import('astro-chatra-whatsapp').PageSetting;\n  }\n}\n";

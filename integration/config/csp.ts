@@ -170,3 +170,28 @@ export function widenSiteDirectives(csp: Csp): string[] {
   csp.directives.splice(0, Infinity, ...(directives as typeof csp.directives));
   return closed;
 }
+
+/**
+ * What the site's own policy means for the kit, worked out once: the directives Chatra needs are
+ * widened in place (widenSiteDirectives), and the warnings say what can't work; the loader is added
+ * by the inline script where the policy is 'strict-dynamic'; the stylesheet is inline where the site
+ * inlines its own, or where its policy allows no stylesheet from the site itself (then by its hash).
+ */
+export function sitePolicy(
+  config: Pick<AstroConfig, 'security' | 'build'>,
+  loadsChatra: boolean,
+): { warnings: string[]; insertLoader: boolean; inlineStylesheet: boolean } {
+  const csp = config.security.csp;
+  const closed = loadsChatra ? widenSiteDirectives(csp) : [];
+  const warnings = closed.map(
+    (name) =>
+      `security.csp.directives: ${name} is 'none', so the Chatra widget can't work; the WhatsApp button will show instead. ` +
+      `To have the widget, write ${name} without 'none' (the integration adds Chatra's sources to it); without the widget, leave out \`chatra\`.`,
+  );
+  for (const warning of [unreadPolicyWarning(config), blockedLoaderWarning(csp, loadsChatra)]) if (warning) warnings.push(warning);
+  return {
+    warnings,
+    insertLoader: typeof csp === 'object' && csp.scriptDirective?.strictDynamic === true,
+    inlineStylesheet: config.build.inlineStylesheets === 'always' || !allowsOwnStylesheets(csp),
+  };
+}

@@ -15,24 +15,24 @@ function parse(selector: string): ReturnType<typeof import('css-what').parse> {
   return (createRequire(import.meta.url)('css-what') as typeof import('css-what')).parse(selector);
 }
 
-const HIDE_WHEN_FIX =
+const HIDE_WHEN_HINT =
   'Give a CSS selector of an element that is present while the button must step aside, e.g. ".menu-open" or "body.nav-open".';
 
 type SelectorToken = ReturnType<typeof parse>[number][number];
 
 /**
- * The selector as it goes into the stylesheet, or an OptionError naming `path` and, as its fix,
- * `fix`; `problemOf` adds a rule of the option's own for each of the selector's parts.
+ * The selector as it goes into the stylesheet, or an OptionError naming `path` and, as its hint,
+ * `hint`; `problemOf` adds a rule of the option's own for each of the selector's parts.
  */
 export function checkSelector(
   selector: string,
   path: string,
-  fix: string = HIDE_WHEN_FIX,
+  hint: string = HIDE_WHEN_HINT,
   problemOf: (token: SelectorToken) => string | undefined = () => undefined,
 ): string {
   const trimmed = selector.trim();
   const fail = (problem: string): never => {
-    throw new OptionError(path, `${JSON.stringify(selector)} ${problem}`, fix);
+    throw new OptionError(path, `${JSON.stringify(selector)} ${problem}`, hint);
   };
   if (trimmed === '') fail('is empty.');
   if (OUTSIDE_SELECTOR.test(trimmed)) fail("has a character a selector can't hold here ({, }, ;, <, @, a backslash or a comment).");

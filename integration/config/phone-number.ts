@@ -17,16 +17,16 @@ function libphonenumber(): typeof import('libphonenumber-js/max') {
  */
 export function parsePhone(input: string, path = 'whatsapp.phone'): WhatsAppLink {
   const raw = input.trim();
-  const help = 'Write the number in international form with its country code, e.g. "+7 900 123-45-67" or "0049 30 1234567".';
+  const hint = 'Write the number in international form with its country code, e.g. "+7 900 123-45-67" or "0049 30 1234567".';
   if (raw === '') {
-    throw new OptionError(path, 'is empty.', help);
+    throw new OptionError(path, 'is empty.', hint);
   }
   if (!/^[+\d\s().\-]+$/.test(raw)) {
-    throw new OptionError(path, `${JSON.stringify(raw)} has characters a phone number doesn't have.`, help);
+    throw new OptionError(path, `${JSON.stringify(raw)} has characters a phone number doesn't have.`, hint);
   }
   const international = raw.replace(/^00/, '+');
   if (!international.startsWith('+')) {
-    throw new OptionError(path, `${JSON.stringify(raw)} has no country code.`, help);
+    throw new OptionError(path, `${JSON.stringify(raw)} has no country code.`, hint);
   }
   const warnings: string[] = [];
   const { parsePhoneNumberFromString } = libphonenumber();
@@ -38,7 +38,7 @@ export function parsePhone(input: string, path = 'whatsapp.phone'): WhatsAppLink
     if (phone?.isValid()) warnings.push(`\`${path}\`: Mexican numbers no longer take a 1 after +52; the link uses ${phone.number}.`);
   }
   if (!phone || !phone.isValid()) {
-    throw new OptionError(path, `${JSON.stringify(raw)} is not a valid phone number.`, help);
+    throw new OptionError(path, `${JSON.stringify(raw)} is not a valid phone number.`, hint);
   }
   // libphonenumber already turns Argentina's "15" mobile prefix into the 9 WhatsApp needs (+54 9 …).
   if (phone.country === 'AR' && phone.getType() === 'FIXED_LINE') {

@@ -2,7 +2,6 @@
  * The options, checked against the site's config and worked out once, at config time: the one
  * place that calls the schema, the contacts and the texts. Throws an OptionError naming the option.
  */
-import type { AstroUserConfig } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HINTS, INTEGRATION_NAME, OptionError, rethrowAsAstroError } from '../shared/errors.ts';
@@ -14,6 +13,7 @@ import { checkDarkSelector, checkSelector } from './css-selector.ts';
 import { defaultLanguages, LANGUAGE_ALIASES } from './default-texts.ts';
 import { optionsSchema, type ChatraSetup, type ParsedOptions } from './schema.ts';
 import { fallbackLanguagesWarning, OWN_TEXT_KEYS, resolvePageTexts, type PageTexts, type SiteTexts, type ToChatraText } from './texts.ts';
+import { checkLocaleKeys, type SiteLocales } from './site-locales.ts';
 import { mistypedKey, toOptionError } from './zod-errors.ts';
 
 /** Options checked and worked out once, at config time. */
@@ -42,12 +42,8 @@ export interface ResolvedOptions extends SiteTexts {
 }
 
 /** The parts of the Astro config the options depend on. */
-export interface SiteConfig {
-  /** Astro's `i18n` as written (only its languages are read). */
-  i18n?: Pick<NonNullable<AstroUserConfig['i18n']>, 'defaultLocale' | 'locales'> | undefined;
+export interface SiteConfig extends SiteLocales {
   site?: string | undefined;
-  /** To tell a Starlight site (its languages are Starlight's `locales`). */
-  integrations?: { name: string }[];
   /** Where `fallback.greeting.avatar` must be. */
   publicDir?: URL;
 }
@@ -134,58 +130,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
   );
   const toText: ToChatraText = ownsTexts ? toChatraText : expandWhatsApp;
 
-  // Tags are read in any letter case: two keys for one language would leave one of them unused, unsaid.
-  const seen = new Map<string, string>();
-  for (const code of Object.keys(options.locales)) {
-    const first = seen.get(code.toLowerCase());
-    if (first !== undefined) {
-      throw new OptionError(
-        `locales.${code}`,
-        `is the same language as locales.${first} (language codes are read in any letter case), so one of them would be left unused.`,
-        `Put both in one: locales: { ${JSON.stringify(first)}: { … } }.`,
-      );
-    }
-    seen.set(code.toLowerCase(), code);
-  }
-
-  // The site's languages, each once (Starlight's config can reach Astro's twice). A locale's `path`
-  // ("portugues") names its pages' folder, not a language: its `codes` are the languages.
-  const i18nCodes = site.i18n && [
-    ...new Set(site.i18n.locales.flatMap((locale) => (typeof locale === 'string' ? [locale] : locale.codes))),
-  ];
-  if (i18nCodes) {
-    // On a Starlight site, languages are Starlight's `locales` (it writes Astro's i18n from them).
-    const starlight = site.integrations?.some((integration) => integration.name === '@astrojs/starlight');
-    const named = i18nCodes.join(', ');
-    // A key may name a locale by its path where that is a language code too (`{ path: 'es', codes: ['es-ES'] }`).
-    const known = [...i18nCodes, ...site.i18n!.locales.flatMap((locale) => (typeof locale === 'string' ? [] : [locale.path]))];
-    for (const code of Object.keys(options.locales)) {
-      if (!known.some((name) => name.toLowerCase() === code.toLowerCase())) {
-        throw new OptionError(
-          `locales.${code}`,
-          `"${code}" is not one of this site's ${starlight ? 'Starlight ' : 'i18n '}locales (${named}).`,
-          starlight
-            ? `Rename it to one of ${named}, or add the language to Starlight's locales: starlight({ locales: { ${JSON.stringify(code)}: { label: '…' } } }).`
-            : `Rename it to one of ${named}, or add "${code}" to i18n.locales.`,
-        );
-      }
-      // A locale's pages are in its first code (Astro's currentLocale): a key naming one of its other
-      // codes would never be used, unless it is the first code's own language (ru for ru-RU), which
-      // the first code's texts fall back to.
-      const key = code.toLowerCase();
-      const locale = site.i18n!.locales.find(
-        (entry) => typeof entry !== 'string' && entry.codes.slice(1).some((other) => other.toLowerCase() === key),
-      );
-      const first = locale && typeof locale !== 'string' ? locale.codes[0] : undefined;
-      if (locale && first && first.toLowerCase() !== key && first.split('-')[0].toLowerCase() !== key) {
-        throw new OptionError(
-          `locales.${code}`,
-          `is a code of the locale at "${(locale as { path: string }).path}" but not its first: its pages are in ${first}, so these texts would never be used.`,
-          `Name it by the first code: locales: { ${JSON.stringify(first)}: { … } }.`,
-        );
-      }
-    }
-  }
+  const i18nCodes = checkLocaleKeys(Object.keys(options.locales), site);
 
   // Starlight writes Astro's i18n from its locales in its own setup: an integration before it can't see them.
   const order = site.integrations?.map((integration) => integration.name) ?? [];
@@ -195,14 +140,7 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
     );
   }
   const setup = options.chatra?.setup ?? {};
-  if (setup.clientId !== undefined) {
-    // Written into the public loader, one clientId would give every visitor the same conversation.
-    throw new OptionError(
-      'chatra.setup.clientId',
-      "is one value for every visitor, written into a public file: Chatra's clientId must be unique and secret per visitor, since knowing it opens that visitor's conversation (with the e-mails and phone numbers in it).",
-      'Remove it here. For signed-in users, set it per visitor in your page before the widget loads, as Chatra documents: window.ChatraSetup = { clientId: "<the user\'s secret id>" } (the integration keeps it).',
-    );
-  }
+  checkChatraSetup(setup);
   const defaultLanguage = (setup.language ?? site.i18n?.defaultLocale ?? 'en').toLowerCase();
   // Every language we have words for (a page may say any of them in <html lang>), and the site's own.
   const tags = new Set<string>(
@@ -256,6 +194,17 @@ export async function resolveOptions(input: unknown, site: SiteConfig): Promise<
 /** resolveOptions, with an OptionError turned into the AstroError Astro prints without a stack trace. */
 export function resolveOrThrow(options: unknown, site: SiteConfig): Promise<ResolvedOptions> {
   return resolveOptions(options, site).catch(rethrowAsAstroError);
+}
+
+/** `chatra.setup` values no build may hold. */
+function checkChatraSetup(setup: ChatraSetup): void {
+  if (setup.clientId === undefined) return;
+  // Written into the public loader, one clientId would give every visitor the same conversation.
+  throw new OptionError(
+    'chatra.setup.clientId',
+    "is one value for every visitor, written into a public file: Chatra's clientId must be unique and secret per visitor, since knowing it opens that visitor's conversation (with the e-mails and phone numbers in it).",
+    'Remove it here. For signed-in users, set it per visitor in your page before the widget loads, as Chatra documents: window.ChatraSetup = { clientId: "<the user\'s secret id>" } (the integration keeps it).',
+  );
 }
 
 /** Each path pattern in the syntax the server matches (shared/path-pattern.ts). */

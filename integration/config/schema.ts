@@ -26,7 +26,7 @@ export const customStringKeys = [
   'bot_marketingConsent',
   'scriptEndText',
 ] as const;
-export type CustomStringKey = (typeof customStringKeys)[number];
+type CustomStringKey = (typeof customStringKeys)[number];
 
 /**
  * Defaults that more than the schema reads: the placement CSS writes only values that differ,
@@ -126,7 +126,7 @@ const chatraSetupShape = {
   disableChatOpenHash: z.boolean().optional(),
 };
 /** `window.ChatraSetup` settings this integration passes through (Chatra API, Settings). Texts go in `texts`. */
-export const chatraSetupSchema: StrictObject<typeof chatraSetupShape> = z.strictObject(chatraSetupShape);
+const chatraSetupSchema: StrictObject<typeof chatraSetupShape> = z.strictObject(chatraSetupShape);
 
 /** One text: a string (Markdown as Chatra reads it; `{whatsapp}` becomes the link) or `false` to drop our default. */
 const text = z.union([z.string(), z.literal(false)]);

@@ -42,7 +42,7 @@ export interface SiteTexts {
 }
 
 /** `{whatsapp}` in a text: the link, or with several contacts one link per contact. */
-export function textLinks(contacts: Contact[], linkLabel: string, href = contactHref): TextLink[] {
+function textLinks(contacts: Contact[], linkLabel: string, href = contactHref): TextLink[] {
   if (contacts.length === 1) return [{ label: linkLabel, href: href(contacts[0]) }];
   return contacts.map((contact) => ({ label: `WhatsApp: ${contact.label}`, href: href(contact) }));
 }
@@ -51,7 +51,7 @@ export function textLinks(contacts: Contact[], linkLabel: string, href = contact
 export const OWN_TEXT_KEYS: readonly string[] = [...LABEL_KEYS, 'greeting', 'greetingNote'];
 
 /** The defaults a tag has of its own: the tag's, an alias's (`pt` → pt-br), or its base language's. Own keys only. */
-export function ownDefaults(tag: string): { language: DefaultLanguage; texts: LanguageDefaults } | undefined {
+function ownDefaults(tag: string): { language: DefaultLanguage; texts: LanguageDefaults } | undefined {
   const lower = tag.toLowerCase();
   const base = lower.split('-')[0];
   const alias = (key: string) => (Object.hasOwn(LANGUAGE_ALIASES, key) ? LANGUAGE_ALIASES[key] : undefined);

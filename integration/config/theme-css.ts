@@ -12,7 +12,7 @@ const KNOWN_DARK = "[data-theme='dark'],.dark";
 const KNOWN_ANY = "[data-theme='light'],[data-theme='dark'],.light,.dark";
 
 /** Each themed part's dark look: its selector and declarations. */
-export const DARK_LOOKS = {
+const DARK_LOOKS = {
   greeting: [[`.${CLASS.greeting}`, 'background:#1f2c34;color:#e9edef']],
   autoButton: [
     [`.${CLASS.auto}`, 'background:#25d366;color:#0b1f16'],

@@ -8,7 +8,7 @@ export interface WhatsAppLink {
   warnings: string[];
 }
 
-const SHORT_LINK_HELP =
+const SHORT_LINK_HINT =
   'Use the short link the WhatsApp Business app gives you, in the form https://wa.me/message/XXXXXXXXXXXXX ' +
   '(app: Settings → Business tools → Short link), or a phone number: whatsapp: { phone: "+49 30 1234567" }.';
 
@@ -23,7 +23,7 @@ const USUAL_CODE = /^[A-Z2-7]{13}1$/;
 export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
   const raw = input.trim();
   if (raw === '') {
-    throw new OptionError(path, 'is empty.', SHORT_LINK_HELP);
+    throw new OptionError(path, 'is empty.', SHORT_LINK_HINT);
   }
   // A phone number where the link goes (`whatsapp: '+49 30 1234567'`): the fix is the object form.
   if (/^\+?[\d\s().-]+$/.test(raw) && raw.replace(/\D/g, '').length >= 6) {
@@ -34,20 +34,20 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
     );
   }
   if (/[\s\u0000-\u001f\u007f]/u.test(raw)) {
-    throw new OptionError(path, `contains spaces or control characters: ${JSON.stringify(raw)}.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `contains spaces or control characters: ${JSON.stringify(raw)}.`, SHORT_LINK_HINT);
   }
   const url = parseUrl(raw);
   if (!url) {
-    throw new OptionError(path, `${JSON.stringify(raw)} is not a link.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `${JSON.stringify(raw)} is not a link.`, SHORT_LINK_HINT);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new OptionError(path, `links with the scheme "${url.protocol}" are not allowed.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `links with the scheme "${url.protocol}" are not allowed.`, SHORT_LINK_HINT);
   }
   if (url.username || url.password || url.port) {
     throw new OptionError(
       path,
       `${JSON.stringify(raw)} is not a WhatsApp address (it carries a user name, password or port).`,
-      SHORT_LINK_HELP,
+      SHORT_LINK_HINT,
     );
   }
   const host = url.hostname.toLowerCase();
@@ -56,19 +56,19 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
   const isApi = host === 'api.whatsapp.com';
 
   if (host === 'chat.whatsapp.com') {
-    throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp group invite, not your business's chat link.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp group invite, not your business's chat link.`, SHORT_LINK_HINT);
   }
   if ((host === 'whatsapp.com' || host === 'www.whatsapp.com') && segments[0] === 'channel') {
-    throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp channel link; visitors can't message a channel.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp channel link; visitors can't message a channel.`, SHORT_LINK_HINT);
   }
   if (isWaMe && segments[0] === 'c') {
-    throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp catalog link, not a chat link.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `${JSON.stringify(raw)} is a WhatsApp catalog link, not a chat link.`, SHORT_LINK_HINT);
   }
   if (isWaMe && segments[0] === 'qr') {
     throw new OptionError(
       path,
       `${JSON.stringify(raw)} is the link of a WhatsApp QR code (the app's "share QR code"), not your short link.`,
-      SHORT_LINK_HELP,
+      SHORT_LINK_HINT,
     );
   }
   if (isWaMe && segments.length === 1 && /^\+?\d+$/.test(segments[0])) {
@@ -79,14 +79,14 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
     );
   }
   if (!(isWaMe || isApi) || segments[0] !== 'message' || segments.length !== 2) {
-    throw new OptionError(path, `${JSON.stringify(raw)} is not a WhatsApp short link.`, SHORT_LINK_HELP);
+    throw new OptionError(path, `${JSON.stringify(raw)} is not a WhatsApp short link.`, SHORT_LINK_HINT);
   }
   const code = segments[1];
   if (!/^[A-Za-z0-9]+$/.test(code)) {
     throw new OptionError(
       path,
       `the short-link code ${JSON.stringify(code)} may only hold the letters A–Z, a–z and digits.`,
-      SHORT_LINK_HELP,
+      SHORT_LINK_HINT,
     );
   }
   // What WhatsApp itself adds: `src=qr` to a short link scanned from its QR code, the rest on the
@@ -100,7 +100,7 @@ export function parseShortLink(input: string, path = 'whatsapp'): WhatsAppLink {
     throw new OptionError(
       path,
       `${JSON.stringify(raw)} has extra parts (${url.search}${url.hash}) a short link doesn't use.`,
-      SHORT_LINK_HELP,
+      SHORT_LINK_HINT,
     );
   }
   const warnings = USUAL_CODE.test(code)

@@ -7,7 +7,7 @@
 import { LOG_PREFIX } from '../shared/errors.ts';
 
 /** How much SVG text is kept per server: about 150 codes of a typical link (13 KB each), 30 of the largest. */
-export const QR_CODES_KEPT_CHARS = 2_000_000;
+const QR_CODES_KEPT_CHARS = 2_000_000;
 
 /**
  * `draw`, with the codes drawn last kept by their size, the least recently asked for dropped first.

@@ -39,7 +39,7 @@ export function contactHref(contact: Contact, text = contact.text): string {
 }
 
 /** Whether a message names the page it is sent from. */
-export function namesPage(text: string | undefined): boolean {
+function namesPage(text: string | undefined): boolean {
   return text !== undefined && PAGE_PLACEHOLDERS.some((name) => text.includes(`{${name}}`));
 }
 

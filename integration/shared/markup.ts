@@ -202,7 +202,7 @@ const CLOSE_ICON =
  * link to it; with several, the list below is. Its live region stays empty until the greeting
  * script announces the greeting once, when it appears.
  */
-export function greetingHtml(greeting: PageGreeting, texts: PageLabels, classes: string[], href?: string): string {
+function greetingHtml(greeting: PageGreeting, texts: PageLabels, classes: string[], href?: string): string {
   const closeLang = langAttribute(texts.labelLanguages?.closeLabel);
   const avatar = greeting.avatar
     ? `<img class="${CLASS.greetingAvatar}" src="${escapeHtml(greeting.avatar)}" alt="" width="40" height="40" loading="lazy" decoding="async">`
@@ -221,7 +221,7 @@ export function greetingHtml(greeting: PageGreeting, texts: PageLabels, classes:
 }
 
 /** Several contacts: a disclosure (`<details>`, no JavaScript) that lists a link for each. */
-export function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[], lang?: string): string {
+function contactListHtml(links: { label: string; href: string }[], summary: string, classes: string[], lang?: string): string {
   const items = links
     .map((link) => `<li><a class="${CLASS.button}" href="${escapeHtml(link.href)}"${NEW_TAB_ATTRIBUTES}>${escapeHtml(link.label)}</a></li>`)
     .join('');
@@ -232,7 +232,7 @@ export function contactListHtml(links: { label: string; href: string }[], summar
 }
 
 /** `fallback.qr`: on phones the plain link; on desktops a disclosure with the link's QR code, and the link. */
-export function floatingQrHtml(href: string, label: string, svg: string, classes: string[], lang?: string): string {
+function floatingQrHtml(href: string, label: string, svg: string, classes: string[], lang?: string): string {
   return (
     whatsAppButtonHtml({ href, label, variant: 'floating', classes: [...classes, CLASS.touch], lang }) +
     `<details class="${[CLASS.disclosure, CLASS.floating, CLASS.desk, ...classes].join(' ')}"><summary class="${CLASS.button}">${WHATSAPP_ICON}` +

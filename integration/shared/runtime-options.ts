@@ -26,7 +26,7 @@ export interface PageLabels extends Record<LabelKey, string> {
 }
 
 /** Pages picked by path globs (without `base`). */
-export interface PathFilter {
+interface PathFilter {
   include?: string[];
   exclude?: string[];
 }
