@@ -250,7 +250,8 @@ export class PageRequest implements PageHandler {
     const own = setting ? setting.greeting : undefined;
     const greeting = pageGreeting(options, texts, own);
     const nonce = this.#facts.nonces?.script;
-    const make = () => pageBodyHtml(options, texts, this.#parts, links, qrCode, greeting, this.#documentLanguage, nonce);
+    const make = () =>
+      pageBodyHtml(options, texts, this.#parts, links, { qrCode, greeting, documentLanguage: this.#documentLanguage, scriptNonce: nonce });
     // A page's own greeting may come from request data, and a nonce is the request's: made for the page, never kept.
     if (typeof own === 'string' || nonce) return make();
     // Of the document's language, what the kit reads (one of the site's languages, or none): request

@@ -120,20 +120,27 @@ export function landmarkLanguage(texts: PageLabels, documentLanguage: string | u
   return elsewhere ? regionLanguage : undefined;
 }
 
+/** What a page's body kit may take besides its labels, parts and links. */
+export interface PageBodyExtras {
+  /** Draws the floating button's QR code (`fallback.qr`); none for a link too long for one. */
+  qrCode?: (href: string) => string | undefined;
+  greeting?: PageGreeting;
+  /** The page's `<html lang>`, if any. */
+  documentLanguage?: string;
+  /** The nonce the page's policy gives its scripts (for the greeting's). */
+  scriptNonce?: string;
+}
+
 /**
  * What goes before `</body>`: the floating WhatsApp button (a list with several contacts) and the
- * chat facade, in a named landmark. `documentLanguage`: the page's `<html lang>`, if any;
- * `scriptNonce`: the nonce the page's policy gives its scripts (for the greeting's).
+ * chat facade, in a named landmark.
  */
 export function pageBodyHtml(
   options: MarkupOptions,
   texts: PageLabels,
   page: PageParts,
   links: PageLinks,
-  qrCode?: (href: string) => string | undefined,
-  greeting?: PageGreeting,
-  documentLanguage?: string,
-  scriptNonce?: string,
+  { qrCode, greeting, documentLanguage, scriptNonce }: PageBodyExtras = {},
 ): string {
   const { fallback, chatra, contacts } = options;
   // A label in another language than what is around it says so (a language with no words of its own).

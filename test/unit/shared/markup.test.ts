@@ -41,7 +41,7 @@ describe('labels in another language than the page say which', () => {
   });
 
   test('nothing borrowed, in a document of the same language: no lang attribute at all', () => {
-    expect(pageBodyHtml(options, labels({}), parts, links, undefined, undefined, 'sw-KE')).not.toContain('lang=');
+    expect(pageBodyHtml(options, labels({}), parts, links, { documentLanguage: 'sw-KE' })).not.toContain('lang=');
   });
 
   test('a document that says no language: the landmark says its own', () => {
@@ -62,8 +62,8 @@ test('the floating corner: logical at the reading end or start, or physical', ()
 
 describe('the greeting’s words say their language', () => {
   test('its own words in a landmark of borrowed labels carry the page’s language', () => {
-    const html = pageBodyHtml(options, labels({ labelLanguages: { regionLabel: 'en' } }), parts, links, undefined, {
-      text: 'Karibu! Tuandikie',
+    const html = pageBodyHtml(options, labels({ labelLanguages: { regionLabel: 'en' } }), parts, links, {
+      greeting: { text: 'Karibu! Tuandikie' },
     });
     expect(html).toMatch(/<aside [^>]*lang="en"/);
     expect(html).toContain('<span lang="sw"><span class="acw-greeting-text">Karibu! Tuandikie</span>');
