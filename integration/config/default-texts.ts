@@ -11,6 +11,10 @@ import type { LabelKey } from '../shared/runtime-options.ts';
 export const chatraLanguages = ['en', 'de', 'fr', 'es', 'nl', 'pt', 'it', 'ru'] as const;
 export type ChatraLanguage = (typeof chatraLanguages)[number];
 
+/** Ready-to-paste texts for what only the Chatra dashboard edits: a bot scenario, a trigger (Chatra's automatic message), a saved reply. */
+// A type, not an interface: the dev toolbar's data takes it as a plain record of strings.
+export type DashboardTexts = { botScenario: string; trigger: string; savedReply: string };
+
 /** A language's own words: the page's labels (shared/runtime-options.ts's LABEL_KEYS), Chatra's texts, the dashboard's. */
 export interface LanguageDefaults extends Record<LabelKey, string> {
   /** Chatra `locale.customStrings` defaults; `{whatsapp}` becomes `[linkLabel](link)`. */
@@ -29,7 +33,7 @@ export interface LanguageDefaults extends Record<LabelKey, string> {
     bot_afterForm_email: string;
   };
   /** Ready-to-paste texts for what only the Chatra dashboard edits. */
-  dashboard: { botScenario: string; trigger: string; savedReply: string };
+  dashboard: DashboardTexts;
 }
 
 /** Languages with defaults of their own, by lower-case tag. */

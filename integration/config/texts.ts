@@ -13,6 +13,7 @@ import {
   LANGUAGE_ALIASES,
   type ChatraLanguage,
   type DefaultLanguage,
+  type DashboardTexts,
   type LanguageDefaults,
 } from './default-texts.ts';
 import { customStringKeys, type ParsedOptions, type Texts } from './schema.ts';
@@ -162,8 +163,8 @@ export function fallbackLanguagesWarning(siteTexts: PageTexts[]): string | undef
 }
 
 /** Ready-to-paste texts for what only the Chatra dashboard edits (bot scenarios, triggers, saved replies). */
-export function dashboardTextsFor(resolved: SiteTexts): Record<string, { botScenario: string; trigger: string; savedReply: string }> {
-  const blocks: Record<string, { botScenario: string; trigger: string; savedReply: string }> = {};
+export function dashboardTextsFor(resolved: SiteTexts): Record<string, DashboardTexts> {
+  const blocks: Record<string, DashboardTexts> = {};
   for (const tag of resolved.siteLanguages) {
     const texts = resolved.languages[tag];
     const defaults = (ownDefaults(texts.borrowed?.language ?? tag) ?? { texts: defaultTexts.en }).texts;
@@ -185,7 +186,7 @@ export function formatDashboardTexts(resolved: SiteTexts): string {
     lines.push(
       borrowed ? `  [${language}] (in ${borrowed.language}: no texts of this language's own; see the warning above)` : `  [${language}]`,
       `    Bot scenario:   ${texts.botScenario}`,
-      `    Auto message:   ${texts.trigger}`,
+      `    Trigger:        ${texts.trigger}`,
       `    Saved reply:    ${texts.savedReply}`,
     );
   }
