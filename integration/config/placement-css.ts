@@ -4,8 +4,8 @@ import { CHATRA_BUTTON_DEFAULTS, FLOATING_DEFAULTS, GREETING_DEFAULTS } from './
 import { darkThemeCss } from './theme-css.ts';
 import { minifiedStylesheets } from './minified.ts';
 
-/** How far above the button's bottom offset the greeting stands (greeting.css's `bottom`). */
-const GREETING_LIFT = 68;
+/** How far above the button's bottom offset the greeting stands (greeting.css's `bottom`, disclosure.css's panel: a test holds them together). */
+export const GREETING_LIFT = 68;
 
 /** CSS for this build's positions and colours, appended to the shared button stylesheet. */
 export function placementCss(options: ResolvedOptions): string {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { GREETING_LIFT } from '../../../integration/config/placement-css.ts';
 import { FLOATING_DEFAULTS, GREETING_DEFAULTS } from '../../../integration/config/schema.ts';
 import {
   AUTO_MESSAGE_SENT_KEY,
@@ -119,5 +120,8 @@ describe('one spelling of the DOM contract', () => {
     const greeting = stylesheets.find((file) => file.name === 'styles/greeting.css')!.text;
     expect(greeting).toContain(`var(--acw-greet-after, ${GREETING_DEFAULTS.afterSeconds}s)`);
     expect(greeting).not.toMatch(new RegExp(`var\\(--acw-greet-after, (?!${GREETING_DEFAULTS.afterSeconds}s)`));
+    // What stands above the button (the greeting, a disclosure's panel) clears it by the lift the placement CSS uses.
+    expect(greeting).toContain(`bottom: calc(var(--acw-y, ${FLOATING_DEFAULTS.y}px) + ${GREETING_LIFT}px)`);
+    expect(stylesheets.find((file) => file.name === 'styles/disclosure.css')!.text).toContain(`bottom: ${GREETING_LIFT}px`);
   });
 });
