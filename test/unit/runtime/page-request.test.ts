@@ -4,7 +4,15 @@ import { contactHref, fillPageContext, type Contact } from '../../../integration
 import { resolveOptions } from '../../../integration/config/resolve.ts';
 import { PageKits, PageRequest } from '../../../integration/runtime/page-request.ts';
 import { capTitle, TITLE_LIMIT } from '../../../integration/shared/page-title.ts';
-import { cutPathname, decodePath, pagePath, pageUrl, requestedUrl, type LocaleDomains } from '../../../integration/shared/page-path.ts';
+import {
+  cutPathname,
+  decodePath,
+  keptRequestedUrl,
+  pagePath,
+  pageUrl,
+  requestedUrl,
+  type LocaleDomains,
+} from '../../../integration/shared/page-path.ts';
 import { transformPageBody, transformPageBytes } from '../../../integration/runtime/page-stream.ts';
 import { transformPageText } from '../../support/page-text.ts';
 import { settingMarkerContent } from '../../../integration/shared/page-setting.ts';
@@ -313,6 +321,15 @@ describe('a page request fills the page into its links', () => {
       expect(render(page, kit, url, {}, false), url).not.toContain('chatra-whatsapp-page');
     }
     expect(render(page, kit, 'https://ru.example.com/about/', {}, false)).toContain('chatra-whatsapp-page');
+    // A rewrite there (ru.example.com/rw/ answered by /ru/about/): the first run keeps the visitor's address, the
+    // run after the rewrite (its URL the page that answered) gets it.
+    const locals = {};
+    expect(keptRequestedUrl(locals, new URL('https://ru.example.com/rw/'), '/ru/rw/', '/', domains).href).toBe(
+      'https://ru.example.com/rw/',
+    );
+    expect(keptRequestedUrl(locals, new URL('https://ru.example.com/ru/about/'), '/ru/rw/', '/', domains).href).toBe(
+      'https://ru.example.com/rw/',
+    );
   });
 
   test('prerendered and on-demand pages of one shape name the same path', () => {
