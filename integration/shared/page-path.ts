@@ -101,7 +101,7 @@ export function decodePath(pathname: string): string {
 }
 
 /** The i18n domain `url` is on (es.example.com, serving /es/'s pages), if any. */
-export function localeDomainOf(url: URL, localeDomains: LocaleDomains | undefined): { origin: string; locale: string } | undefined {
+export function localeDomainOf(url: URL, localeDomains: LocaleDomains | undefined): LocaleDomains[string] | undefined {
   return localeDomains && Object.hasOwn(localeDomains, url.host) ? localeDomains[url.host] : undefined;
 }
 
